@@ -1,0 +1,1 @@
+# Supervision (issue 5): process-group jobs, output capture and line buffers.

@@ -1,0 +1,57 @@
+/*
+ * options.h: the command line every mode shares.
+ *
+ *   turbotop [OPTION]... [DEMO [DEMO-ARG]...]
+ *   turbotop [OPTION]... -- COMMAND [ARG]...
+ *
+ * Options stop at the first non-option, as with nice(1) or strace(1).
+ */
+#ifndef TURBOTOP_OPTIONS_H
+#define TURBOTOP_OPTIONS_H
+
+#include <stdio.h>
+
+enum format {
+	FORMAT_TEXT,
+	FORMAT_CSV,
+	FORMAT_JSON
+};
+
+#define DELAY_MIN		0.05	/* seconds; -d refuses less */
+#define DELAY_MAX		3600.0
+#define DELAY_BATCH		1.0	/* default -d in batch mode, as top's 3 s is too slow to teach with */
+#define DELAY_TUI		0.5	/* default -d in the TUI */
+#define LINES_DEFAULT		10000	/* output lines kept per demo */
+#define REPEAT_DEFAULT		3
+
+struct options {
+	int		 batch;		/* -b: records on stdout, no TUI */
+	double		 delay;		/* -d: seconds between samples; < 0 = the mode's default */
+	long		 iterations;	/* -n: samples before stopping; 0 = until the demo ends or forever */
+	enum format	 format;	/* -f */
+	int		 list;		/* -l: list the demos */
+	int		 all;		/* --all: every process, not only the busiest or the demo's */
+	int		 pty;		/* --pty: give the demo a terminal */
+	long		 max_lines;	/* --lines: output lines kept per demo */
+	double		 grace;		/* --grace: seconds between SIGTERM and SIGKILL on stop */
+	const char	*script;	/* -s: lesson file */
+	const char	*record;	/* -r: asciicast file */
+	const char	*bench;		/* --bench: worker counts, "1,2,4" or "1-8" */
+	int		 repeat;	/* --repeat: runs per worker count */
+	const char	*bench_out;	/* --bench-out: SVG chart */
+	int		 help;		/* -h */
+	int		 version;	/* -V */
+
+	int		 is_command;	/* "--" was given: argv is a command, not a demo name */
+	int		 argc;		/* 0 when no demo or command was given */
+	char		**argv;		/* points into the caller's argv */
+};
+
+int	 options_parse(struct options *, int, char **, char **);
+double	 options_delay(const struct options *, double);
+void	 options_usage(FILE *);
+void	 options_help(FILE *);
+int	 options_parse_seconds(const char *, double, double, double *);
+int	 options_parse_long(const char *, long, long, long *);
+
+#endif

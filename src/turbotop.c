@@ -1,0 +1,67 @@
+/*
+ * turbotop.c: main. Parses the shared command line and hands over to one mode:
+ * the TUI (ui.c), batch records (batch.c), a lesson (lesson.c) or a speedup
+ * benchmark (bench.c). Each mode returns the process exit status.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "batch.h"
+#include "bench.h"
+#include "catalog.h"
+#include "lesson.h"
+#include "options.h"
+#include "ui.h"
+#include "util.h"
+
+static void
+print_version(void)
+{
+	printf("turbotop %s\n"
+	    "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n",
+	    PACKAGE_VERSION);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options	 o;
+	char		*cause;
+
+	if (options_parse(&o, argc, argv, &cause) != 0) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		options_usage(stderr);
+		fprintf(stderr, "Try 'turbotop --help' for more information.\n");
+		free(cause);
+		return 2;
+	}
+	if (o.help) {
+		options_help(stdout);
+		return 0;
+	}
+	if (o.version) {
+		print_version();
+		return 0;
+	}
+	if (o.list) {
+		catalog_print(stdout);
+		return 0;
+	}
+	if (o.argc > 0 && !o.is_command && catalog_find(o.argv[0]) == NULL) {
+		fprintf(stderr, "turbotop: unknown demo '%s' (turbotop --list "
+		    "shows them; use -- to run any command)\n", o.argv[0]);
+		return 2;
+	}
+
+	if (o.bench != NULL)
+		return bench_main(&o);
+	if (o.script != NULL)
+		return lesson_main(&o);
+	if (o.batch)
+		return batch_main(&o);
+	return ui_main(&o);
+}

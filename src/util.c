@@ -1,0 +1,144 @@
+/*
+ * util.c: checked allocation, fatal errors and clocks.
+ * Allocation failures are fatal: turbotop cannot show anything useful without memory.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util.h"
+
+static void (*fatal_hook)(void);
+
+void *
+xmalloc(size_t size)
+{
+	void	*p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		fatal("malloc");
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void	*p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		fatal("calloc");
+	return p;
+}
+
+void *
+xreallocarray(void *old, size_t n, size_t size)
+{
+	void	*p;
+
+	if (size != 0 && n > ((size_t)-1) / size)
+		fatalx("xreallocarray: %zu * %zu overflows", n, size);
+	p = realloc(old, (n * size) != 0 ? n * size : 1);
+	if (p == NULL)
+		fatal("realloc");
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char	*p = strdup(s);
+
+	if (p == NULL)
+		fatal("strdup");
+	return p;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p = strndup(s, n);
+
+	if (p == NULL)
+		fatal("strndup");
+	return p;
+}
+
+int
+xasprintf(char **ret, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vasprintf(ret, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fatal("vasprintf");
+	return n;
+}
+
+void
+util_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+static void __attribute__((noreturn))
+vfatal(int with_errno, const char *fmt, va_list ap)
+{
+	int	 saved = errno;
+
+	if (fatal_hook != NULL)
+		fatal_hook();
+	fputs("turbotop: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	if (with_errno)
+		fprintf(stderr, ": %s", strerror(saved));
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/* Print "turbotop: MSG: strerror(errno)" and exit 1. */
+void
+fatal(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vfatal(1, fmt, ap);
+}
+
+/* Print "turbotop: MSG" and exit 1. */
+void
+fatalx(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vfatal(0, fmt, ap);
+}
+
+static double
+clock_seconds(clockid_t id)
+{
+	struct timespec	ts;
+
+	clock_gettime(id, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+double
+now_mono(void)
+{
+	return clock_seconds(CLOCK_MONOTONIC);
+}
+
+double
+now_real(void)
+{
+	return clock_seconds(CLOCK_REALTIME);
+}

@@ -1,0 +1,1 @@
+# Tests of Visual benchmarking (issue 8).

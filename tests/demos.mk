@@ -1,0 +1,1 @@
+# Tests of The demo suite (issue 3).

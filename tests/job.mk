@@ -1,0 +1,1 @@
+# Tests of Supervision and output capture (issue 5).

@@ -1,0 +1,1 @@
+# Tests of Lessons and recordings (issue 7).

@@ -1,0 +1,1 @@
+# Tests of Sampling and batch mode (issue 4).

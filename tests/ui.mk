@@ -1,0 +1,1 @@
+# Tests of The TUI, driven in tmux (issue 6).
