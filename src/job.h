@@ -1,0 +1,79 @@
+/*
+ * job.h: demos run as supervised process groups, their output captured line
+ * by line and attributed to the pid that wrote it.
+ *
+ * A job is one demo (or -- COMMAND) started in its own process group. Its
+ * output arrives through jobs_wait(), the one place turbotop blocks: it polls
+ * every job's channel, the signal self-pipe and an extra fd from the caller
+ * (the TUI's stdin), reaps children, and enforces the stop grace period.
+ * A job has ended only when it is reaped AND its output is drained, so no
+ * last line is lost. Nothing here knows about curses.
+ */
+#ifndef TURBOTOP_JOB_H
+#define TURBOTOP_JOB_H
+
+#include <sys/types.h>
+#include <stddef.h>
+
+enum job_state {
+	JOB_RUNNING,
+	JOB_PAUSED,		/* SIGSTOP sent to the group */
+	JOB_STOPPING,		/* SIGTERM sent; SIGKILL follows after the grace period */
+	JOB_DONE		/* reaped and drained */
+};
+
+enum out_stream {
+	STREAM_OUT,
+	STREAM_ERR
+};
+
+/* One captured line: sanitised (no control characters, valid UTF-8). */
+struct out_line {
+	unsigned long long	 seq;	/* 0, 1, 2, ... per job; never reused */
+	double			 t;	/* monotonic seconds when it arrived */
+	pid_t			 pid;	/* the writer */
+	enum out_stream		 stream;
+	int			 cut;	/* 1 if the line was over-long and cut */
+	char			*text;
+};
+
+struct job_config {
+	int		 pty;		/* give the job a terminal */
+	size_t		 max_lines;	/* lines kept; older are dropped and counted */
+	double		 grace;		/* seconds between SIGTERM and SIGKILL */
+};
+
+struct job;
+
+/* Start argv[0] (a path) as a new process group; NULL and *cause on error. */
+struct job	*job_start(const char *, char **, const struct job_config *, char **);
+int		 job_restart(struct job *, char **);
+void		 job_pause(struct job *);
+void		 job_resume(struct job *);
+void		 job_stop(struct job *);
+void		 job_free(struct job *);	/* stops it first if needed */
+
+const char	*job_name(const struct job *);
+pid_t		 job_pgid(const struct job *);
+enum job_state	 job_state(const struct job *);
+int		 job_exit_status(const struct job *);	/* valid when JOB_DONE and not signalled */
+int		 job_exit_signal(const struct job *);	/* 0 if it exited normally */
+int		 job_worker_index(struct job *, pid_t); /* stable 0, 1, 2 ... per pid seen */
+
+/* Output kept for the job: the lines with seq in [first, next). */
+unsigned long long	 job_lines_first(const struct job *);
+unsigned long long	 job_lines_next(const struct job *);
+const struct out_line	*job_line(const struct job *, unsigned long long);
+unsigned long long	 job_lines_dropped(const struct job *);
+
+/* The event loop's wait: see the comment at the top. */
+#define JOBS_WAIT_EXTRA		0x1	/* the extra fd is readable */
+#define JOBS_WAIT_SIGNAL	0x2	/* SIGINT, SIGTERM or SIGHUP arrived: quit */
+#define JOBS_WAIT_RESIZE	0x4	/* SIGWINCH */
+void		 jobs_init(void);	/* signals, self-pipe, reaper; once, early in main */
+int		 jobs_wait(double, int);
+void		 jobs_stop_all(void);	/* stop every job and wait until all are gone */
+size_t		 jobs_count(void);
+struct job	*jobs_get(size_t);
+
+#endif
