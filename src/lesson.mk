@@ -1,3 +1,15 @@
 # Lessons (issue 7): lesson scripts, headless playback, recordings.
 src_libturbotop_a_SOURCES += \
-	src/lesson.c src/lesson.h
+	src/lesson.c src/lesson.h \
+	src/lesson-parse.c src/lesson-parse.h
+
+# The example lessons (one per part of the article) and our GIL script.
+examplesdir = $(pkgdatadir)/examples
+dist_examples_DATA = \
+	examples/1-basics.lesson \
+	examples/2-waste.lesson \
+	examples/3-ipc.lesson \
+	examples/4-pmap.lesson \
+	examples/5-speedup.lesson \
+	examples/6-gil.lesson \
+	examples/gil.py

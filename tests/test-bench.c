@@ -1,0 +1,350 @@
+/*
+ * test-bench.c: unit tests of the benchmark's pure parts: the worker list
+ * parser (bench-list.c), the arithmetic on made-up timings (bench-stats.c)
+ * and the SVG chart (bench-svg.c).
+ */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench-list.h"
+#include "bench-stats.h"
+#include "bench-svg.h"
+
+#define ck_assert_near(a, b, eps) \
+	ck_assert_msg(fabs((a) - (b)) <= (eps), "%s = %.9g, expected %.9g", \
+	    #a, (double)(a), (double)(b))
+
+/* Parse s and compare with the expected counts (terminated by 0). */
+static void
+expect_list(const char *s, int want_added, ...)
+{
+	va_list	 ap;
+	int	*ks, added, k;
+	size_t	 n, i = 0;
+	char	*cause;
+
+	ck_assert_msg(bench_list_parse(s, &ks, &n, &added, &cause) == 0,
+	    "'%s' refused: %s", s, cause);
+	ck_assert_ptr_null(cause);
+	ck_assert_int_eq(added, want_added);
+	va_start(ap, want_added);
+	while ((k = va_arg(ap, int)) != 0) {
+		ck_assert_msg(i < n, "'%s': too few counts", s);
+		ck_assert_int_eq(ks[i], k);
+		i++;
+	}
+	va_end(ap);
+	ck_assert_uint_eq(i, n);
+	free(ks);
+}
+
+static void
+expect_refused(const char *s, const char *words)
+{
+	int	*ks;
+	size_t	 n;
+	int	 added;
+	char	*cause;
+
+	ck_assert_msg(bench_list_parse(s, &ks, &n, &added, &cause) == -1,
+	    "'%s' accepted", s);
+	ck_assert_ptr_null(ks);
+	ck_assert_ptr_nonnull(cause);
+	ck_assert_msg(strstr(cause, words) != NULL, "'%s': message '%s' lacks "
+	    "'%s'", s, cause, words);
+	free(cause);
+}
+
+START_TEST(test_list_good)
+{
+	expect_list("1,2,4", 0, 1, 2, 4, 0);
+	expect_list("1-8", 0, 1, 2, 3, 4, 5, 6, 7, 8, 0);
+	expect_list("1,2,4-6", 0, 1, 2, 4, 5, 6, 0);
+	expect_list("1", 0, 1, 0);
+	expect_list("4,1,2", 0, 1, 2, 4, 0);
+	expect_list("3-3", 1, 1, 3, 0);
+	expect_list("2,4", 1, 1, 2, 4, 0);
+	expect_list("1024", 1, 1, 1024, 0);
+	expect_list("001,02", 0, 1, 2, 0);
+}
+END_TEST
+
+START_TEST(test_list_bad)
+{
+	expect_refused("", "give worker counts");
+	expect_refused("0", "start at 1");
+	expect_refused("0-4", "start at 1");
+	expect_refused("x", "'x' is not");
+	expect_refused("1,x", "'x' is not");
+	expect_refused("4-2", "goes down");
+	expect_refused("1,,2", "missing");
+	expect_refused("1,2,", "missing");
+	expect_refused(",1", "missing");
+	expect_refused("1-", "missing");
+	expect_refused("-1", "'-' is not");
+	expect_refused("1025", "up to 1024");
+	expect_refused("99999999999999999999999", "up to 1024");
+	expect_refused("1,2,2", "listed twice");
+	expect_refused("1-4,3", "listed twice");
+	expect_refused("1-200", "more than 128");
+	expect_refused("1 ,2", "unexpected ' '");
+	expect_refused("1.5", "unexpected '.'");
+	expect_refused("+2", "'+' is not");
+}
+END_TEST
+
+START_TEST(test_median)
+{
+	double	odd[] = { 3, 1, 2 }, even[] = { 4, 1, 3, 2 }, one[] = { 7 };
+
+	ck_assert(bench_median(odd, 3) == 2);
+	ck_assert(bench_median(even, 4) == 2.5);
+	ck_assert(bench_median(one, 1) == 7);
+	ck_assert(isnan(bench_median(one, 0)));
+	/* The input is left unsorted. */
+	ck_assert(odd[0] == 3 && odd[1] == 1);
+}
+END_TEST
+
+START_TEST(test_derive)
+{
+	struct bench_point	p[3];
+	double			t1[] = { 8.2, 7.9, 8.0 };
+	double			t2[] = { 4.4, 4.0, 4.1 };
+	double			t4[] = { 2.5, 2.6 };
+
+	memset(p, 0, sizeof p);
+	p[0].workers = 1;
+	p[1].workers = 2;
+	p[2].workers = 4;
+	bench_point_times(&p[0], t1, 3);
+	bench_point_times(&p[1], t2, 3);
+	bench_point_times(&p[2], t4, 2);
+	bench_points_derive(p, 3);
+
+	ck_assert_uint_eq(p[0].runs, 3);
+	ck_assert(p[0].wall_median == 8.0);
+	ck_assert(p[0].wall_min == 7.9 && p[0].wall_max == 8.2);
+	ck_assert(p[1].wall_median == 4.1);
+	ck_assert_near(p[2].wall_median, 2.55, 1e-12);
+
+	ck_assert(p[0].speedup == 1);
+	ck_assert(p[0].efficiency == 1);
+	ck_assert(isnan(p[0].karp_flatt));	/* 0/0 at K = 1 */
+	ck_assert_near(p[1].speedup, 8.0 / 4.1, 1e-12);
+	ck_assert_near(p[1].efficiency, 8.0 / 4.1 / 2, 1e-12);
+	ck_assert_near(p[1].speedup_lo, 8.0 / 4.4, 1e-12);
+	ck_assert_near(p[1].speedup_hi, 8.0 / 4.0, 1e-12);
+	/* e = (1/S - 1/K) / (1 - 1/K) */
+	ck_assert_near(p[1].karp_flatt, (4.1 / 8.0 - 0.5) / 0.5, 1e-12);
+	ck_assert_near(p[2].karp_flatt, (2.55 / 8.0 - 0.25) / 0.75, 1e-12);
+}
+END_TEST
+
+START_TEST(test_derive_no_baseline)
+{
+	struct bench_point	p[2];
+	double			t[] = { 1.0 };
+
+	memset(p, 0, sizeof p);
+	p[0].workers = 1;		/* every run failed */
+	p[0].failed = 3;
+	p[1].workers = 2;
+	bench_point_times(&p[0], t, 0);
+	bench_point_times(&p[1], t, 1);
+	bench_points_derive(p, 2);
+	ck_assert(isnan(p[0].wall_median));
+	ck_assert(isnan(p[1].speedup));
+	ck_assert(isnan(p[1].efficiency));
+	ck_assert(isnan(p[1].karp_flatt));
+	ck_assert(isnan(bench_amdahl_fit(p, 2)));
+}
+END_TEST
+
+START_TEST(test_karp_flatt)
+{
+	ck_assert(isnan(bench_karp_flatt(1, 1)));
+	ck_assert(isnan(bench_karp_flatt(0, 4)));
+	ck_assert_near(bench_karp_flatt(4, 4), 0, 1e-12);	/* ideal */
+	ck_assert_near(bench_karp_flatt(1, 4), 1, 1e-12);	/* no gain */
+	ck_assert(bench_karp_flatt(5, 4) < 0);			/* superlinear */
+	/* On exact Amdahl data Karp-Flatt gives back f at every K. */
+	ck_assert_near(bench_karp_flatt(bench_amdahl(0.1, 8), 8), 0.1, 1e-12);
+	ck_assert_near(bench_karp_flatt(bench_amdahl(0.3, 3), 3), 0.3, 1e-12);
+}
+END_TEST
+
+/* Points whose speedups are exactly Amdahl's with serial fraction f. */
+static void
+synthetic(struct bench_point *p, const int *ks, size_t n, double f)
+{
+	double	t;
+	size_t	i;
+
+	memset(p, 0, n * sizeof *p);
+	for (i = 0; i < n; i++) {
+		p[i].workers = ks[i];
+		t = 10 / bench_amdahl(f, ks[i]);
+		bench_point_times(&p[i], &t, 1);
+	}
+	bench_points_derive(p, n);
+}
+
+START_TEST(test_amdahl_fit)
+{
+	static const int	 ks[] = { 1, 2, 3, 4, 6, 8 };
+	static const double	 fs[] = { 0, 0.02, 0.1, 0.25, 0.5, 0.9, 1 };
+	struct bench_point	 p[6];
+	size_t			 i;
+
+	ck_assert_near(bench_amdahl(0, 8), 8, 1e-12);
+	ck_assert_near(bench_amdahl(1, 8), 1, 1e-12);
+	ck_assert_near(bench_amdahl(0.5, 2), 4.0 / 3, 1e-12);
+	for (i = 0; i < sizeof fs / sizeof fs[0]; i++) {
+		synthetic(p, ks, 6, fs[i]);
+		ck_assert_near(bench_amdahl_fit(p, 6), fs[i], 1e-6);
+	}
+	/* Two points are enough. */
+	synthetic(p, ks, 2, 0.2);
+	ck_assert_near(bench_amdahl_fit(p, 2), 0.2, 1e-6);
+	/* Only K = 1: nothing to fit. */
+	synthetic(p, ks, 1, 0.2);
+	ck_assert(isnan(bench_amdahl_fit(p, 1)));
+}
+END_TEST
+
+START_TEST(test_amdahl_clamp)
+{
+	static const int	 ks[] = { 1, 2, 4 };
+	struct bench_point	 p[3];
+	double			 t1 = 10, t2 = 4, t4 = 2;	/* superlinear */
+
+	memset(p, 0, sizeof p);
+	p[0].workers = 1;
+	p[1].workers = 2;
+	p[2].workers = 4;
+	bench_point_times(&p[0], &t1, 1);
+	bench_point_times(&p[1], &t2, 1);
+	bench_point_times(&p[2], &t4, 1);
+	bench_points_derive(p, 3);
+	ck_assert(bench_amdahl_fit(p, 3) == 0);
+
+	/* Slower with more workers: beyond Amdahl, clamped to 1. */
+	t2 = 15;
+	t4 = 30;
+	bench_point_times(&p[1], &t2, 1);
+	bench_point_times(&p[2], &t4, 1);
+	bench_points_derive(p, 3);
+	ck_assert(bench_amdahl_fit(p, 3) == 1);
+
+	/* Noisy data: the fit lies between the Karp-Flatt values. */
+	synthetic(p, ks, 3, 0.1);
+	t2 = p[1].wall_median * 1.05;
+	bench_point_times(&p[1], &t2, 1);
+	bench_points_derive(p, 3);
+	ck_assert(bench_amdahl_fit(p, 3) > p[2].karp_flatt);
+	ck_assert(bench_amdahl_fit(p, 3) < p[1].karp_flatt);
+}
+END_TEST
+
+static size_t
+count(const char *hay, const char *needle)
+{
+	size_t	n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay++;
+	}
+	return n;
+}
+
+/* The chart of n synthetic points as a string (malloc'd). */
+static char *
+svg(const struct bench_point *p, size_t n, double fit, const char *title)
+{
+	char	*buf;
+	size_t	 len;
+	FILE	*f;
+
+	ck_assert_ptr_nonnull(f = open_memstream(&buf, &len));
+	ck_assert_int_eq(bench_svg_write(f, p, n, fit, title), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_svg)
+{
+	static const int	 ks[] = { 1, 2, 4, 8 };
+	struct bench_point	 p[4];
+	char			*s;
+
+	synthetic(p, ks, 4, 0.1);
+	s = svg(p, 4, 0.1, "pmap <sleep> & \"more\" \x01 caf\xc3\xa9 \xff");
+	ck_assert_msg(strncmp(s, "<?xml", 5) == 0, "no XML declaration");
+	ck_assert_uint_eq(count(s, "<svg "), 1);
+	ck_assert_uint_eq(count(s, "</svg>"), 1);
+	ck_assert_uint_eq(count(s, "<circle"), 4 + 1);	/* + legend */
+	ck_assert_uint_eq(count(s, "<polyline"), 1);
+	ck_assert_ptr_nonnull(strstr(s, "f = 0.100"));
+	ck_assert_ptr_nonnull(strstr(s, "workers K"));
+	ck_assert_ptr_nonnull(strstr(s, "speedup S(K)"));
+	ck_assert_ptr_nonnull(strstr(s,
+	    "pmap &lt;sleep&gt; &amp; &quot;more&quot;  caf\xc3\xa9 ?</text>"));
+	ck_assert_ptr_nonnull(strstr(s, "K=8: speedup 4.71"));
+	ck_assert_ptr_null(strstr(s, "nan"));
+	free(s);
+
+	/* No fit, a failed point: no curve, no circle for it, no NaN. */
+	p[3].runs = 0;
+	p[3].speedup = p[3].speedup_lo = p[3].speedup_hi = NAN;
+	s = svg(p, 4, NAN, "");
+	ck_assert_uint_eq(count(s, "<polyline"), 0);
+	ck_assert_uint_eq(count(s, "<circle"), 3 + 1);
+	ck_assert_ptr_null(strstr(s, "nan"));
+	free(s);
+
+	/* A single point still draws axes. */
+	s = svg(p, 1, NAN, "one");
+	ck_assert_uint_eq(count(s, "<circle"), 1 + 1);
+	ck_assert_ptr_null(strstr(s, "nan"));
+	ck_assert_ptr_null(strstr(s, "inf"));
+	free(s);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("bench");
+	TCase	*tc;
+	SRunner	*sr;
+	int	 failed;
+
+	tc = tcase_create("list");
+	tcase_add_test(tc, test_list_good);
+	tcase_add_test(tc, test_list_bad);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("stats");
+	tcase_add_test(tc, test_median);
+	tcase_add_test(tc, test_derive);
+	tcase_add_test(tc, test_derive_no_baseline);
+	tcase_add_test(tc, test_karp_flatt);
+	tcase_add_test(tc, test_amdahl_fit);
+	tcase_add_test(tc, test_amdahl_clamp);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("svg");
+	tcase_add_test(tc, test_svg);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
