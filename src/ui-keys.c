@@ -96,7 +96,7 @@ bar_item(const struct ui_rect *r, int x, const char *name, const char *label,
 	if (x >= end)
 		return x;
 	x += ui_put(r->y, x, end - x, ui_attr(ROLE_KEY), name);
-	x += ui_printf(r->y, x, end - x, ui_attr(ROLE_KEYLABEL), "%s ", label);
+	x += ui_printf(r->y, x, end - x, ui_attr(ROLE_KEYLABEL), " %s ", label);
 	if (bar_nhits < BAR_MAX) {
 		bar_hits[bar_nhits].x0 = x0;
 		bar_hits[bar_nhits].x1 = x;
@@ -118,7 +118,7 @@ ui_keybar_draw(const struct ui_rect *r)
 	for (i = 0; i < nitems(bindings); i++) {
 		if (bindings[i].bar != NULL)
 			need += ui_text_cols(bindings[i].name, 16) +
-			    ui_text_cols(bindings[i].bar, 16) + 1;
+			    ui_text_cols(bindings[i].bar, 16) + 2;
 	}
 	bar_nhits = 0;
 	ui_repeat(r->y, r->x, r->w, ui_attr(ROLE_KEYLABEL), " ");

@@ -252,7 +252,7 @@ draw_field(struct ui_menu *m, enum field f, int y, int x, int w)
 	m->field_y[f] = y;
 	m->field_x[f] = x;
 	if (!takes(d, f))
-		return ui_put(y, x, w, ui_attr(ROLE_DIM), "(fixed)  ");
+		return ui_put(y, x, w, ui_attr(ROLE_DIM), "(set by the demo)");
 	a = m->field == f ? ui_attr(ROLE_CURSOR) : ui_attr(ROLE_NORMAL);
 	n += ui_put(y, x, w, ui_attr(ROLE_BORDER), "[");
 	if (*v != '\0')
@@ -338,6 +338,8 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 	    NULL, 1);
 	m->list_y = r->y + 1 + (full ? 1 : 0);
 	m->list_rows = r->h - 1 - launch_h - (full ? 2 : 0);
+	if (m->list_rows > (int)n)
+		m->list_rows = (int)n;
 	if (m->list_rows < 1)
 		m->list_rows = 1;
 	if (m->sel < m->first)
@@ -357,7 +359,7 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 			    d->summary);
 		}
 	}
-	t.y = r->y + r->h - launch_h;
+	t.y = m->list_y + m->list_rows + (full ? 1 : 0);
 	t.x = r->x;
 	t.h = launch_h;
 	t.w = r->w;

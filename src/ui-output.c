@@ -205,12 +205,14 @@ draw_title(const struct ui_output *o, const struct ui_rect *r,
 		snprintf(right, sizeof right, "%llu lines, following",
 		    job_lines_next(job));
 	else
-		snprintf(right, sizeof right, "%llu lines below, End follows",
-		    below);
+		snprintf(right, sizeof right, "%llu below, End follows", below);
+	if (dropped > 0 && r->w < 40 + (int)strlen(right))
+		snprintf(right, sizeof right, "%s", o->follow ? "following" :
+		    "scrolled");
 	ui_title(r, "Output", right, selected);
 	if (dropped > 0) {
 		x = r->x + 10;
-		ui_printf(r->y, x, r->w - 10 - (int)strlen(right) - 4,
+		ui_printf(r->y, x, r->w - 10 - (int)strlen(right) - 3,
 		    ui_attr(ROLE_MARKER), " %llu lines dropped ", dropped);
 	}
 }

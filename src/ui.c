@@ -184,9 +184,10 @@ drop_job(struct ui *u)
 static int
 launch(struct ui *u, char **argv, int is_command, char **cause)
 {
-	struct job_config	 cfg;
-	struct job		*job;
-	char			*path;
+	struct job_config	  cfg;
+	struct job		 *job;
+	char			 *path, **args;
+	size_t			  n, i;
 
 	if (is_command)
 		path = find_in_path(argv[0]);
@@ -205,7 +206,14 @@ launch(struct ui *u, char **argv, int is_command, char **cause)
 	cfg.pty = u->o->pty;
 	cfg.max_lines = (size_t)u->o->max_lines;
 	cfg.grace = u->o->grace;
-	job = job_start(path, argv, &cfg, cause);
+	for (n = 0; argv[n] != NULL; n++)
+		;
+	args = xcalloc(n + 1, sizeof *args);
+	args[0] = path;
+	for (i = 1; i < n; i++)
+		args[i] = argv[i];
+	job = job_start(argv[0], args, &cfg, cause);
+	free(args);
 	free(path);
 	if (job == NULL)
 		return -1;
@@ -496,11 +504,8 @@ restart(struct ui *u)
 		free(cause);
 		return;
 	}
-	u->started = now_mono();
-	u->ended = 0;
 	ui_output_reset(u->out);
-	watch(u, job_pgid(u->job));
-	ui_message(u, "restarted");
+	ui_message(u, "restarting");
 }
 
 static void
@@ -728,7 +733,11 @@ resize(struct ui *u)
 	u->dirty = 1;
 }
 
-/* Notice what changed in the job since the last frame. */
+/*
+ * Notice what changed in the job since the last frame: its state, its
+ * output, and its process group (a restart starts a new one once the old
+ * one is gone).
+ */
 static void
 watch_job(struct ui *u)
 {
@@ -737,12 +746,17 @@ watch_job(struct ui *u)
 	if (u->job == NULL)
 		return;
 	st = job_state(u->job);
+	if (st != JOB_DONE && job_pgid(u->job) != u->watched &&
+	    job_pgid(u->job) > 0) {
+		watch(u, job_pgid(u->job));
+		u->started = now_mono();
+		u->ended = 0;
+	}
 	if (st != u->seen_state) {
-		if (st == JOB_DONE) {
+		if (st == JOB_DONE)
 			u->ended = now_mono();
-			update_scope(u);
-		}
 		u->seen_state = st;
+		update_scope(u);
 		u->dirty = 1;
 	}
 	if (job_lines_next(u->job) != u->seen_next) {
