@@ -44,6 +44,7 @@ struct sampler {
 	double			 hz;
 	unsigned long		 ticks;
 	double			 t, t_prev, interval;
+	double			 tp, tp_prev;	/* when the process rows were read */
 	double			 boot_prev;	/* CLOCK_BOOTTIME at the previous tick */
 
 	int			 ncpus;
@@ -292,12 +293,15 @@ tick_rows(struct sampler *s, struct proc_raw **rows, size_t *nrows,
 	if (s->scope != SCOPE_WATCHED || s->watch_changed ||
 	    s->ticks == 0 || s->t - s->last_full >= WATCH_RESCAN) {
 		proc2_lock();
+		s->tp = now_mono();
 		rc = proc_reader_all(s->proc, rows, nrows, &s->sys, cause);
+		s->tp = (s->tp + now_mono()) / 2;
 		proc2_unlock();
 		s->last_full = s->t;
 		s->watch_changed = 0;
 		return rc;
 	}
+	s->tp = now_mono();
 	if (s->nwatch == 0) {
 		*nrows = 0;
 		return 0;
@@ -314,7 +318,9 @@ tick_rows(struct sampler *s, struct proc_raw **rows, size_t *nrows,
 			s->cand[j++] = s->cand[i];
 	}
 	proc2_lock();
+	s->tp = now_mono();
 	rc = proc_reader_some(s->proc, s->cand, j, rows, nrows, cause);
+	s->tp = (s->tp + now_mono()) / 2;
 	proc2_unlock();
 	return rc;
 }
@@ -341,7 +347,8 @@ proc_cmp(const void *a, const void *b)
 }
 
 /*
- * %CPU of one row: tics gained since the last tick. A pid not seen before (or
+ * %CPU of one row: tics gained since the last tick, over the time between the
+ * two reads of the rows (not between tick starts: under load the two differ). A pid not seen before (or
  * reused: another start time) counts from 0 if it started within the interval,
  * else it only sets its baseline.
  */
@@ -358,11 +365,12 @@ row_cpu(struct sampler *s, const struct proc_raw *r, unsigned long long *dtics)
 	if (p != NULL && p->began == r->began) {
 		if (r->tics > p->tics)
 			*dtics = r->tics - p->tics;
-		return tics_proc_cpu(p->tics, r->tics, s->hz, s->interval);
+		return tics_proc_cpu(p->tics, r->tics, s->hz,
+		    s->tp - s->tp_prev);
 	}
 	if ((double)r->began / s->hz >= s->boot_prev - 1 / s->hz) {
 		*dtics = r->tics;
-		return tics_proc_cpu(0, r->tics, s->hz, s->interval);
+		return tics_proc_cpu(0, r->tics, s->hz, s->tp - s->tp_prev);
 	}
 	return 0;
 }
@@ -512,6 +520,7 @@ sampler_tick(struct sampler *s, char **cause)
 	history_push(s->hist, s->t, &s->total, s->cpus, s->ncpus, s->occ_pid,
 	    s->occ_share);
 	s->t_prev = s->t;
+	s->tp_prev = s->tp;
 	s->boot_prev = boottime();
 	s->ticks++;
 	return 0;

@@ -15,7 +15,6 @@
  */
 #include "config.h"
 
-#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <check.h>
@@ -30,7 +29,7 @@
 
 #include "sample.h"
 
-#define ATTEMPTS	6
+#define ATTEMPTS	8
 #define MAXCPU		1024
 
 struct raw {
@@ -79,6 +78,39 @@ witness(const struct raw *a, const struct raw *b, int k)
 	return 100.0 * (double)d / (double)tot;
 }
 
+/* The witness for a process: utime + stime from /proc/PID/stat, by hand. */
+static unsigned long long
+witness_tics(pid_t pid)
+{
+	char			 path[64], buf[1024], *p;
+	unsigned long long	 ut = 0, st = 0;
+	FILE			*f;
+	size_t			 n;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	if ((p = strrchr(buf, ')')) == NULL)
+		return 0;
+	/* After "pid (comm)": state is field 3, utime 14, stime 15. */
+	if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu",
+	    &ut, &st) != 2)
+		return 0;
+	return ut + st;
+}
+
+static double
+mono(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void
 nap(double s)
 {
@@ -110,7 +142,6 @@ start_child(int core)
 		CPU_SET(core, &set);
 		if (sched_setaffinity(0, sizeof set, &set) != 0)
 			_exit(3);
-		setpriority(PRIO_PROCESS, 0, -5);	/* helps when root; else ignored */
 		for (;;)
 			x++;
 	}
@@ -153,25 +184,59 @@ online_cores(int *cores, int n)
 }
 
 /*
- * One attempt: measure over about 0.8 s. Returns 1 if every bound holds, else
- * 0 with the reason in why.
+ * A witness reading: /proc/stat and the spinner's tics, and when. Taken right
+ * before and right after each sampler_tick(), so the sampler's own read lies
+ * between the two: if they are close in time, the sampler and the witness
+ * measured the same interval.
+ */
+struct reading {
+	struct raw		 cpu[MAXCPU];
+	unsigned long long	 spin;
+	double			 t;
+};
+
+static void
+take(struct reading *r, pid_t spin)
+{
+	read_proc_stat(r->cpu, MAXCPU);
+	r->spin = witness_tics(spin);
+	r->t = mono();
+}
+
+#define BRACKET		0.02	/* seconds: at most two tics between witness reads */
+
+/*
+ * One attempt over about 0.7 s. Returns 1 if every bound holds. Returns 0 with
+ * the reason in why if not; *inconclusive is then set if it was the machine's
+ * fault, not the sampler's: the test was preempted around a tick (the witness
+ * reads are too far apart to bracket the sampler's), or the spinner did not
+ * get 90% of its core (other tests' processes share it).
  */
 static int
 attempt(struct sampler *s, int k, pid_t spin, pid_t idle, char *why,
-    size_t len)
+    size_t len, int *inconclusive)
 {
-	static struct raw	 a[MAXCPU], b[MAXCPU];
+	static struct reading	 a[2], b[2];
 	const struct cpu_sample	*c;
 	const struct proc_sample *ps, *pi;
 	char			*cause = NULL;
-	double			 w[8], mine[8], busy_w;
-	int			 n, i, f;
+	double			 mine[8], w, lo, hi, wlo, whi;
+	int			 n, i, f, x, y;
 
-	read_proc_stat(a, MAXCPU);
+	*inconclusive = 1;
+	take(&a[0], spin);
 	ck_assert_int_eq(sampler_tick(s, &cause), 0);
-	nap(0.8);
-	read_proc_stat(b, MAXCPU);
+	take(&a[1], spin);
+	nap(0.7);
+	take(&b[0], spin);
 	ck_assert_int_eq(sampler_tick(s, &cause), 0);
+	take(&b[1], spin);
+	if (a[1].t - a[0].t > BRACKET || b[1].t - b[0].t > BRACKET) {
+		snprintf(why, len, "preempted around a tick (%.0f ms, %.0f ms)",
+		    (a[1].t - a[0].t) * 1e3, (b[1].t - b[0].t) * 1e3);
+		return 0;
+	}
+	*inconclusive = 0;
 
 	n = sampler_ncpus(s);
 	ck_assert_int_gt(n, k);
@@ -179,53 +244,71 @@ attempt(struct sampler *s, int k, pid_t spin, pid_t idle, char *why,
 		c = sampler_cpu(s, i);
 		ck_assert_ptr_nonnull(c);
 		ck_assert_int_eq(c->id, i);
-		if (!a[i].online || !b[i].online)
+		if (!a[0].cpu[i].online || !b[1].cpu[i].online)
 			continue;
 		ck_assert_int_eq(c->online, 1);
 		mine[0] = c->user; mine[1] = c->nice; mine[2] = c->system;
 		mine[3] = c->idle; mine[4] = c->iowait; mine[5] = c->irq;
 		mine[6] = c->softirq; mine[7] = c->steal;
-		for (f = 0; f < 8; f++) {
-			w[f] = witness(&a[i], &b[i], f);
-			if (mine[f] - w[f] > 2 || w[f] - mine[f] > 2) {
-				snprintf(why, len, "cpu%d field %d: sampler %.1f, "
-				    "/proc/stat %.1f", i, f, mine[f], w[f]);
-				return 0;
+		for (f = 0; f <= 8; f++) {
+			lo = 1e9;
+			hi = -1e9;
+			for (x = 0; x < 2; x++) {
+				for (y = 0; y < 2; y++) {
+					if (f < 8)
+						w = witness(&a[x].cpu[i],
+						    &b[y].cpu[i], f);
+					else
+						w = 100 - witness(&a[x].cpu[i],
+						    &b[y].cpu[i], 3) -
+						    witness(&a[x].cpu[i],
+						    &b[y].cpu[i], 4);
+					lo = w < lo ? w : lo;
+					hi = w > hi ? w : hi;
+				}
 			}
-		}
-		busy_w = 100 - w[3] - w[4];
-		if (c->busy - busy_w > 2 || busy_w - c->busy > 2) {
-			snprintf(why, len, "cpu%d busy: sampler %.1f, /proc/stat "
-			    "%.1f", i, c->busy, busy_w);
-			return 0;
+			w = f < 8 ? mine[f] : c->busy;
+			ck_assert_msg(w >= lo - 2 && w <= hi + 2,
+			    "cpu%d field %d: sampler %.1f, /proc/stat %.1f..%.1f",
+			    i, f, w, lo, hi);
 		}
 		ck_assert(c->busy >= -1e-9 && c->busy <= 100 + 1e-9);
 	}
 	c = sampler_cpu(s, k);
-	if (c->busy < 90) {
-		snprintf(why, len, "core %d busy %.1f < 90", k, c->busy);
-		return 0;
-	}
+	ck_assert_msg(c->busy >= 90, "core %d busy %.1f < 90 with a spinner "
+	    "pinned to it", k, c->busy);
+
 	ps = find_proc(s, spin);
 	pi = find_proc(s, idle);
-	if (ps == NULL || pi == NULL) {
-		snprintf(why, len, "spinner or sleeper has no row");
-		return 0;
-	}
-	if (ps->core != k || ps->cpu < 90 || ps->cpu > 110) {
-		snprintf(why, len, "spinner row: core %d (want %d), %.1f%% CPU",
-		    ps->core, k, ps->cpu);
-		return 0;
-	}
-	if (pi->cpu > 2) {
-		snprintf(why, len, "sleeper reads %.1f%% CPU", pi->cpu);
-		return 0;
-	}
+	ck_assert_msg(ps != NULL && pi != NULL, "spinner or sleeper has no row");
+	ck_assert_int_eq(ps->core, k);
 	ck_assert_int_eq(ps->pgid, spin);
 	ck_assert_int_eq(ps->ppid, getpid());
 	ck_assert_int_eq(pi->state, 'S');
 	ck_assert_int_ge(ps->threads, 1);
 	ck_assert(ps->rss_kb > 0);
+	ck_assert_msg(pi->cpu <= 2, "sleeper reads %.1f%% CPU", pi->cpu);
+
+	/* The spinner's row against its own /proc/PID/stat, bracketed. */
+	wlo = 1e9;
+	whi = -1e9;
+	for (x = 0; x < 2; x++) {
+		for (y = 0; y < 2; y++) {
+			w = 100.0 * (double)(b[y].spin - a[x].spin) /
+			    (double)sysconf(_SC_CLK_TCK) / (b[y].t - a[x].t);
+			wlo = w < wlo ? w : wlo;
+			whi = w > whi ? w : whi;
+		}
+	}
+	ck_assert_msg(ps->cpu >= wlo - 3 && ps->cpu <= whi + 3,
+	    "spinner row %.1f%% CPU, /proc/PID/stat %.1f..%.1f%%", ps->cpu,
+	    wlo, whi);
+	if (ps->cpu < 90 || ps->cpu > 110) {
+		snprintf(why, len, "spinner row %.1f%% CPU (its own stat: "
+		    "%.1f..%.1f%%)", ps->cpu, wlo, whi);
+		*inconclusive = whi < 90;
+		return 0;
+	}
 	return 1;
 }
 
@@ -234,7 +317,7 @@ ground_truth(enum proc_scope scope)
 {
 	struct sampler	*s;
 	char		*cause = NULL, why[256] = "";
-	int		 cores[MAXCPU], ncores, i, k;
+	int		 cores[MAXCPU], ncores, i, k, noisy, inconclusive = 0;
 	pid_t		 spin, idle;
 
 	ncores = online_cores(cores, MAXCPU);
@@ -251,17 +334,30 @@ ground_truth(enum proc_scope scope)
 			sampler_watch(s, idle);
 		}
 		nap(0.2);	/* let it settle on its core */
-		if (attempt(s, k, spin, idle, why, sizeof why)) {
+		if (attempt(s, k, spin, idle, why, sizeof why, &noisy)) {
 			stop_child(spin);
 			break;
 		}
-		fprintf(stderr, "attempt %d on core %d: %s\n", i + 1, k, why);
+		inconclusive += noisy;
+		fprintf(stderr, "attempt %d on core %d: %s%s\n", i + 1, k, why,
+		    noisy ? " (the machine is busy: inconclusive)" : "");
 		if (scope == SCOPE_WATCHED)
 			sampler_unwatch(s, spin);
 		stop_child(spin);
+		nap(0.3);	/* let a burst of other work pass */
 	}
 	stop_child(idle);
 	sampler_free(s);
+	/*
+	 * Every attempt agreed with the witnesses (or could not be compared),
+	 * but the spinner never had its core to itself: the >= 90% bound could
+	 * not be observed on this machine now. Say so rather than fail on load.
+	 */
+	if (i == ATTEMPTS && inconclusive == ATTEMPTS) {
+		fprintf(stderr, "NOTE: the machine was busy in every attempt; "
+		    "the 90%% bound was not observable\n");
+		return;
+	}
 	ck_assert_msg(i < ATTEMPTS, "no attempt met the bounds; last: %s", why);
 }
 
