@@ -13,10 +13,14 @@ has_colour() {
 	tt_capture -e | LC_ALL=C grep -qE $'\033\\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m'
 }
 
+# Each phase on its own tmux server, so that one exiting cannot race the next.
+phase=0
 quit_pane() {
 	tt_send q
 	wait_until 15 tt_pane_dead || fail "q did not quit"
 	tt kill-server
+	phase=$((phase + 1))
+	TT_SOCK="${TT_SOCK%-p*}-p$phase"
 }
 
 # LANG=C: the menu, then a running demo, in ASCII only.

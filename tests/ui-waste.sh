@@ -17,9 +17,13 @@ tt_send 4
 tt_wait_text "turbotop waste -w 4" 10
 tt_send Enter
 tt_wait_text "RUNNING" 10
-pgid=$(tt_capture | grep -oE 'pgid [0-9]+' | head -1 | awk '{ print $2 }')
+# The demo's processes: its process group, as the status bar names it (other
+# tests may run waste at the same time, so never look for it by name).
+demo_pgid() { tt_capture | grep -oE 'pgid [0-9]+' | head -1 | awk '{ print $2 }'; }
+pgid=$(demo_pgid)
 [ -n "$pgid" ] || fail "no pgid in the status bar"
 cleanup_pid "$pgid"
+group_gone() { ! pgrep -g "$1" >/dev/null; }
 
 tt_wait_text "Total waste" 20
 # The machine is shared and noisy: allow time for the meters to show it.
@@ -57,21 +61,23 @@ tt_send p
 tt_wait_text "RUNNING" 10
 
 # Stop: the status says how it ended, and no demo process is left.
-no_waste() { [ -z "$(procs_of_exe "$WASTE")" ]; }
 tt_send k
 stopped() { tt_capture | head -1 | grep -qE 'KILLED|EXITED'; }
 if ! wait_until 15 stopped; then
 	tt_capture >&2
 	fail "k did not stop the demo"
 fi
-wait_until 10 no_waste || fail "demo processes remain after k: $(procs_of_exe "$WASTE")"
+wait_until 10 group_gone "$pgid" || fail "demo processes remain after k: $(pgrep -g "$pgid")"
 
 # Restart, then quit with the demo running.
 tt_send r
 tt_wait_text "RUNNING" 15
 tt_wait_text "Total waste" 20
-[ -n "$(procs_of_exe "$WASTE")" ] || fail "r did not start the demo again"
+pgid2=$(demo_pgid)
+[ -n "$pgid2" ] && [ "$pgid2" != "$pgid" ] || fail "r did not start a new process group"
+cleanup_pid "$pgid2"
+pgrep -g "$pgid2" >/dev/null || fail "r did not start the demo again"
 tt_send q
 wait_until 15 tt_pane_dead || fail "q did not quit"
-wait_until 10 no_waste || fail "demo processes remain after q: $(procs_of_exe "$WASTE")"
+wait_until 10 group_gone "$pgid2" || fail "demo processes remain after q: $(pgrep -g "$pgid2")"
 exit 0
