@@ -8,8 +8,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,31 +18,12 @@
 #include "bench-run.h"
 #include "bench-stats.h"
 #include "bench-svg.h"
+#include "job.h"
 #include "options.h"
 #include "util.h"
 
-#define BENCH_POLL_MS	5	/* how often a run is checked for its end */
-
-static volatile sig_atomic_t	bench_signalled;
-
-static void
-on_signal(int sig)
-{
-	bench_signalled = sig;
-}
-
-static void
-catch_signals(void)
-{
-	struct sigaction	sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
+#define BENCH_WAIT	0.02	/* s: how late the end of a run whose leader left
+				   children holding its output is seen */
 
 /* Write the chart to path; 0, or -1 with a message on stderr. */
 static int
@@ -73,15 +52,14 @@ run_batch(struct bench *b, int verbose)
 	size_t				 n, done = 0;
 
 	p = bench_points(b, &n);
-	catch_signals();
+	jobs_init();
 	while (!bench_finished(b)) {
 		if (!bench_running(b)) {
 			if (bench_start_next(b) && verbose)
 				fprintf(stderr, "turbotop: %s\n", bench_progress(b));
 			continue;
 		}
-		poll(NULL, 0, BENCH_POLL_MS);
-		if (bench_signalled) {
+		if (jobs_wait(BENCH_WAIT, -1) & JOBS_WAIT_SIGNAL) {
 			bench_abort(b, "interrupted");
 			break;
 		}
