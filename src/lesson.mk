@@ -13,3 +13,7 @@ dist_examples_DATA = \
 	examples/5-speedup.lesson \
 	examples/6-gil.lesson \
 	examples/gil.py
+
+# -r/--record: asciicast v2 recordings through a pty (record.c).
+src_libturbotop_a_SOURCES += \
+	src/record.c src/record.h
