@@ -1,2 +1,19 @@
 # The demo suite (issue 3): one short program per demo, installed in
-# $(pkglibexecdir) where the installed turbotop looks for them.
+# $(pkglibexecdir) where the installed turbotop looks for them. The plumbing
+# they share (options, output, worker processes, signals) is demos/libdemo.a.
+
+noinst_LIBRARIES += demos/libdemo.a
+demos_libdemo_a_SOURCES = demos/demo-common.c demos/demo-common.h
+
+DEMO_LIBS = demos/libdemo.a $(PTHREAD_LIBS) $(LIBS)
+
+pkglibexec_PROGRAMS += demos/welcome demos/counting demos/waste demos/lock
+
+demos_welcome_SOURCES = demos/welcome.c
+demos_welcome_LDADD = $(DEMO_LIBS)
+demos_counting_SOURCES = demos/counting.c
+demos_counting_LDADD = $(DEMO_LIBS)
+demos_waste_SOURCES = demos/waste.c
+demos_waste_LDADD = $(DEMO_LIBS)
+demos_lock_SOURCES = demos/lock.c
+demos_lock_LDADD = $(DEMO_LIBS)

@@ -66,11 +66,34 @@ unsigned long long	 job_lines_next(const struct job *);
 const struct out_line	*job_line(const struct job *, unsigned long long);
 unsigned long long	 job_lines_dropped(const struct job *);
 
+/*
+ * Called for every line as it is stored, inside jobs_wait(), before the
+ * bounded buffer can drop it: batch mode exports each line exactly once.
+ */
+void		 job_set_line_hook(struct job *,
+		     void (*)(struct job *, const struct out_line *, void *),
+		     void *);
+
 /* The event loop's wait: see the comment at the top. */
 #define JOBS_WAIT_EXTRA		0x1	/* the extra fd is readable */
 #define JOBS_WAIT_SIGNAL	0x2	/* SIGINT, SIGTERM or SIGHUP arrived: quit */
 #define JOBS_WAIT_RESIZE	0x4	/* SIGWINCH */
+#define JOBS_WAIT_JOB		0x8	/* a job became JOB_DONE (it returns early) */
 void		 jobs_init(void);	/* signals, self-pipe, reaper; once, early in main */
+/*
+ * Details of the above, for callers:
+ *  - job_start(name, argv, config, cause): argv[0] is run with execvp's PATH
+ *    search; config may be NULL; max_lines 0 means 10000, grace < 0 means 2 s.
+ *    An argv[0] that cannot be executed gives a job that exits with 127.
+ *  - job_exit_status() is 128 + signal when the job was killed by a signal.
+ *  - job_restart() stops a running job first and starts it again once it is
+ *    DONE (in jobs_wait); the line numbers continue.
+ *  - jobs_wait(timeout, extra_fd): timeout < 0 waits until an event; extra_fd
+ *    -1 is none. It reaps every child of turbotop (turbotop is a subreaper),
+ *    so start children with job_start(), not fork().
+ *  - jobs_stop_all() caps each grace period at 1 s, so everything is gone
+ *    within 2 s of quitting.
+ */
 int		 jobs_wait(double, int);
 void		 jobs_stop_all(void);	/* stop every job and wait until all are gone */
 size_t		 jobs_count(void);

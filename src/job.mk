@@ -1,1 +1,9 @@
 # Supervision (issue 5): process-group jobs, output capture and line buffers.
+src_libturbotop_a_SOURCES += \
+	src/job.c src/job.h src/job-int.h \
+	src/job-capture.c \
+	src/job-lines.c \
+	src/job-sanitize.c \
+	src/job-signal.c \
+	src/job-sweep.c \
+	src/job-watchdog.c

@@ -11,6 +11,7 @@
 #include "batch.h"
 #include "bench.h"
 #include "catalog.h"
+#include "job.h"
 #include "lesson.h"
 #include "options.h"
 #include "ui.h"
@@ -56,6 +57,10 @@ main(int argc, char **argv)
 		    "shows them; use -- to run any command)\n", o.argv[0]);
 		return 2;
 	}
+
+	/* Supervision first: signals, subreaper, watchdog (see job.h). */
+	if (o.argc > 0 && o.bench == NULL)
+		jobs_init();
 
 	if (o.bench != NULL)
 		return bench_main(&o);

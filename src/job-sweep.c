@@ -1,0 +1,64 @@
+/*
+ * job-sweep.c: finds the processes of a job that escaped its process group.
+ *
+ * Every job is started with TURBOTOP_JOB=ID/N/ in its environment, and every
+ * descendant inherits it, whatever group or session it moves to (setsid,
+ * double fork). A sweep reads each process's environment with libproc2 and
+ * signals those carrying the marker: "TURBOTOP_JOB=ID/N/" finds one job,
+ * "TURBOTOP_JOB=ID/" every job of one turbotop.
+ */
+#include "config.h"
+
+#include <libproc2/pids.h>
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "job-int.h"
+#include "util.h"
+
+enum sweep_item {
+	SWEEP_PID,
+	SWEEP_ENV
+};
+
+static int
+has_marker(char **env, const char *marker, size_t len)
+{
+	if (env == NULL)
+		return 0;
+	for (; *env != NULL; env++) {
+		if (strncmp(*env, marker, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Send sig to every process (but self and not_this) whose environment has an
+ * entry starting with marker. Returns how many were signalled.
+ */
+size_t
+sweep_kill(const char *marker, int sig, pid_t not_this)
+{
+	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ENVIRON_V };
+	struct pids_info	*info = NULL;
+	struct pids_stack	*stack;
+	size_t			 len = strlen(marker), n = 0;
+	pid_t			 pid, self = getpid();
+	char			**env;
+
+	if (procps_pids_new(&info, items, nitems(items)) < 0)
+		return 0;
+	while ((stack = procps_pids_get(info, PIDS_FETCH_TASKS_ONLY)) != NULL) {
+		pid = PIDS_VAL(SWEEP_PID, s_int, stack, info);
+		env = PIDS_VAL(SWEEP_ENV, strv, stack, info);
+		if (pid == self || pid == not_this)
+			continue;
+		if (has_marker(env, marker, len) && kill(pid, sig) == 0)
+			n++;
+	}
+	procps_pids_unref(&info);
+	return n;
+}
