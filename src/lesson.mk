@@ -1,7 +1,9 @@
 # Lessons (issue 7): lesson scripts, headless playback, recordings.
 src_libturbotop_a_SOURCES += \
 	src/lesson.c src/lesson.h \
-	src/lesson-parse.c src/lesson-parse.h
+	src/lesson-parse.c src/lesson-parse.h \
+	src/lesson-play.c src/lesson-play.h \
+	src/lesson-batch.c
 
 # The example lessons (one per part of the article) and our GIL script.
 examplesdir = $(pkgdatadir)/examples

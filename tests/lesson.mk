@@ -23,3 +23,7 @@ tests_test_lesson_recdraw_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_lesson_recdraw_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-lesson-record tests/lesson-record.sh
 EXTRA_DIST += tests/lesson-record.sh
+
+# Headless playback: records in order, in every format.
+TESTS += tests/lesson-batch.sh
+EXTRA_DIST += tests/lesson-batch.sh
