@@ -543,7 +543,9 @@ tick_occupancy(struct sampler *s)
 	double			 full;
 	int			 i;
 
-	if (s->scope == SCOPE_WATCHED && s->occ_ok) {
+	if (s->scope != SCOPE_WATCHED)
+		occupy_set_pids(s->occ, NULL, 0);	/* idle the thread */
+	else if (s->occ_ok) {
 		if (occupy_set_pids(s->occ, s->known, s->nknown) != 0)
 			s->occ_ok = 0;
 		else if (occupy_take(s->occ, s->occ_scratch, s->ncpus) > 0)
