@@ -699,7 +699,8 @@ key(struct ui *u, int ch)
 		return;
 	}
 	u->dirty = 1;
-	if (u->layout.too_small && ch != 'q' && ch != KEY_F(10))
+	if ((COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) && ch != 'q' &&
+	    ch != KEY_F(10))
 		return;
 	switch (u->mode) {
 	case MODE_HELP:
