@@ -17,15 +17,15 @@
 
 static const struct demo_info demos[] = {
 	{ "welcome",  "three processes each print a welcome line (multiprocessing basics)", 0, 0 },
-	{ "counting", "three workers count with sleeps; output interleaves, cores stay idle", 0, 0 },
+	{ "counting", "three workers count with delays; their output interleaves", 0, 0 },
 	{ "waste",    "N workers spin printing 'Total waste of CPU cycles!' on every core", 1, 1 },
-	{ "lock",     "workers print holding one shared lock: one core at a time; --no-lock jumbles", 1, 0 },
-	{ "queue",    "producers and consumers share one process-safe queue; counts match", 1, 0 },
+	{ "lock",     "workers print while holding one shared lock: the output serialises", 1, 0 },
+	{ "queue",    "producers and consumers share one process-safe queue", 1, 0 },
 	{ "pipe",     "parent and child talk both ways over a pipe; --pingpong times it", 0, 0 },
-	{ "compute",  "the article's exact parallel sum (GMP) split over W workers, timed", 1, 0 },
-	{ "pmap",     "a parallel map: serial vs pool of W processes, speedup; --cpu caps it", 1, 0 },
+	{ "compute",  "the article's exact parallel sum (GMP) split over W workers", 1, 0 },
+	{ "pmap",     "a parallel map: serial vs pool of W processes, and the speedup", 1, 0 },
 	{ "coremsg",  "W jobs each say hello from the core they ran on", 1, 0 },
-	{ "gil",      "the GIL: CPU work by locked threads, free threads and processes", 1, 0 },
+	{ "gil",      "CPU work by locked threads, free threads and processes: the GIL", 1, 0 },
 };
 
 size_t
