@@ -25,6 +25,7 @@
 #include "bench-stats.h"
 #include "job.h"
 #include "options.h"
+#include "sample.h"
 #include "util.h"
 
 struct bench_k {
@@ -398,6 +399,25 @@ bench_sampled(struct bench *b, const double *busy, int ncpus, double interval)
 	for (c = 0; c < b->ncpus && c < ncpus; c++)
 		k->busy_sum[c] += busy[c] * interval;
 	k->busy_dt += interval;
+}
+
+/* Feed the sampler's last tick (see bench_sampled). */
+void
+bench_sampled_from(struct bench *b, const struct sampler *s)
+{
+	const struct cpu_sample	*cpu;
+	double			*busy;
+	int			 c, n = sampler_ncpus(s);
+
+	if (n <= 0)
+		return;
+	busy = xcalloc(n, sizeof *busy);
+	for (c = 0; c < n; c++) {
+		if ((cpu = sampler_cpu(s, c)) != NULL)
+			busy[c] = cpu->busy;
+	}
+	bench_sampled(b, busy, n, sampler_interval(s));
+	free(busy);
 }
 
 /* Stop: kill the run in flight, keep what was measured, say why. */

@@ -15,3 +15,4 @@ src_libturbotop_a_SOURCES += \
 	src/ui-output.c \
 	src/ui-menu.c \
 	src/ui-help.c
+EXTRA_DIST += bench/bench-tui.sh

@@ -35,6 +35,10 @@ for r in recs:
     else:
         e = (1 / s - 1 / k) / (1 - 1 / k)
         assert abs(r["karp_flatt"] - e) < 1e-4, r
+    # Busy % per core during the runs: one figure per cpu, for every K.
+    assert 1 <= len(r["busy"]) == len(recs[0]["busy"]), r
+    assert all(0 <= b <= 100.5 for b in r["busy"]), r
+    assert abs(r["busy_mean"] - sum(r["busy"]) / len(r["busy"])) < 0.11, r
 f = recs[0]["amdahl_f"]
 assert f is not None and 0 <= f <= 1, f
 assert all(r["amdahl_f"] == f for r in recs)
