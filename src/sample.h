@@ -11,6 +11,13 @@
  *  - sampler_tick() at the display rate; figures are valid after the second
  *    tick (the first one only sets the baseline, and reports zeros).
  *  - Pointers returned by the getters are valid until the next tick.
+ *
+ * Added by the data side: sampler_create() and sampler_tick() return NULL / -1
+ * with a malloc'd message in *cause on error. A new sampler watches
+ * (SCOPE_WATCHED) and has no groups yet. sampler_cpu() returns NULL for an
+ * index out of range; ncpus may grow when a higher-numbered cpu is plugged in;
+ * an offline cpu reads online = 0 with zero figures, and a cpu (re)appearing
+ * reads zeros for one interval while its baseline is taken.
  */
 #ifndef TURBOTOP_SAMPLE_H
 #define TURBOTOP_SAMPLE_H
@@ -45,6 +52,14 @@ struct proc_sample {
 struct sys_sample {
 	double	 load[3];
 	int	 tasks, running, sleeping, stopped, zombie;
+	/*
+	 * Added by the data side. Task counts come from the last walk of all
+	 * /proc: every tick, except with SCOPE_WATCHED, where it is done once a
+	 * second (so they may be up to a second old).
+	 */
+	double		 uptime;		/* seconds since boot */
+	unsigned long	 mem_total_kb, mem_used_kb, mem_avail_kb;
+	unsigned long	 swap_total_kb, swap_used_kb;
 };
 
 enum proc_scope {
@@ -76,6 +91,13 @@ const struct sys_sample	*sampler_sys(const struct sampler *);
  * History, recorded by sampler_tick(). Index 0 is the latest sample, 1 the one
  * before, up to history_len() - 1. occupant is the watched process that used
  * the core most in that interval (0: none of the watched ones).
+ *
+ * Details added by the data side: the cpu argument may be -1 for the total;
+ * out-of-range arguments read as 0. history_user() includes nice, and
+ * history_system() includes irq and softirq (so user + system <= busy, the
+ * rest being steal). Occupancy comes from a sub-sampler that reads the
+ * watched groups' tasks every 20 ms (see sample-occupy.c for what it can
+ * miss); history_share() is the % of the interval the occupant ran there.
  */
 size_t		 history_len(const struct sampler *);
 double		 history_busy(const struct sampler *, int, size_t);
@@ -83,5 +105,6 @@ double		 history_user(const struct sampler *, int, size_t);
 double		 history_system(const struct sampler *, int, size_t);
 pid_t		 history_occupant(const struct sampler *, int, size_t);
 double		 history_time(const struct sampler *, size_t);
+double		 history_share(const struct sampler *, int, size_t);
 
 #endif

@@ -6,3 +6,7 @@ tests_test_bench_SOURCES = tests/test-bench.c
 tests_test_bench_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_bench_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-bench
+
+# Integration: refusals, a known-timing workload, failures and clean-up.
+TESTS += tests/bench-cli.sh tests/bench-run.sh tests/bench-fail.sh
+EXTRA_DIST += tests/bench-cli.sh tests/bench-run.sh tests/bench-fail.sh

@@ -1,1 +1,19 @@
 # Tests of Sampling and batch mode (issue 4).
+
+# Pure parts: interval arithmetic, occupancy credits, history rings, JSON.
+check_PROGRAMS += tests/test-sample
+tests_test_sample_SOURCES = tests/test-sample.c
+tests_test_sample_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_sample_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-sample
+
+# The sampler against the real kernel: a pinned spinner, a sleeper, /proc/stat.
+check_PROGRAMS += tests/test-sample-truth
+tests_test_sample_truth_SOURCES = tests/test-sample-truth.c
+tests_test_sample_truth_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_sample_truth_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-sample-truth
+
+# Batch mode on the whole machine.
+TESTS += tests/sample-batch.sh
+EXTRA_DIST += tests/sample-batch.sh

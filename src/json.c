@@ -1,0 +1,298 @@
+/*
+ * json.c: a tiny streaming JSON writer (see json.h). One record is built in a
+ * growing buffer; a stack of "first item" flags places the commas.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "util.h"
+
+#define JSON_DEPTH	32
+
+struct json {
+	char	*buf;
+	size_t	 len, size;
+	int	 depth;
+	int	 first[JSON_DEPTH];	/* no item yet at this level */
+	int	 after_key;		/* a key was written: no comma before the value */
+};
+
+struct json *
+json_new(void)
+{
+	struct json	*j;
+
+	j = xcalloc(1, sizeof *j);
+	j->size = 256;
+	j->buf = xmalloc(j->size);
+	json_reset(j);
+	return j;
+}
+
+void
+json_free(struct json *j)
+{
+	if (j == NULL)
+		return;
+	free(j->buf);
+	free(j);
+}
+
+void
+json_reset(struct json *j)
+{
+	j->len = 0;
+	j->buf[0] = '\0';
+	j->depth = 0;
+	j->first[0] = 1;
+	j->after_key = 0;
+}
+
+static void
+put(struct json *j, const char *s, size_t n)
+{
+	if (j->len + n + 1 > j->size) {
+		while (j->len + n + 1 > j->size)
+			j->size *= 2;
+		j->buf = xreallocarray(j->buf, 1, j->size);
+	}
+	memcpy(j->buf + j->len, s, n);
+	j->len += n;
+	j->buf[j->len] = '\0';
+}
+
+static void
+putc_(struct json *j, char c)
+{
+	put(j, &c, 1);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+putf(struct json *j, const char *fmt, ...)
+{
+	char	 tmp[64];
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof tmp)
+		n = sizeof tmp - 1;
+	put(j, tmp, (size_t)n);
+}
+
+/* Before any value or key: a comma unless it is the first item at this level. */
+static void
+separate(struct json *j)
+{
+	if (j->after_key) {
+		j->after_key = 0;
+		return;
+	}
+	if (!j->first[j->depth])
+		putc_(j, ',');
+	j->first[j->depth] = 0;
+}
+
+static void
+open_(struct json *j, char c)
+{
+	separate(j);
+	putc_(j, c);
+	if (j->depth < JSON_DEPTH - 1)
+		j->depth++;
+	j->first[j->depth] = 1;
+}
+
+static void
+close_(struct json *j, char c)
+{
+	putc_(j, c);
+	if (j->depth > 0)
+		j->depth--;
+}
+
+void
+json_object_begin(struct json *j)
+{
+	open_(j, '{');
+}
+
+void
+json_object_end(struct json *j)
+{
+	close_(j, '}');
+}
+
+void
+json_array_begin(struct json *j)
+{
+	open_(j, '[');
+}
+
+void
+json_array_end(struct json *j)
+{
+	close_(j, ']');
+}
+
+/*
+ * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if it is not
+ * one: overlong forms, surrogates and code points above U+10FFFF are refused.
+ */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned int	 cp, min;
+	size_t		 len, i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0) {
+		len = 2; cp = s[0] & 0x1f; min = 0x80;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		len = 3; cp = s[0] & 0x0f; min = 0x800;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		len = 4; cp = s[0] & 0x07; min = 0x10000;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+static void
+put_escaped(struct json *j, const char *s, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, k;
+
+	putc_(j, '"');
+	while (i < n) {
+		switch (u[i]) {
+		case '"':  put(j, "\\\"", 2); i++; continue;
+		case '\\': put(j, "\\\\", 2); i++; continue;
+		case '\n': put(j, "\\n", 2); i++; continue;
+		case '\r': put(j, "\\r", 2); i++; continue;
+		case '\t': put(j, "\\t", 2); i++; continue;
+		case '\b': put(j, "\\b", 2); i++; continue;
+		case '\f': put(j, "\\f", 2); i++; continue;
+		}
+		if (u[i] < 0x20 || u[i] == 0x7f) {
+			putf(j, "\\u%04x", u[i]);
+			i++;
+			continue;
+		}
+		k = utf8_len(u + i, n - i);
+		if (k == 0) {
+			put(j, "\\ufffd", 6);
+			i++;
+			continue;
+		}
+		put(j, s + i, k);
+		i += k;
+	}
+	putc_(j, '"');
+}
+
+void
+json_key(struct json *j, const char *key)
+{
+	separate(j);
+	put_escaped(j, key, strlen(key));
+	putc_(j, ':');
+	j->after_key = 1;
+}
+
+void
+json_stringn(struct json *j, const char *s, size_t n)
+{
+	separate(j);
+	put_escaped(j, s, n);
+}
+
+void
+json_string(struct json *j, const char *s)
+{
+	if (s == NULL) {
+		json_null(j);
+		return;
+	}
+	json_stringn(j, s, strlen(s));
+}
+
+void
+json_int(struct json *j, long long v)
+{
+	separate(j);
+	putf(j, "%lld", v);
+}
+
+/* A number with a fixed count of decimals; NaN and infinities become null. */
+void
+json_double(struct json *j, double v, int decimals)
+{
+	if (!isfinite(v)) {
+		json_null(j);
+		return;
+	}
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 9)
+		decimals = 9;
+	separate(j);
+	if (v == 0)
+		v = 0;	/* no "-0.0" */
+	putf(j, "%.*f", decimals, v);
+}
+
+void
+json_bool(struct json *j, int v)
+{
+	separate(j);
+	put(j, v ? "true" : "false", v ? 4 : 5);
+}
+
+void
+json_null(struct json *j)
+{
+	separate(j);
+	put(j, "null", 4);
+}
+
+const char *
+json_text(const struct json *j, size_t *len)
+{
+	if (len != NULL)
+		*len = j->len;
+	return j->buf;
+}
+
+/* Write the record and a newline, flush, and start a new record. */
+int
+json_line(struct json *j, FILE *f)
+{
+	int	 rc = 0;
+
+	if (fwrite(j->buf, 1, j->len, f) != j->len || putc('\n', f) == EOF ||
+	    fflush(f) == EOF)
+		rc = -1;
+	json_reset(j);
+	return rc;
+}

@@ -1,0 +1,346 @@
+/*
+ * sample-occupy.c: the sub-sampler behind the occupancy timeline.
+ *
+ * Which process ran on which core is only knowable from two fields: the core a
+ * task last ran on and its cumulative tics. Read once per display interval
+ * (0.5 s) they would credit a whole interval to whatever core the task happened
+ * to be on at the end. So a thread reads the watched processes' tasks every
+ * OCC_PERIOD (20 ms, two scheduler tics at HZ=100) with
+ * procps_pids_select(PIDS_SELECT_PID_THREADS) - a handful of small reads, no
+ * walk of /proc - and credits each task's new tics to the core it is on, in the
+ * name of its process. sampler_tick() takes the credits once per interval.
+ *
+ * What this still misses: a task that ran on two cores within one 20 ms poll
+ * is credited to the last one only; runs shorter than a tic are invisible
+ * (tics are whole 10 ms units); and libproc2 reports a thread group leader with
+ * the whole process's tics, so its own share is derived as the process total
+ * minus its live threads: when a thread exits, its past tics land on the
+ * leader for one poll (capped at the poll's length).
+ *
+ * libproc2 is not documented as thread-safe, so every libproc2 call of the
+ * data side runs under proc2_lock().
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libproc2/pids.h>
+
+#include "sample-int.h"
+#include "util.h"
+
+#define OCC_PERIOD	0.02	/* seconds between polls */
+
+static pthread_mutex_t proc2_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+void
+proc2_lock(void)
+{
+	pthread_mutex_lock(&proc2_mutex);
+}
+
+void
+proc2_unlock(void)
+{
+	pthread_mutex_unlock(&proc2_mutex);
+}
+
+static enum pids_item occ_items[] = {
+	PIDS_ID_PID,		/* the task id in thread mode */
+	PIDS_ID_TGID,
+	PIDS_PROCESSOR,
+	PIDS_TICS_ALL
+};
+enum { O_TID, O_TGID, O_CPU, O_TICS };
+
+struct occ_task {
+	pid_t			 tid, tgid;
+	int			 core;
+	unsigned long long	 tics;
+};
+
+struct occupy {
+	long			 hz;
+	pthread_t		 thread;
+	int			 started;
+
+	pthread_mutex_t		 lock;		/* guards the fields below */
+	pthread_cond_t		 cond;
+	int			 stop;
+	pid_t			*pids;
+	size_t			 npids, pidsize;
+	struct occ_core		*acc;		/* credits since the last take */
+	int			 nacc;
+	unsigned long		 polls;		/* polls since the last take */
+
+	/* The thread's own. */
+	struct pids_info	*info;
+	struct occ_task		*prev, *cur;
+	size_t			 nprev, ncur, tsize;
+};
+
+static int
+task_cmp(const void *a, const void *b)
+{
+	const struct occ_task	*x = a, *y = b;
+
+	return (x->tid > y->tid) - (x->tid < y->tid);
+}
+
+/* Read the tasks of the watched pids into o->cur, sorted by tid. */
+static void
+occupy_read(struct occupy *o, unsigned *sel, size_t nsel)
+{
+	struct pids_fetch	*f;
+	struct pids_stack	*st;
+	struct occ_task		*t;
+	unsigned long long	 others;
+	size_t			 i, j;
+	int			 n;
+
+	o->ncur = 0;
+	proc2_lock();
+	f = procps_pids_select(o->info, sel, (int)nsel, PIDS_SELECT_PID_THREADS);
+	n = f != NULL ? f->counts->total : 0;
+	if ((size_t)n > o->tsize) {
+		o->tsize = (size_t)n + 32;
+		o->cur = xreallocarray(o->cur, o->tsize, sizeof *o->cur);
+		o->prev = xreallocarray(o->prev, o->tsize, sizeof *o->prev);
+	}
+	for (i = 0; i < (size_t)n; i++) {
+		st = f->stacks[i];
+		t = &o->cur[o->ncur++];
+		t->tid = PIDS_VAL(O_TID, s_int, st, o->info);
+		t->tgid = PIDS_VAL(O_TGID, s_int, st, o->info);
+		t->core = PIDS_VAL(O_CPU, s_int, st, o->info);
+		t->tics = PIDS_VAL(O_TICS, ull_int, st, o->info);
+	}
+	proc2_unlock();
+
+	/* The leader carries the whole process's tics: take its threads off. */
+	for (i = 0; i < o->ncur; i++) {
+		if (o->cur[i].tid != o->cur[i].tgid)
+			continue;
+		others = 0;
+		for (j = 0; j < o->ncur; j++) {
+			if (j != i && o->cur[j].tgid == o->cur[i].tgid)
+				others += o->cur[j].tics;
+		}
+		o->cur[i].tics = o->cur[i].tics > others ?
+		    o->cur[i].tics - others : 0;
+	}
+	qsort(o->cur, o->ncur, sizeof *o->cur, task_cmp);
+}
+
+/* Credit the tics each task gained since the last poll to its core. */
+static void
+occupy_credit(struct occupy *o, double elapsed)
+{
+	struct occ_task		*t, *p;
+	unsigned long long	 d, cap;
+	size_t			 i;
+	int			 need = 0;
+
+	cap = (unsigned long long)(elapsed * (double)o->hz) + 1;
+	pthread_mutex_lock(&o->lock);
+	for (i = 0; i < o->ncur; i++) {
+		if (o->cur[i].core + 1 > need)
+			need = o->cur[i].core + 1;
+	}
+	if (need > o->nacc) {
+		o->acc = xreallocarray(o->acc, (size_t)need, sizeof *o->acc);
+		memset(o->acc + o->nacc, 0, (size_t)(need - o->nacc) *
+		    sizeof *o->acc);
+		o->nacc = need;
+	}
+	for (i = 0; i < o->ncur; i++) {
+		t = &o->cur[i];
+		p = bsearch(t, o->prev, o->nprev, sizeof *o->prev, task_cmp);
+		if (p == NULL || p->tgid != t->tgid || t->tics <= p->tics ||
+		    t->core < 0)
+			continue;
+		d = t->tics - p->tics;
+		if (d > cap)
+			d = cap;
+		tics_occ_add(&o->acc[t->core], t->tgid, d);
+	}
+	o->polls++;
+	pthread_mutex_unlock(&o->lock);
+}
+
+static void *
+occupy_main(void *arg)
+{
+	struct occupy	*o = arg;
+	struct occ_task	*swap;
+	struct timespec	 ts;
+	unsigned	*sel = NULL;
+	size_t		 nsel, selsize = 0, i;
+	double		 last = now_mono(), now, next;
+
+	pthread_mutex_lock(&o->lock);
+	for (;;) {
+		if (!o->stop && o->npids == 0) {
+			while (!o->stop && o->npids == 0)
+				pthread_cond_wait(&o->cond, &o->lock);
+			/* Idle for a while: start afresh, with no baseline. */
+			o->nprev = 0;
+			last = now_mono();
+		}
+		if (o->stop)
+			break;
+		next = last + OCC_PERIOD;
+		ts.tv_sec = (time_t)next;
+		ts.tv_nsec = (long)((next - (double)ts.tv_sec) * 1e9);
+		/* The condition variable uses CLOCK_MONOTONIC (see occupy_new). */
+		while (!o->stop && pthread_cond_timedwait(&o->cond, &o->lock,
+		    &ts) != ETIMEDOUT)
+			;
+		if (o->stop)
+			break;
+		if (o->npids > selsize) {
+			selsize = o->npids + 16;
+			sel = xreallocarray(sel, selsize, sizeof *sel);
+		}
+		nsel = o->npids;
+		for (i = 0; i < nsel; i++)
+			sel[i] = (unsigned)o->pids[i];
+		pthread_mutex_unlock(&o->lock);
+
+		now = now_mono();
+		occupy_read(o, sel, nsel);
+		occupy_credit(o, now - last);
+		last = now;
+		swap = o->prev;
+		o->prev = o->cur;
+		o->cur = swap;
+		o->nprev = o->ncur;
+
+		pthread_mutex_lock(&o->lock);
+	}
+	pthread_mutex_unlock(&o->lock);
+	free(sel);
+	return NULL;
+}
+
+/* A sub-sampler for a machine of hz tics a second; the thread starts later. */
+struct occupy *
+occupy_new(long hz)
+{
+	struct occupy		*o;
+	pthread_condattr_t	 ca;
+
+	o = xcalloc(1, sizeof *o);
+	o->hz = hz > 0 ? hz : 100;
+	pthread_mutex_init(&o->lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&o->cond, &ca);
+	pthread_condattr_destroy(&ca);
+	return o;
+}
+
+void
+occupy_free(struct occupy *o)
+{
+	if (o == NULL)
+		return;
+	if (o->started) {
+		pthread_mutex_lock(&o->lock);
+		o->stop = 1;
+		pthread_cond_signal(&o->cond);
+		pthread_mutex_unlock(&o->lock);
+		pthread_join(o->thread, NULL);
+	}
+	if (o->info != NULL) {
+		proc2_lock();
+		procps_pids_unref(&o->info);
+		proc2_unlock();
+	}
+	pthread_cond_destroy(&o->cond);
+	pthread_mutex_destroy(&o->lock);
+	free(o->pids);
+	free(o->acc);
+	free(o->prev);
+	free(o->cur);
+	free(o);
+}
+
+/* Start the thread with every signal blocked: signals belong to the main loop. */
+static int
+occupy_start(struct occupy *o)
+{
+	sigset_t	 all, old;
+	int		 rc;
+
+	proc2_lock();
+	rc = procps_pids_new(&o->info, occ_items, (int)nitems(occ_items));
+	proc2_unlock();
+	if (rc < 0) {
+		o->info = NULL;
+		return -1;
+	}
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&o->thread, NULL, occupy_main, o);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		return -1;
+	o->started = 1;
+	return 0;
+}
+
+/*
+ * The pids to follow from now on (the watched groups' members at the last
+ * tick). The thread starts with the first non-empty set. -1 if it cannot run:
+ * the caller then derives occupancy from its own samples.
+ */
+int
+occupy_set_pids(struct occupy *o, const pid_t *pids, size_t n)
+{
+	if (n > 0 && !o->started && o->info == NULL && occupy_start(o) != 0)
+		return -1;
+	if (n > 0 && !o->started)
+		return -1;
+	pthread_mutex_lock(&o->lock);
+	if (n > o->pidsize) {
+		o->pidsize = n + 16;
+		o->pids = xreallocarray(o->pids, o->pidsize, sizeof *o->pids);
+	}
+	if (n > 0)
+		memcpy(o->pids, pids, n * sizeof *pids);
+	o->npids = n;
+	pthread_cond_signal(&o->cond);
+	pthread_mutex_unlock(&o->lock);
+	return 0;
+}
+
+/*
+ * Move the credits gathered since the last take into out[0..ncpus-1] (zeroed
+ * first). Returns the number of polls they come from (0: no data).
+ */
+unsigned long
+occupy_take(struct occupy *o, struct occ_core *out, int ncpus)
+{
+	unsigned long	 polls;
+	int		 i;
+
+	memset(out, 0, (size_t)ncpus * sizeof *out);
+	if (!o->started)
+		return 0;
+	pthread_mutex_lock(&o->lock);
+	for (i = 0; i < o->nacc; i++) {
+		if (i < ncpus)
+			out[i] = o->acc[i];
+		memset(&o->acc[i], 0, sizeof o->acc[i]);
+	}
+	polls = o->polls;
+	o->polls = 0;
+	pthread_mutex_unlock(&o->lock);
+	return polls;
+}

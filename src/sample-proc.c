@@ -1,0 +1,202 @@
+/*
+ * sample-proc.c: raw process rows from libproc2's pids API.
+ *
+ * Every item is taken from /proc/PID/stat alone (pid, ppid, pgid, state, tics,
+ * start time, last cpu, rss in pages, threads, comm), so a row costs one small
+ * read: top also reads statm and status for each process, which is most of the
+ * difference in cost. Two ways in:
+ *  - proc_reader_all(): the whole table (procps_pids_reap), with task counts;
+ *  - proc_reader_some(): known pids only (procps_pids_select), for watching
+ *    process groups without walking /proc.
+ * A process that vanishes between the listing and the read is simply absent.
+ * proc_children() lists the children of a pid, which libproc2 does not provide:
+ * it reads /proc/PID/task/PID/children (a plain list of pids).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libproc2/pids.h>
+
+#include "sample-int.h"
+#include "util.h"
+
+static enum pids_item proc_items[] = {
+	PIDS_ID_PID,
+	PIDS_ID_PPID,
+	PIDS_ID_PGRP,
+	PIDS_STATE,
+	PIDS_TICS_ALL,
+	PIDS_TICS_BEGAN,
+	PIDS_PROCESSOR,
+	PIDS_RSS,
+	PIDS_NLWP,
+	PIDS_CMD
+};
+enum {
+	P_PID, P_PPID, P_PGRP, P_STATE, P_TICS, P_BEGAN, P_CPU, P_RSS, P_NLWP,
+	P_CMD
+};
+
+struct proc_reader {
+	struct pids_info	*info;
+	unsigned long		 page_kb;
+	struct proc_raw		*rows;
+	size_t			 nrows, size;
+	unsigned		*sel;
+	size_t			 selsize;
+};
+
+struct proc_reader *
+proc_reader_new(char **cause)
+{
+	struct proc_reader	*r;
+	long			 pg;
+	int			 rc;
+
+	r = xcalloc(1, sizeof *r);
+	rc = procps_pids_new(&r->info, proc_items, (int)nitems(proc_items));
+	if (rc < 0) {
+		xasprintf(cause, "cannot read processes (procps_pids_new: %s)",
+		    strerror(-rc));
+		free(r);
+		return NULL;
+	}
+	pg = sysconf(_SC_PAGESIZE);
+	r->page_kb = pg > 0 ? (unsigned long)pg / 1024 : 4;
+	return r;
+}
+
+void
+proc_reader_free(struct proc_reader *r)
+{
+	if (r == NULL)
+		return;
+	procps_pids_unref(&r->info);
+	free(r->rows);
+	free(r->sel);
+	free(r);
+}
+
+/* Copy libproc2's stacks into our rows (valid until the next read). */
+static void
+copy_rows(struct proc_reader *r, struct pids_fetch *f)
+{
+	struct pids_stack	*st;
+	struct proc_raw		*p;
+	const char		*cmd;
+	int			 i, n = f->counts->total;
+
+	if ((size_t)n > r->size) {
+		r->size = (size_t)n + 64;
+		r->rows = xreallocarray(r->rows, r->size, sizeof *r->rows);
+	}
+	r->nrows = 0;
+	for (i = 0; i < n; i++) {
+		st = f->stacks[i];
+		p = &r->rows[r->nrows++];
+		p->pid = PIDS_VAL(P_PID, s_int, st, r->info);
+		p->ppid = PIDS_VAL(P_PPID, s_int, st, r->info);
+		p->pgid = PIDS_VAL(P_PGRP, s_int, st, r->info);
+		p->state = PIDS_VAL(P_STATE, s_ch, st, r->info);
+		if (p->state == '\0')
+			p->state = '?';
+		p->tics = PIDS_VAL(P_TICS, ull_int, st, r->info);
+		p->began = PIDS_VAL(P_BEGAN, ull_int, st, r->info);
+		p->core = PIDS_VAL(P_CPU, s_int, st, r->info);
+		p->rss_kb = PIDS_VAL(P_RSS, ul_int, st, r->info) * r->page_kb;
+		p->threads = PIDS_VAL(P_NLWP, s_int, st, r->info);
+		cmd = PIDS_VAL(P_CMD, str, st, r->info);
+		snprintf(p->cmd, sizeof p->cmd, "%s", cmd != NULL ? cmd : "?");
+	}
+}
+
+/* Every process, and the task counts for the summary. 0, or -1 and *cause. */
+int
+proc_reader_all(struct proc_reader *r, struct proc_raw **rows, size_t *n,
+    struct sys_sample *sys, char **cause)
+{
+	struct pids_fetch	*f;
+
+	f = procps_pids_reap(r->info, PIDS_FETCH_TASKS_ONLY);
+	if (f == NULL) {
+		xasprintf(cause, "cannot read processes (procps_pids_reap: %s)",
+		    strerror(errno));
+		return -1;
+	}
+	copy_rows(r, f);
+	if (sys != NULL) {
+		sys->tasks = f->counts->total;
+		sys->running = f->counts->running;
+		/* As top: idle kernel threads (I) count as sleeping. */
+		sys->sleeping = f->counts->sleeping + f->counts->other;
+		sys->stopped = f->counts->stopped;
+		sys->zombie = f->counts->zombied;
+	}
+	*rows = r->rows;
+	*n = r->nrows;
+	return 0;
+}
+
+/* The processes among pids that still exist. 0, or -1 and *cause. */
+int
+proc_reader_some(struct proc_reader *r, const pid_t *pids, size_t npids,
+    struct proc_raw **rows, size_t *n, char **cause)
+{
+	struct pids_fetch	*f;
+	size_t			 i;
+
+	*rows = r->rows;
+	*n = r->nrows = 0;
+	if (npids == 0)
+		return 0;
+	if (npids > r->selsize) {
+		r->selsize = npids + 16;
+		r->sel = xreallocarray(r->sel, r->selsize, sizeof *r->sel);
+	}
+	for (i = 0; i < npids; i++)
+		r->sel[i] = (unsigned)pids[i];
+	f = procps_pids_select(r->info, r->sel, (int)npids, PIDS_SELECT_PID);
+	if (f == NULL) {
+		xasprintf(cause, "cannot read processes (procps_pids_select: "
+		    "%s)", strerror(errno));
+		return -1;
+	}
+	copy_rows(r, f);
+	*rows = r->rows;
+	*n = r->nrows;
+	return 0;
+}
+
+/*
+ * Append the children of pid's main thread to *out (growing it). Children
+ * forked by other threads are not listed: the periodic full scan finds those.
+ * A vanished pid has no children. Returns the new count.
+ */
+size_t
+proc_children(pid_t pid, pid_t **out, size_t n, size_t *size)
+{
+	char	 path[64];
+	FILE	*f;
+	long	 c;
+
+	snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", (long)pid,
+	    (long)pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return n;
+	while (fscanf(f, "%ld", &c) == 1) {
+		if (c <= 0)
+			continue;
+		if (n == *size) {
+			*size = *size * 2 + 16;
+			*out = xreallocarray(*out, *size, sizeof **out);
+		}
+		(*out)[n++] = (pid_t)c;
+	}
+	fclose(f);
+	return n;
+}

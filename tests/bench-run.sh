@@ -1,0 +1,70 @@
+#!/bin/bash
+# bench-run.sh: a benchmark of a command whose run time is known (a sleep of
+# 0.8/K seconds) gives speedups near K, within loose bounds, and records
+# whose arithmetic holds: speedup = T(1)/T(K), efficiency = speedup/K,
+# Karp-Flatt from the speedup; text, CSV and JSON agree; the SVG is XML.
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
+command -v python3 >/dev/null || skip "python3 is not installed"
+
+tmp=$(mk_tmpdir)
+cmd=(-- sh -c 'case {w} in 1) t=0.8;; 2) t=0.4;; 4) t=0.2;; esac; sleep $t')
+
+"$TURBOTOP" --bench=1,2,4 --repeat=2 -f json --bench-out="$tmp/chart.svg" \
+    "${cmd[@]}" >"$tmp/out.json" 2>"$tmp/err" ||
+	fail "json run exited $?: $(cat "$tmp/err")"
+
+python3 - "$tmp/out.json" <<'PY' || fail "JSON records are wrong: $(cat "$tmp/out.json")"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["workers"] for r in recs] == [1, 2, 4], recs
+t1 = recs[0]["wall_median_s"]
+for r in recs:
+    k = r["workers"]
+    for f in ("runs", "wall_median_s", "wall_min_s", "wall_max_s", "speedup",
+              "efficiency", "karp_flatt", "failed", "error"):
+        assert f in r, (f, r)
+    assert r["runs"] == 2 and r["failed"] == 0 and r["error"] is None, r
+    assert r["wall_min_s"] <= r["wall_median_s"] <= r["wall_max_s"], r
+    s = r["speedup"]
+    assert abs(s - t1 / r["wall_median_s"]) < 1e-4 * s, r
+    assert abs(r["efficiency"] - s / k) < 1e-4, r
+    if k == 1:
+        assert s == 1 and r["karp_flatt"] is None, r
+    else:
+        e = (1 / s - 1 / k) / (1 - 1 / k)
+        assert abs(r["karp_flatt"] - e) < 1e-4, r
+# The workload: 0.8 s / K. Loose bounds: the machine may be busy.
+assert 0.7 < t1 < 3, t1
+assert 1.3 < recs[1]["speedup"] < 2.7, recs[1]
+assert 2.0 < recs[2]["speedup"] < 5.5, recs[2]
+f = recs[0]["amdahl_f"]
+assert f is not None and 0 <= f <= 0.5, f
+assert all(r["amdahl_f"] == f for r in recs)
+PY
+
+python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert len(d.getElementsByTagName("circle")) == 3 + 1' \
+    "$tmp/chart.svg" || fail "chart.svg is not the chart of 3 points"
+grep -q "Amdahl fit: serial fraction" "$tmp/chart.svg" || fail "chart lacks the fit"
+
+# CSV: a header, then a record per K with the same fields.
+"$TURBOTOP" --bench=1,2 --repeat=1 -f csv "${cmd[@]}" >"$tmp/out.csv" 2>"$tmp/err" ||
+	fail "csv run exited $?: $(cat "$tmp/err")"
+python3 - "$tmp/out.csv" <<'PY' || fail "CSV records are wrong: $(cat "$tmp/out.csv")"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert [r["workers"] for r in rows] == ["1", "2"], rows
+assert rows[0]["karp_flatt"] == "" and rows[0]["speedup"] == "1", rows
+s = float(rows[1]["speedup"])
+assert abs(s - float(rows[0]["wall_median_s"]) / float(rows[1]["wall_median_s"])) < 1e-4 * s
+assert 1.3 < s < 2.7, s
+PY
+
+# Text: a table with a row per K, '-' for Karp-Flatt with one worker.
+"$TURBOTOP" --bench=2 --repeat=1 "${cmd[@]}" >"$tmp/out.txt" 2>"$tmp/err" ||
+	fail "text run exited $?: $(cat "$tmp/err")"
+grep -q "adding 1 worker" "$tmp/err" || fail "not told that 1 was added: $(cat "$tmp/err")"
+grep -Eq '^ +1 +1 +[0-9.]+ +[0-9.]+ +[0-9.]+ +1\.00 +1\.00 +- ' "$tmp/out.txt" ||
+	fail "no row for 1 worker: $(cat "$tmp/out.txt")"
+grep -Eq '^ +2 +1 +[0-9.]+ ' "$tmp/out.txt" || fail "no row for 2 workers: $(cat "$tmp/out.txt")"
+grep -q '^Amdahl fit: serial fraction f = ' "$tmp/out.txt" || fail "no fit: $(cat "$tmp/out.txt")"
+exit 0
