@@ -324,7 +324,7 @@ static void
 job_kill(struct job *job)
 {
 	kill(-job->pid, SIGKILL);
-	sweep_kill(job->marker, SIGKILL, 0);
+	sweep_kill(job->marker, SIGKILL, 0, 1);
 	job->kill_at = 0;
 	if (job->abandon_at == 0)
 		job->abandon_at = now_mono() + ABANDON_AFTER;
@@ -349,7 +349,7 @@ job_stop_within(struct job *job, double grace)
 	}
 	kill(-job->pid, SIGTERM);
 	kill(-job->pid, SIGCONT);	/* a paused job must run to die */
-	sweep_kill(job->marker, SIGTERM, 0);	/* those that left the group */
+	sweep_kill(job->marker, SIGTERM, 0, 1);	/* those that left the group */
 	job->kill_at = now_mono() + grace;
 }
 
@@ -719,7 +719,7 @@ jobs_stop_all(void)
 		jobs_stop_list(list, n, QUIT_GRACE);
 		free(list);
 	}
-	sweep_kill(supervisor, SIGKILL, 0);
+	sweep_kill(supervisor, SIGKILL, 0, 1);
 	jobs_reap();
 }
 

@@ -7,29 +7,40 @@
 
 [ -x "$DEMOS/waste" ] || skip "the waste demo is not built"
 tmp=$(mk_tmpdir)
+# A private copy of the demos' directory: its waste is told apart from any
+# other test's by its path.
+mkdir "$tmp/demos" && cp "$DEMOS/waste" "$tmp/demos/waste" || fail "copying waste"
+export TURBOTOP_DEMO_DIR="$tmp/demos"
 tag=$((200000 + $$ % 100000))	# unique sleep lengths mark the escapees
 
 # The demo's processes: waste's, and the two escaped sleeps.
 demo_pids() {
-	procs_of_exe "$(readlink -f "$DEMOS/waste")"
+	pgrep -f "^$tmp/demos/waste" 2>/dev/null
 	pgrep -f "^sleep ($tag|$((tag + 1)))\$" 2>/dev/null
 	return 0
 }
 count_demo() { demo_pids | wc -l; }
-has_started() { [ "$(count_demo)" -ge 11 ]; }
+has_started() { [ "$(count_demo)" -ge "$1" ]; }
 all_gone() { [ "$(count_demo)" = 0 ]; }
 
-# start_demo [TURBOTOP-ARG...]: waste -w 8 plus the escapees, under turbotop -b.
+# started N: wait for N processes of the demo, and find turbotop's watchdog.
+started() {
+	wait_until 20 has_started "$1" || fail "the demo did not start $1 processes ($(count_demo))"
+	# (It names itself once it runs: with 8 spinners that may take a moment.)
+	wait_until 10 eval 'wd=$(pgrep -P "$tt" -x turbotop-wd)' ||
+		fail "turbotop has no watchdog"
+}
+
+# start_demo: waste -w 8 and two escapees (one in its own session, one
+# orphaned), under turbotop -b.
 start_demo() {
-	"$TURBOTOP" -b -d 0.2 -f json "$@" -- sh -c "
+	"$TURBOTOP" -b -d 0.2 -f json -- sh -c "
 		setsid sleep $tag &
-		(sleep $((tag + 1)) &) 
-		exec '$DEMOS/waste' -w 8" >"$tmp/out" 2>"$tmp/err" &
+		(sleep $((tag + 1)) &)
+		exec '$tmp/demos/waste' -w 8" >"$tmp/out" 2>"$tmp/err" &
 	tt=$!
 	cleanup_pid "$tt"
-	wait_until 20 has_started || fail "waste -w 8 and the escapees did not start ($(count_demo))"
-	wd=$(pgrep -P "$tt" -x turbotop-wd)
-	[ -n "$wd" ] || fail "turbotop has no watchdog"
+	started 11
 }
 
 # gone_within_2s WHAT: every process of the demo is gone 2 s from now.
@@ -50,12 +61,13 @@ for sig in KILL HUP TERM INT; do
 	wait_until 5 eval '! pids_alive $wd' || fail "SIG$sig: the watchdog $wd lingers"
 done
 
-# Quit: -n ends the run, and with it the demo.
-start_demo -n 3
-wait_until 20 eval '! kill -0 $tt 2>/dev/null' || fail "-n 3 did not end turbotop"
+# Quit: -n ends the run, and with it the demo (by name, from the catalog).
+"$TURBOTOP" -b -d 0.5 -n 10 -f json waste -w 8 >"$tmp/out" 2>"$tmp/err" &
+tt=$!
+cleanup_pid "$tt"
+started 9
+wait_until 20 eval '! kill -0 $tt 2>/dev/null' || fail "-n 10 did not end turbotop"
 gone_within_2s "quit (-n)"
 wait_until 5 eval '! pids_alive $wd' || fail "quit: the watchdog $wd lingers"
-
-# The exit record was written on quit and on SIGTERM-like ends.
-grep -q '"event":"exit"' "$tmp/out" || fail "no exit record after -n"
+grep -q '"event":"exit","demo":"waste"' "$tmp/out" || fail "no exit record after -n"
 exit 0
