@@ -158,7 +158,8 @@ parse_number(const char *opt, const char *s, double min, double max, int integer
 	if (*s == '\0' || *end != '\0' || errno != 0 || !isfinite(v))
 		bad_option("--%s: '%s' is not a number", opt, s);
 	if (v < min || v > max)
-		bad_option("--%s: %s is out of range (%g to %g)", opt, s, min, max);
+		bad_option("--%s: %s is out of range (%.*f to %.*f)", opt, s,
+		    integer ? 0 : 2, min, integer ? 0 : 2, max);
 	return v;
 }
 
@@ -461,7 +462,7 @@ demo_fork(int (*fn)(long, void *), long id, void *arg)
 /*
  * Wait for every worker to finish. When -t elapses the workers are ended and
  * the demo goes on; on SIGTERM/SIGINT the workers are ended and the demo exits.
- * A worker that failed makes the demo fail.
+ * A worker that fails or is killed ends the demo (exit 1) with all the others.
  */
 void
 demo_join(void)
@@ -485,6 +486,8 @@ demo_join(void)
 			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 				failed = 1;
 		}
+		if (failed)	/* the others might wait forever for it */
+			demo_fatal("a worker failed or was killed: stopping the others");
 		for (left = 0, i = 0; i < nworkers; i++)
 			left += workers[i] > 0;
 		if (left == 0)
@@ -497,8 +500,6 @@ demo_join(void)
 		wait_event(-1, deadline > 0 ? deadline - demo_now() : -1);
 	}
 	nworkers = 0;
-	if (failed)
-		demo_fatal("a worker failed");
 }
 
 /* read(2) that gives way to SIGTERM/SIGINT (the demo then stops and exits). */

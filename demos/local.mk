@@ -7,7 +7,8 @@ demos_libdemo_a_SOURCES = demos/demo-common.c demos/demo-common.h
 
 DEMO_LIBS = demos/libdemo.a $(PTHREAD_LIBS) $(LIBS)
 
-pkglibexec_PROGRAMS += demos/welcome demos/counting demos/waste demos/lock
+pkglibexec_PROGRAMS += demos/welcome demos/counting demos/waste demos/lock \
+	demos/queue demos/pipe demos/compute demos/pmap demos/coremsg demos/gil
 
 demos_welcome_SOURCES = demos/welcome.c
 demos_welcome_LDADD = $(DEMO_LIBS)
@@ -17,3 +18,19 @@ demos_waste_SOURCES = demos/waste.c
 demos_waste_LDADD = $(DEMO_LIBS)
 demos_lock_SOURCES = demos/lock.c
 demos_lock_LDADD = $(DEMO_LIBS)
+demos_queue_SOURCES = demos/queue.c
+demos_queue_LDADD = $(DEMO_LIBS)
+demos_pipe_SOURCES = demos/pipe.c
+demos_pipe_LDADD = $(DEMO_LIBS)
+demos_compute_SOURCES = demos/compute.c
+demos_compute_LDADD = $(DEMO_LIBS) $(GMP_LIBS)
+
+demos_pmap_SOURCES = demos/pmap.c
+demos_pmap_LDADD = $(DEMO_LIBS)
+demos_coremsg_SOURCES = demos/coremsg.c
+demos_coremsg_LDADD = $(DEMO_LIBS)
+demos_gil_SOURCES = demos/gil.c
+demos_gil_LDADD = $(DEMO_LIBS)
+
+# The compute benchmark and its python3 peer (make bench).
+EXTRA_DIST += bench/bench-compute.sh bench/compute.py

@@ -20,6 +20,7 @@
 #include "bench-report.h"
 #include "bench-run.h"
 #include "bench-stats.h"
+#include "json.h"
 
 /* A number in a column of width w, or '-' when undefined. */
 static void
@@ -150,69 +151,63 @@ report_csv(FILE *f, const struct bench *b)
 }
 
 static void
-json_num(FILE *f, const char *key, double v)
+json_num(struct json *j, const char *key, double v, int decimals)
 {
-	if (isnan(v) || isinf(v))
-		fprintf(f, ",\"%s\":null", key);
-	else
-		fprintf(f, ",\"%s\":%.6g", key, v);
+	json_key(j, key);
+	json_double(j, v, decimals);
 }
 
-/* s as a JSON string: quotes, backslashes and controls escaped. */
-static void
-json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s != '\0'; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(f, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(f, "\\u%04x", (unsigned char)*s);
-		else
-			fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-static void
+static int
 report_json(FILE *f, const struct bench *b)
 {
 	const struct bench_point	*p;
 	const double			*busy;
+	struct json			*j = json_new();
 	size_t				 n, i;
 	double				 fit = bench_fit(b);
-	int				 c;
+	int				 c, rc = 0;
 
 	p = bench_points(b, &n);
 	n = bench_points_done(b);
 	for (i = 0; i < n; i++) {
-		fprintf(f, "{\"workers\":%d,\"runs\":%zu,\"failed\":%zu",
-		    p[i].workers, p[i].runs, p[i].failed);
-		json_num(f, "wall_median_s", p[i].wall_median);
-		json_num(f, "wall_min_s", p[i].wall_min);
-		json_num(f, "wall_max_s", p[i].wall_max);
-		json_num(f, "speedup", p[i].speedup);
-		json_num(f, "efficiency", p[i].efficiency);
-		json_num(f, "karp_flatt", p[i].karp_flatt);
-		json_num(f, "amdahl_f", fit);
-		json_num(f, "amdahl_speedup", isnan(fit) ? NAN :
-		    bench_amdahl(fit, p[i].workers));
-		json_num(f, "busy_mean", bench_busy_mean(b, i));
-		fprintf(f, ",\"busy\":");
+		json_object_begin(j);
+		json_key(j, "workers");
+		json_int(j, p[i].workers);
+		json_key(j, "runs");
+		json_int(j, (long long)p[i].runs);
+		json_key(j, "failed");
+		json_int(j, (long long)p[i].failed);
+		json_num(j, "wall_median_s", p[i].wall_median, 6);
+		json_num(j, "wall_min_s", p[i].wall_min, 6);
+		json_num(j, "wall_max_s", p[i].wall_max, 6);
+		json_num(j, "speedup", p[i].speedup, 4);
+		json_num(j, "efficiency", p[i].efficiency, 4);
+		json_num(j, "karp_flatt", p[i].karp_flatt, 4);
+		json_num(j, "amdahl_f", fit, 4);
+		json_num(j, "amdahl_speedup", isnan(fit) ? NAN :
+		    bench_amdahl(fit, p[i].workers), 4);
+		json_num(j, "busy_mean", bench_busy_mean(b, i), 1);
+		json_key(j, "busy");
 		if ((busy = bench_busy(b, i)) == NULL)
-			fprintf(f, "null");
+			json_null(j);
 		else {
+			json_array_begin(j);
 			for (c = 0; c < bench_ncpus(b); c++)
-				fprintf(f, "%c%.6g", c == 0 ? '[' : ',', busy[c]);
-			fprintf(f, "]");
+				json_double(j, busy[c], 1);
+			json_array_end(j);
 		}
-		fprintf(f, ",\"error\":");
+		json_key(j, "error");
 		if (bench_error(b, i) != NULL)
-			json_str(f, bench_error(b, i));
+			json_string(j, bench_error(b, i));
 		else
-			fprintf(f, "null");
-		fprintf(f, "}\n");
+			json_null(j);
+		json_object_end(j);
+		if (json_line(j, f) != 0)
+			rc = -1;
+		json_reset(j);
 	}
+	json_free(j);
+	return rc;
 }
 
 /* Write b's points in format fmt; 0, or -1 if writing failed. */
@@ -220,6 +215,7 @@ int
 bench_report(FILE *f, const struct bench *b, enum format fmt)
 {
 	locale_t	cloc, old = (locale_t)0;
+	int		rc = 0;
 
 	if ((cloc = newlocale(LC_ALL_MASK, "C", (locale_t)0)) != (locale_t)0)
 		old = uselocale(cloc);
@@ -231,7 +227,8 @@ bench_report(FILE *f, const struct bench *b, enum format fmt)
 		report_csv(f, b);
 		break;
 	case FORMAT_JSON:
-		report_json(f, b);
+		if (report_json(f, b) != 0)
+			rc = -1;
 		break;
 	}
 	if (cloc != (locale_t)0) {
@@ -239,5 +236,5 @@ bench_report(FILE *f, const struct bench *b, enum format fmt)
 		freelocale(cloc);
 	}
 	fflush(f);
-	return ferror(f) ? -1 : 0;
+	return ferror(f) || rc != 0 ? -1 : 0;
 }

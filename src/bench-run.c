@@ -5,17 +5,16 @@
  *
  * Wall time is taken from just before the run starts to the moment the
  * caller's loop sees it has ended, so the loop must wake promptly when a
- * run ends (jobs_wait does, on SIGCHLD).
+ * run ends (jobs_wait returns JOBS_WAIT_JOB at once).
  */
 #include "config.h"
 
 #include <sys/types.h>
-#include <sys/wait.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,7 +23,9 @@
 #include "bench-list.h"
 #include "bench-run.h"
 #include "bench-stats.h"
+#include "job.h"
 #include "options.h"
+#include "sample.h"
 #include "util.h"
 
 struct bench_k {
@@ -55,92 +56,108 @@ struct bench {
 
 	/* The run in flight. */
 	int			 running;
-	pid_t			 pid;
+	struct job		*job;
 	int			 ended;
-	int			 status;
+	int			 leader_gone;
 	double			 start;
 	double			 end;
 };
 
+#define BENCH_LINES	1000	/* output lines kept per run */
+#define BENCH_GRACE	0.5	/* s from SIGTERM to SIGKILL for what a run left */
+
 /*
- * Starting, watching and ending one run as a process group of its own.
- * Output is thrown away and stderr kept, so nothing garbles the table.
+ * Start one run with k workers as a supervised job (job.h): its own process
+ * group, its output captured (so nothing garbles the table) and kept for
+ * the error message if it fails.
  */
 static int
-proc_start(struct bench *b, char **argv, char **cause)
+proc_start(struct bench *b, char **argv, int k, char **cause)
 {
-	pid_t	pid;
-	int	fd;
+	struct job_config	 cfg = { 0, BENCH_LINES, BENCH_GRACE };
+	const char		*base;
+	char			*name;
 
-	if ((pid = fork()) == -1) {
-		xasprintf(cause, "fork: %s", strerror(errno));
+	base = strrchr(argv[0], '/') != NULL ? strrchr(argv[0], '/') + 1 :
+	    argv[0];
+	xasprintf(&name, "%s (K=%d)", base, k);
+	b->job = job_start(name, argv, &cfg, cause);
+	free(name);
+	if (b->job == NULL)
 		return -1;
-	}
-	if (pid == 0) {
-		setpgid(0, 0);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		signal(SIGPIPE, SIG_DFL);
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, STDIN_FILENO);
-			dup2(fd, STDOUT_FILENO);
-			if (fd > STDERR_FILENO)
-				close(fd);
-		}
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	setpgid(pid, pid);
-	b->pid = pid;
-	b->ended = 0;
+	b->ended = b->leader_gone = 0;
 	return 0;
 }
 
+/*
+ * True once the run has ended: its job is DONE, or its leader has exited
+ * (and been reaped) while something it started still holds the output open.
+ * The run's time stops there; the stragglers are stopped and waited for.
+ */
 static int
 proc_ended(struct bench *b)
 {
-	int	st;
-
-	if (!b->ended && waitpid(b->pid, &st, WNOHANG) == b->pid) {
+	if (b->ended)
+		return 1;
+	if (job_state(b->job) == JOB_DONE) {
+		if (!b->leader_gone)
+			b->end = now_mono();
 		b->ended = 1;
-		b->status = st;
-		kill(-b->pid, SIGKILL);	/* whatever it left behind */
+	} else if (!b->leader_gone && kill(job_pgid(b->job), 0) == -1 &&
+	    errno == ESRCH) {
+		b->leader_gone = 1;
+		b->end = now_mono();
+		job_stop(b->job);
 	}
 	return b->ended;
 }
 
+/* End the run now, whatever it is doing, and forget it. */
 static void
 proc_kill(struct bench *b)
 {
-	int	st;
-
-	if (b->ended)
-		return;
-	kill(-b->pid, SIGKILL);
-	while (waitpid(b->pid, &st, 0) == -1 && errno == EINTR)
-		;
+	job_free(b->job);	/* stops it and waits, bounded */
+	b->job = NULL;
 	b->ended = 1;
-	b->status = st;
+}
+
+/* The last line the run wrote on stderr, or NULL. */
+static const char *
+proc_last_error_line(const struct bench *b)
+{
+	const struct out_line	*l;
+	unsigned long long	 i;
+
+	for (i = job_lines_next(b->job); i > job_lines_first(b->job); i--) {
+		l = job_line(b->job, i - 1);
+		if (l != NULL && l->stream == STREAM_ERR && *l->text != '\0')
+			return l->text;
+	}
+	return NULL;
 }
 
 /* Why the run failed (malloc'd), or NULL if it succeeded. */
 static char *
 proc_failure(const struct bench *b)
 {
-	char	*s;
+	const char	*last = proc_last_error_line(b);
+	char		 what[128], *s;
+	int		 sig = job_exit_signal(b->job);
+	int		 st = job_exit_status(b->job);
 
-	if (WIFEXITED(b->status) && WEXITSTATUS(b->status) == 0)
+	if (sig == 0 && st == 0)
 		return NULL;
-	if (WIFEXITED(b->status) && WEXITSTATUS(b->status) == 127)
-		xasprintf(&s, "exit status 127 (could not be run?)");
-	else if (WIFEXITED(b->status))
-		xasprintf(&s, "exit status %d", WEXITSTATUS(b->status));
-	else if (WIFSIGNALED(b->status))
-		xasprintf(&s, "killed by signal %d (%s)", WTERMSIG(b->status),
-		    strsignal(WTERMSIG(b->status)));
+	if (sig != 0)
+		snprintf(what, sizeof what, "killed by signal %d (%s)", sig,
+		    strsignal(sig));
+	else if (st == 127)
+		snprintf(what, sizeof what, "exit status 127 (not run?)");
 	else
-		xasprintf(&s, "ended with wait status %d", b->status);
+		snprintf(what, sizeof what, "exit status %d", st);
+	if (last != NULL)
+		xasprintf(&s, "%s; its last error line: %s", what, last);
+	else
+		s = xstrdup(what);
 	return s;
 }
 
@@ -269,7 +286,7 @@ bench_start_next(struct bench *b)
 	set_progress(b);
 	argv = bench_cmd_argv(b->cmd, k);
 	b->start = now_mono();
-	if (proc_start(b, argv, &cause) != 0) {
+	if (proc_start(b, argv, k, &cause) != 0) {
 		bench_cmd_argv_free(argv);
 		xasprintf(&msg, "cannot start a run with K=%d: %s", k,
 		    cause);
@@ -294,11 +311,7 @@ bench_running(const struct bench *b)
 int
 bench_run_ended(struct bench *b)
 {
-	if (!b->running)
-		return 0;
-	if (!b->ended && proc_ended(b))
-		b->end = now_mono();
-	return b->ended;
+	return b->running && proc_ended(b);
 }
 
 /* Record the run that has ended: its time, or its failure. */
@@ -313,6 +326,8 @@ bench_collect(struct bench *b)
 		return;
 	b->running = 0;
 	why = proc_failure(b);
+	job_free(b->job);
+	b->job = NULL;
 	if (b->run < 0) {
 		if (why != NULL) {
 			xasprintf(&msg, "the warm-up run with K=%d failed: %s; "
@@ -386,6 +401,25 @@ bench_sampled(struct bench *b, const double *busy, int ncpus, double interval)
 	k->busy_dt += interval;
 }
 
+/* Feed the sampler's last tick (see bench_sampled). */
+void
+bench_sampled_from(struct bench *b, const struct sampler *s)
+{
+	const struct cpu_sample	*cpu;
+	double			*busy;
+	int			 c, n = sampler_ncpus(s);
+
+	if (n <= 0)
+		return;
+	busy = xcalloc(n, sizeof *busy);
+	for (c = 0; c < n; c++) {
+		if ((cpu = sampler_cpu(s, c)) != NULL)
+			busy[c] = cpu->busy;
+	}
+	bench_sampled(b, busy, n, sampler_interval(s));
+	free(busy);
+}
+
 /* Stop: kill the run in flight, keep what was measured, say why. */
 void
 bench_abort(struct bench *b, const char *reason)
@@ -403,7 +437,7 @@ bench_abort(struct bench *b, const char *reason)
 pid_t
 bench_pgid(const struct bench *b)
 {
-	return b->running && !b->ended ? b->pid : 0;
+	return b->running && !b->ended ? job_pgid(b->job) : 0;
 }
 
 int

@@ -21,6 +21,7 @@
 struct bench;
 struct bench_point;
 struct options;
+struct sampler;
 
 struct bench	*bench_create(const struct options *, char **);
 void		 bench_free(struct bench *);
@@ -32,6 +33,7 @@ int		 bench_run_ended(struct bench *);	/* ... and has ended */
 void		 bench_collect(struct bench *);		/* record the ended run */
 int		 bench_step(struct bench *);		/* collect + start; 0: finished */
 void		 bench_sampled(struct bench *, const double *, int, double);
+void		 bench_sampled_from(struct bench *, const struct sampler *);
 void		 bench_abort(struct bench *, const char *);
 pid_t		 bench_pgid(const struct bench *);	/* of the run in flight, or 0 */
 

@@ -8,8 +8,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,31 +18,14 @@
 #include "bench-run.h"
 #include "bench-stats.h"
 #include "bench-svg.h"
+#include "job.h"
+#include "sample.h"
 #include "options.h"
 #include "util.h"
 
-#define BENCH_POLL_MS	5	/* how often a run is checked for its end */
-
-static volatile sig_atomic_t	bench_signalled;
-
-static void
-on_signal(int sig)
-{
-	bench_signalled = sig;
-}
-
-static void
-catch_signals(void)
-{
-	struct sigaction	sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
+#define BENCH_WAIT	0.02	/* s: how late the end of a run whose leader left
+				   children holding its output is seen */
+#define BENCH_DELAY	0.1	/* s between busy samples during a run (-d) */
 
 /* Write the chart to path; 0, or -1 with a message on stderr. */
 static int
@@ -65,28 +46,65 @@ write_svg(FILE *f, const char *path, const struct bench *b)
 	return rc;
 }
 
-/* Run the benchmark to its end without a terminal, reporting on stderr. */
+/* Tick the sampler; feed the run its busy figures if count. */
 static void
-run_batch(struct bench *b, int verbose)
+tick(struct sampler *s, struct bench *b, int count)
+{
+	char	*cause;
+
+	if (s == NULL)
+		return;
+	if (sampler_tick(s, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (count)
+		bench_sampled_from(b, s);
+}
+
+/*
+ * Run the benchmark to its end without a terminal, reporting on stderr.
+ * The sampler ticks when a run starts (a baseline, not counted), every
+ * delay seconds while it runs, and once more when it ends, so the busy
+ * figures cover the runs and little else.
+ */
+static void
+run_batch(struct bench *b, struct sampler *s, double delay, int verbose)
 {
 	const struct bench_point	*p;
 	size_t				 n, done = 0;
+	double				 next = 0, wait, now;
 
 	p = bench_points(b, &n);
-	catch_signals();
+	jobs_init();
 	while (!bench_finished(b)) {
 		if (!bench_running(b)) {
-			if (bench_start_next(b) && verbose)
-				fprintf(stderr, "turbotop: %s\n", bench_progress(b));
+			if (bench_start_next(b)) {
+				if (verbose)
+					fprintf(stderr, "turbotop: %s\n",
+					    bench_progress(b));
+				tick(s, b, 0);
+				next = now_mono() + delay;
+			}
 			continue;
 		}
-		poll(NULL, 0, BENCH_POLL_MS);
-		if (bench_signalled) {
+		wait = next - now_mono();
+		if (wait > BENCH_WAIT)
+			wait = BENCH_WAIT;
+		if (wait < 0)
+			wait = 0;
+		if (jobs_wait(wait, -1) & JOBS_WAIT_SIGNAL) {
 			bench_abort(b, "interrupted");
 			break;
 		}
-		if (!bench_run_ended(b))
+		if (!bench_run_ended(b)) {
+			if ((now = now_mono()) >= next) {
+				tick(s, b, 1);
+				next = now + delay;
+			}
 			continue;
+		}
+		tick(s, b, 1);
 		bench_collect(b);
 		for (; done < bench_points_done(b); done++) {
 			if (bench_error(b, done) != NULL)
@@ -107,6 +125,7 @@ int
 bench_main(const struct options *o)
 {
 	struct bench	*b;
+	struct sampler	*s;
 	FILE		*svg = NULL;
 	char		*cause;
 	int		 rc;
@@ -126,7 +145,13 @@ bench_main(const struct options *o)
 		fprintf(stderr, "turbotop: adding 1 worker to the list: speedup "
 		    "is measured against one worker\n");
 
-	run_batch(b, isatty(STDERR_FILENO));
+	if ((s = sampler_create(&cause)) == NULL) {
+		fprintf(stderr, "turbotop: no busy figures: %s\n", cause);
+		free(cause);
+	} else
+		tick(s, b, 0);
+	run_batch(b, s, options_delay(o, BENCH_DELAY), isatty(STDERR_FILENO));
+	sampler_free(s);
 
 	rc = bench_failed(b) ? 1 : 0;
 	if (bench_report(stdout, b, o->format) != 0)

@@ -1,15 +1,908 @@
-/* ui.c: the TUI (not written yet: says so and exits). */
+/*
+ * ui.c: the TUI's event loop and its state. It owns the sampler and the
+ * demo job, maps keys (through the bindings table in ui-keys.c) and mouse
+ * clicks to actions, and draws a frame from the panes in ui-*.c.
+ *
+ * The loop blocks in one place, jobs_wait(), on the demo's output, stdin
+ * and signals; it samples every delay seconds and redraws at most every
+ * FRAME_MIN seconds, so a demo flooding output costs a frame now and then,
+ * not a frame per line, and keys are read as soon as they arrive. A frame
+ * is drawn with erase() and one refresh(): ncurses sends only what changed,
+ * so nothing flickers at 20 Hz.
+ */
 #include "config.h"
 
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-#include "ui.h"
+#include <curses.h>
+
+#include "catalog.h"
+#include "job.h"
 #include "options.h"
+#include "sample.h"
+#include "ui-draw.h"
+#include "ui-keys.h"
+#include "ui-layout.h"
+#include "ui-panes.h"
+#include "ui-theme.h"
+#include "ui.h"
+#include "util.h"
 
+#define FRAME_MIN	0.05	/* seconds between frames: 20 Hz at most */
+#define MESSAGE_SECS	4.0
+
+enum mode {
+	MODE_MAIN,
+	MODE_MENU,
+	MODE_HELP
+};
+
+struct ui {
+	const struct options	*o;
+	struct sampler		*s;
+	struct job		*job;
+	pid_t			 watched;	/* the pgid the sampler watches */
+	char			*cmdline;	/* the job's command, for the status bar */
+	double			 started, ended;
+
+	enum mode		 mode, help_return;
+	int			 help_offset;
+	int			 selected, zoom, frozen, quit;
+	double			 delay, next_tick;
+	long			 ticks;
+
+	struct ui_layout	 layout;
+	struct ui_menu		*menu;
+	struct ui_procs		*procs;
+	struct ui_output	*out;
+
+	char			 msg[160];
+	double			 msg_until;
+	int			 dirty;
+	double			 last_draw;
+	unsigned long long	 seen_next;
+	enum job_state		 seen_state;
+};
+
+static const double delays[] = { 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10 };
+
+static int	curses_on;
+
+/* The fatal hook: give the terminal back before the message is printed. */
+static void
+ui_restore_terminal(void)
+{
+	if (curses_on) {
+		curses_on = 0;
+		endwin();
+	}
+}
+
+static void __attribute__((format(printf, 2, 3)))
+ui_message(struct ui *u, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_until = now_mono() + MESSAGE_SECS;
+	u->dirty = 1;
+}
+
+/* argv[0] found in $PATH (malloc'd), or NULL. */
+static char *
+find_in_path(const char *cmd)
+{
+	const char	*path = getenv("PATH"), *p, *colon;
+	char		*full;
+	size_t		 len;
+
+	if (strchr(cmd, '/') != NULL)
+		return access(cmd, X_OK) == 0 ? xstrdup(cmd) : NULL;
+	if (path == NULL || *path == '\0')
+		path = "/usr/bin:/bin";
+	for (p = path; ; p = colon + 1) {
+		colon = strchr(p, ':');
+		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
+		xasprintf(&full, "%.*s/%s", (int)len, len > 0 ? p : ".", cmd);
+		if (access(full, X_OK) == 0)
+			return full;
+		free(full);
+		if (colon == NULL)
+			return NULL;
+	}
+}
+
+static char *
+join_argv(char **argv)
+{
+	char	*s = xstrdup(""), *t;
+	size_t	 i;
+
+	for (i = 0; argv[i] != NULL; i++) {
+		xasprintf(&t, "%s%s%s", s, i > 0 ? " " : "", argv[i]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Which processes the sampler lists, from the table's toggle and the job. */
+static void
+update_scope(struct ui *u)
+{
+	enum proc_scope	scope;
+
+	if (ui_procs_scope(u->procs) == PROCS_ALL)
+		scope = SCOPE_ALL;
+	else if (u->job != NULL && job_state(u->job) != JOB_DONE)
+		scope = SCOPE_WATCHED;
+	else
+		scope = SCOPE_BUSIEST;
+	sampler_set_scope(u->s, scope);
+}
+
+static void
+watch(struct ui *u, pid_t pgid)
+{
+	if (u->watched > 0)
+		sampler_unwatch(u->s, u->watched);
+	u->watched = pgid;
+	if (pgid > 0)
+		sampler_watch(u->s, pgid);
+	update_scope(u);
+}
+
+/* Stop and forget the current job, if any. */
+static void
+drop_job(struct ui *u)
+{
+	if (u->job == NULL)
+		return;
+	watch(u, 0);
+	job_free(u->job);
+	u->job = NULL;
+	free(u->cmdline);
+	u->cmdline = NULL;
+}
+
+/*
+ * Start argv (a demo name, or a command when is_command) as the job,
+ * replacing the current one; 0, or -1 with *cause set.
+ */
+static int
+launch(struct ui *u, char **argv, int is_command, char **cause)
+{
+	struct job_config	  cfg;
+	struct job		 *job;
+	char			 *path, **args;
+	size_t			  n, i;
+
+	if (is_command)
+		path = find_in_path(argv[0]);
+	else
+		path = catalog_demo_path(argv[0]);
+	if (path == NULL) {
+		if (is_command)
+			xasprintf(cause, "%s: command not found", argv[0]);
+		else
+			xasprintf(cause, "demo '%s' is not in %s", argv[0],
+			    catalog_demo_dir());
+		return -1;
+	}
+	drop_job(u);
+	memset(&cfg, 0, sizeof cfg);
+	cfg.pty = u->o->pty;
+	cfg.max_lines = (size_t)u->o->max_lines;
+	cfg.grace = u->o->grace;
+	for (n = 0; argv[n] != NULL; n++)
+		;
+	args = xcalloc(n + 1, sizeof *args);
+	args[0] = path;
+	for (i = 1; i < n; i++)
+		args[i] = argv[i];
+	job = job_start(argv[0], args, &cfg, cause);
+	free(args);
+	free(path);
+	if (job == NULL)
+		return -1;
+	u->job = job;
+	u->cmdline = join_argv(argv);
+	u->started = now_mono();
+	u->ended = 0;
+	u->seen_next = 0;
+	u->seen_state = JOB_RUNNING;
+	ui_output_reset(u->out);
+	watch(u, job_pgid(job));
+	return 0;
+}
+
+static void
+launch_from_menu(struct ui *u)
+{
+	char	**argv = ui_menu_argv(u->menu), *cause = NULL;
+	size_t	  i;
+
+	if (launch(u, argv, 0, &cause) != 0) {
+		ui_message(u, "%s", cause);
+		free(cause);
+	} else {
+		u->mode = MODE_MAIN;
+		ui_message(u, "launched %s", u->cmdline);
+	}
+	for (i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/* The status bar: the job and its state, then the machine's figures. */
+static void
+draw_status(struct ui *u, const struct ui_rect *r)
+{
+	const struct sys_sample	*sys;
+	char			 buf[160];
+	enum job_state		 st;
+	enum ui_role		 badge = ROLE_BADGE_RUN;
+	double			 el;
+	int			 x = r->x, end = r->x + r->w, w;
+
+	ui_repeat(r->y, r->x, r->w, ui_attr(ROLE_STATUS), " ");
+	x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD, " turbotop ");
+	if (u->mode == MODE_MENU || u->mode == MODE_HELP) {
+		ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS), u->mode ==
+		    MODE_MENU ? " demo menu" : " help");
+		if (u->msg_until > now_mono())
+			ui_put(r->y, x + 12, end - x - 12, ui_attr(ROLE_BADGE_WARN),
+			    u->msg);
+		return;
+	}
+	if (u->job != NULL) {
+		st = job_state(u->job);
+		el = (u->ended > 0 ? u->ended : now_mono()) - u->started;
+		switch (st) {
+		case JOB_RUNNING:
+			snprintf(buf, sizeof buf, " RUNNING %.0fs ", el);
+			break;
+		case JOB_PAUSED:
+			snprintf(buf, sizeof buf, " PAUSED ");
+			badge = ROLE_BADGE_WARN;
+			break;
+		case JOB_STOPPING:
+			snprintf(buf, sizeof buf, " STOPPING ");
+			badge = ROLE_BADGE_WARN;
+			break;
+		case JOB_DONE:
+			if (job_exit_signal(u->job) != 0)
+				snprintf(buf, sizeof buf, " KILLED (%s) ",
+				    strsignal(job_exit_signal(u->job)));
+			else
+				snprintf(buf, sizeof buf, " EXITED %d ",
+				    job_exit_status(u->job));
+			badge = ROLE_BADGE_DONE;
+			break;
+		}
+		x += 1 + ui_put(r->y, x, end - x, ui_attr(badge), buf);
+		x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD,
+		    u->cmdline);
+		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS),
+		    " (pgid %d) ", (int)job_pgid(u->job));
+	} else
+		x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS),
+		    " no demo (m: menu) ");
+	if (u->frozen)
+		x += 1 + ui_put(r->y, x + 1, end - x - 1,
+		    ui_attr(ROLE_BADGE_WARN), " FROZEN ");
+	if (u->msg_until > now_mono())
+		x += 1 + ui_printf(r->y, x + 1, end - x - 1,
+		    ui_attr(ROLE_BADGE_WARN), " %s ", u->msg);
+	sys = sampler_sys(u->s);
+	snprintf(buf, sizeof buf, "load %.2f %.2f %.2f  tasks %d, %d run  "
+	    "every %gs ", sys->load[0], sys->load[1], sys->load[2],
+	    sys->tasks, sys->running, u->delay);
+	w = (int)strlen(buf);
+	if (end - w > x + 1)
+		ui_put(r->y, end - w, w, ui_attr(ROLE_STATUS), buf);
+}
+
+/* "Terminal too small", centred as well as it fits. */
+static void
+draw_too_small(void)
+{
+	char	buf[128];
+	int	len, y = LINES / 2 - 1, x;
+
+	snprintf(buf, sizeof buf, "terminal too small: %dx%d", COLS, LINES);
+	len = (int)strlen(buf);
+	x = (COLS - len) / 2;
+	ui_put(y > 0 ? y : 0, x > 0 ? x : 0, COLS, ui_attr(ROLE_BADGE_WARN),
+	    buf);
+	snprintf(buf, sizeof buf, "need %dx%d; q quits", UI_MIN_COLS,
+	    UI_MIN_LINES);
+	len = (int)strlen(buf);
+	x = (COLS - len) / 2;
+	ui_put(y + 1 > 0 ? y + 1 : 1, x > 0 ? x : 0, COLS, ui_attr(ROLE_NORMAL),
+	    buf);
+}
+
+/* Vertical separators between side-by-side panes. */
+static void
+draw_separators(const struct ui_layout *l)
+{
+	const struct ui_rect	*p;
+	int			 i;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		p = &l->pane[i];
+		if (p->h > 0 && p->x > 0) {
+			ui_put(p->y, p->x - 1, 1, ui_attr(ROLE_BORDER),
+			    ui_glyphs()->hline);
+			ui_vline(p->y + 1, p->x - 1, p->h - 1);
+		}
+	}
+}
+
+static void
+draw_main(struct ui *u)
+{
+	struct ui_layout	*l = &u->layout;
+
+	if (l->pane[PANE_CORES].h > 0)
+		ui_meters_draw(&l->pane[PANE_CORES], u->s, l->core_rows,
+		    l->meter_cols, u->selected == PANE_CORES);
+	if (l->pane[PANE_GRAPH].h > 0)
+		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, l->core_rows,
+		    u->selected == PANE_GRAPH);
+	if (l->pane[PANE_TIMELINE].h > 0)
+		ui_timeline_draw(&l->pane[PANE_TIMELINE], u->s, u->job,
+		    l->timeline_rows, u->selected == PANE_TIMELINE);
+	if (l->pane[PANE_PROCS].h > 0)
+		ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s, u->job,
+		    u->selected == PANE_PROCS);
+	if (l->pane[PANE_OUTPUT].h > 0)
+		ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
+		    u->selected == PANE_OUTPUT);
+	draw_separators(l);
+	if (ui_output_searching(u->out))
+		ui_output_prompt_draw(u->out, &l->keybar);
+	else
+		ui_keybar_draw(&l->keybar);
+}
+
+static const struct ui_barkey menu_keys[] = {
+	{ "Enter", "Launch", '\n' },
+	{ "Up/Dn", "Demo", ERR },
+	{ "Tab", "Field", '\t' },
+	{ "<- ->", "Value", ERR },
+	{ "Esc", "Monitor", 27 },
+	{ "?", "Help", '?' },
+	{ "q", "Quit", 'q' },
+};
+
+static const struct ui_barkey help_keys[] = {
+	{ "Up/Dn", "Scroll", ERR },
+	{ "Esc", "Close", 27 },
+	{ "q", "Quit", 'q' },
+};
+
+static void
+draw(struct ui *u)
+{
+	struct ui_layout	*l = &u->layout;
+
+	erase();
+	ui_layout_compute(l, COLS, LINES, sampler_ncpus(u->s),
+	    u->mode == MODE_MAIN ? u->zoom : -1);
+	if (l->too_small)
+		draw_too_small();
+	else {
+		draw_status(u, &l->status);
+		switch (u->mode) {
+		case MODE_MENU:
+			ui_menu_draw(u->menu, &l->body);
+			ui_keybar_draw_custom(&l->keybar, menu_keys,
+			    nitems(menu_keys));
+			break;
+		case MODE_HELP:
+			ui_help_draw(&l->body, u->help_offset);
+			ui_keybar_draw_custom(&l->keybar, help_keys,
+			    nitems(help_keys));
+			break;
+		case MODE_MAIN:
+			draw_main(u);
+			break;
+		}
+	}
+	refresh();
+	u->dirty = 0;
+	u->last_draw = now_mono();
+}
+
+/* Tab and S-Tab: the next visible pane (zoomed: zoom that one instead). */
+static void
+cycle_pane(struct ui *u, int dir)
+{
+	struct ui_layout	l;
+	int			i, p = u->selected;
+
+	ui_layout_compute(&l, COLS, LINES, sampler_ncpus(u->s), -1);
+	for (i = 0; i < PANE_COUNT; i++) {
+		p = (p + dir + PANE_COUNT) % PANE_COUNT;
+		if (u->zoom >= 0 || l.pane[p].h > 0)
+			break;
+	}
+	u->selected = p;
+	if (u->zoom >= 0)
+		u->zoom = p;
+}
+
+static void
+set_delay(struct ui *u, int dir)
+{
+	size_t	i;
+
+	if (dir < 0) {
+		for (i = nitems(delays); i-- > 0; ) {
+			if (delays[i] < u->delay - 1e-9)
+				break;
+		}
+		if (i == (size_t)-1)
+			i = 0;
+	} else {
+		for (i = 0; i < nitems(delays) - 1; i++) {
+			if (delays[i] > u->delay + 1e-9)
+				break;
+		}
+	}
+	u->delay = delays[i];
+	u->next_tick = now_mono() + u->delay;
+	ui_message(u, "refresh every %g s", u->delay);
+}
+
+static void
+toggle_pause(struct ui *u)
+{
+	if (u->job == NULL) {
+		ui_message(u, "no demo running (m: menu)");
+		return;
+	}
+	switch (job_state(u->job)) {
+	case JOB_RUNNING:
+		job_pause(u->job);
+		ui_message(u, "paused: SIGSTOP sent to the demo");
+		break;
+	case JOB_PAUSED:
+		job_resume(u->job);
+		ui_message(u, "resumed: SIGCONT sent to the demo");
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+restart(struct ui *u)
+{
+	char	*cause = NULL;
+
+	if (u->job == NULL) {
+		ui_message(u, "no demo to restart (m: menu)");
+		return;
+	}
+	if (job_restart(u->job, &cause) != 0) {
+		ui_message(u, "restart failed: %s", cause != NULL ? cause : "?");
+		free(cause);
+		return;
+	}
+	ui_output_reset(u->out);
+	ui_message(u, "restarting");
+}
+
+static void
+scroll_pane(struct ui *u, int lines)
+{
+	if (u->selected == PANE_PROCS)
+		ui_procs_scroll(u->procs, lines);
+	else
+		ui_output_scroll(u->out, u->job, lines);
+}
+
+/* Carry out one action of the bindings table. */
+static void
+act(struct ui *u, enum ui_action a)
+{
+	switch (a) {
+	case ACT_NONE:
+		return;
+	case ACT_HELP:
+		u->help_return = u->mode == MODE_HELP ? MODE_MAIN : u->mode;
+		u->mode = MODE_HELP;
+		u->help_offset = 0;
+		break;
+	case ACT_MENU:
+		u->mode = MODE_MENU;
+		break;
+	case ACT_STOP:
+		if (u->job != NULL && job_state(u->job) != JOB_DONE) {
+			job_stop(u->job);
+			ui_message(u, "stopping the demo");
+		} else
+			ui_message(u, "no demo running");
+		break;
+	case ACT_PAUSE:
+		toggle_pause(u);
+		break;
+	case ACT_RESTART:
+		restart(u);
+		break;
+	case ACT_FASTER:
+		set_delay(u, -1);
+		break;
+	case ACT_SLOWER:
+		set_delay(u, 1);
+		break;
+	case ACT_FREEZE:
+		u->frozen = !u->frozen;
+		ui_output_freeze(u->out, u->job, u->frozen);
+		if (!u->frozen)
+			u->next_tick = now_mono();
+		break;
+	case ACT_NEXT_PANE:
+		cycle_pane(u, 1);
+		break;
+	case ACT_PREV_PANE:
+		cycle_pane(u, -1);
+		break;
+	case ACT_ZOOM:
+		u->zoom = u->zoom >= 0 ? -1 : u->selected;
+		break;
+	case ACT_ALL_PROCS:
+		ui_procs_toggle_all(u->procs);
+		update_scope(u);
+		u->next_tick = now_mono();
+		break;
+	case ACT_SORT_NEXT:
+		ui_procs_sort_next(u->procs);
+		break;
+	case ACT_SORT_REVERSE:
+		ui_procs_sort_reverse(u->procs);
+		break;
+	case ACT_SEARCH:
+		ui_output_search_begin(u->out);
+		break;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		ui_output_search_next(u->out, u->job,
+		    a == ACT_SEARCH_NEXT ? 1 : -1);
+		if (ui_output_message(u->out) != NULL)
+			ui_message(u, "%s", ui_output_message(u->out));
+		break;
+	case ACT_PAGE_UP:
+		scroll_pane(u, -ui_output_page(u->out));
+		break;
+	case ACT_PAGE_DOWN:
+		scroll_pane(u, ui_output_page(u->out));
+		break;
+	case ACT_LINE_UP:
+		scroll_pane(u, -1);
+		break;
+	case ACT_LINE_DOWN:
+		scroll_pane(u, 1);
+		break;
+	case ACT_HOME:
+		if (u->selected == PANE_PROCS)
+			ui_procs_scroll(u->procs, -INT_MAX / 2);
+		else
+			ui_output_home(u->out, u->job);
+		break;
+	case ACT_END:
+		if (u->selected == PANE_PROCS)
+			ui_procs_scroll(u->procs, INT_MAX / 2);
+		else
+			ui_output_end(u->out);
+		break;
+	case ACT_THEME:
+		ui_theme_next();
+		ui_message(u, "theme: %s", ui_theme_name());
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case ACT_QUIT:
+		u->quit = 1;
+		break;
+	}
+	u->dirty = 1;
+}
+
+static void
+mouse(struct ui *u)
+{
+	MEVENT	ev;
+	int	p, key;
+
+	if (getmouse(&ev) != OK)
+		return;
+	u->dirty = 1;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		if (u->mode == MODE_MAIN)
+			ui_output_scroll(u->out, u->job,
+			    ev.bstate & BUTTON4_PRESSED ? -3 : 3);
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	if (ev.y == u->layout.keybar.y && !ui_output_searching(u->out)) {
+		if ((key = ui_keybar_hit(ev.x)) != ERR)
+			ungetch(key);
+		return;
+	}
+	switch (u->mode) {
+	case MODE_MENU:
+		if (ui_menu_click(u->menu, ev.y, ev.x) == MENU_LAUNCH)
+			launch_from_menu(u);
+		break;
+	case MODE_HELP:
+		u->mode = u->help_return;
+		break;
+	case MODE_MAIN:
+		if ((p = ui_layout_pane_at(&u->layout, ev.y, ev.x)) >= 0)
+			u->selected = p;
+		if (p == PANE_PROCS)
+			ui_procs_click(u->procs, ev.y, ev.x);
+		break;
+	}
+}
+
+static void
+key(struct ui *u, int ch)
+{
+	if (ch == KEY_MOUSE) {
+		mouse(u);
+		return;
+	}
+	if (ch == KEY_RESIZE) {
+		u->dirty = 1;
+		return;
+	}
+	u->dirty = 1;
+	if (u->layout.too_small && ch != 'q' && ch != KEY_F(10))
+		return;
+	switch (u->mode) {
+	case MODE_HELP:
+		if (ch == KEY_DOWN || ch == KEY_NPAGE || ch == ' ') {
+			u->help_offset += ch == KEY_DOWN ? 1 : 10;
+			if (u->help_offset > ui_help_lines() - 3)
+				u->help_offset = ui_help_lines() - 3;
+		} else if (ch == KEY_UP || ch == KEY_PPAGE) {
+			u->help_offset -= ch == KEY_UP ? 1 : 10;
+			if (u->help_offset < 0)
+				u->help_offset = 0;
+		} else if (ch == 'q' || ch == KEY_F(10))
+			u->quit = 1;
+		else
+			u->mode = u->help_return;
+		return;
+	case MODE_MENU:
+		switch (ui_menu_key(u->menu, ch)) {
+		case MENU_NONE:
+			return;
+		case MENU_LAUNCH:
+			launch_from_menu(u);
+			return;
+		case MENU_CLOSE:
+			u->mode = MODE_MAIN;
+			return;
+		case MENU_PASS:
+			break;
+		}
+		if (ch == 'q' || ch == KEY_F(10) || ch == '?' || ch == KEY_F(1))
+			act(u, ui_keys_action(ch));
+		return;
+	case MODE_MAIN:
+		if (ui_output_searching(u->out)) {
+			ui_output_prompt_key(u->out, u->job, ch);
+			if (ui_output_message(u->out) != NULL)
+				ui_message(u, "%s", ui_output_message(u->out));
+			return;
+		}
+		act(u, ui_keys_action(ch));
+		return;
+	}
+}
+
+static void
+resize(struct ui *u)
+{
+	struct winsize	ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+	u->dirty = 1;
+}
+
+/*
+ * Notice what changed in the job since the last frame: its state, its
+ * output, and its process group (a restart starts a new one once the old
+ * one is gone).
+ */
+static void
+watch_job(struct ui *u)
+{
+	enum job_state	st;
+
+	if (u->job == NULL)
+		return;
+	st = job_state(u->job);
+	if (st != JOB_DONE && job_pgid(u->job) != u->watched &&
+	    job_pgid(u->job) > 0) {
+		watch(u, job_pgid(u->job));
+		u->started = now_mono();
+		u->ended = 0;
+	}
+	if (st != u->seen_state) {
+		if (st == JOB_DONE)
+			u->ended = now_mono();
+		u->seen_state = st;
+		update_scope(u);
+		u->dirty = 1;
+	}
+	if (job_lines_next(u->job) != u->seen_next) {
+		u->seen_next = job_lines_next(u->job);
+		if (!u->frozen)
+			u->dirty = 1;
+	}
+}
+
+static void
+tick(struct ui *u)
+{
+	char	*cause = NULL;
+	double	 now = now_mono();
+
+	if (sampler_tick(u->s, &cause) != 0) {
+		ui_message(u, "sampling failed: %s", cause != NULL ? cause : "?");
+		free(cause);
+	}
+	u->ticks++;
+	u->next_tick += u->delay;
+	if (u->next_tick < now)
+		u->next_tick = now + u->delay;
+	u->dirty = 1;
+	if (u->o->iterations > 0 && u->ticks > u->o->iterations)
+		u->quit = 1;
+}
+
+static void
+loop(struct ui *u)
+{
+	double	now, timeout;
+	int	r, ch;
+
+	while (!u->quit) {
+		now = now_mono();
+		if (!u->frozen && now >= u->next_tick)
+			tick(u);
+		watch_job(u);
+		if (u->dirty && now - u->last_draw >= FRAME_MIN)
+			draw(u);
+		timeout = u->frozen ? 1.0 : u->next_tick - now;
+		if (u->dirty && u->last_draw + FRAME_MIN - now < timeout)
+			timeout = u->last_draw + FRAME_MIN - now;
+		if (u->msg_until > now && u->msg_until - now < timeout)
+			timeout = u->msg_until - now + 0.01;
+		if (timeout < 0)
+			timeout = 0;
+		r = jobs_wait(timeout, STDIN_FILENO);
+		if (r & JOBS_WAIT_SIGNAL)
+			break;
+		if (r & JOBS_WAIT_RESIZE)
+			resize(u);
+		if (r & JOBS_WAIT_EXTRA) {
+			while (!u->quit && (ch = getch()) != ERR)
+				key(u, ch);
+			if (u->dirty && !u->quit)
+				draw(u);
+		}
+		if (u->msg_until > 0 && now_mono() >= u->msg_until) {
+			u->msg_until = 0;
+			u->dirty = 1;
+		}
+	}
+}
+
+static void
+curses_start(void)
+{
+	initscr();
+	curses_on = 1;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	ui_theme_init();
+}
+
+/* The TUI: the menu, or the demo (or command) of the command line. */
 int
 ui_main(const struct options *o)
 {
-	(void)o;
-	fprintf(stderr, "turbotop: the TUI is not available yet\n");
-	return 1;
+	struct ui	 u;
+	char		*cause = NULL;
+
+	memset(&u, 0, sizeof u);
+	u.o = o;
+	u.zoom = -1;
+	u.selected = PANE_OUTPUT;
+	u.delay = options_delay(o, DELAY_TUI);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "turbotop: the TUI needs a terminal (use -b for "
+		    "batch records)\n");
+		return 1;
+	}
+	setlocale(LC_ALL, "");
+	jobs_init();
+	if ((u.s = sampler_create(&cause)) == NULL) {
+		fprintf(stderr, "turbotop: %s\n", cause != NULL ? cause : "sampler");
+		free(cause);
+		return 1;
+	}
+	u.menu = ui_menu_create();
+	u.procs = ui_procs_create();
+	u.out = ui_output_create();
+	if (o->all)
+		ui_procs_toggle_all(u.procs);
+	update_scope(&u);
+
+	if (o->argc > 0) {
+		if (launch(&u, o->argv, o->is_command, &cause) != 0) {
+			fprintf(stderr, "turbotop: %s\n", cause);
+			free(cause);
+			jobs_stop_all();
+			sampler_free(u.s);
+			return 1;
+		}
+		if (!o->is_command)
+			ui_menu_select(u.menu, o->argv[0]);
+		u.mode = MODE_MAIN;
+	} else
+		u.mode = MODE_MENU;
+
+	util_set_fatal_hook(ui_restore_terminal);
+	curses_start();
+	u.next_tick = now_mono();
+	u.dirty = 1;
+	loop(&u);
+
+	ui_put(0, 0, COLS, ui_attr(ROLE_BADGE_WARN), " stopping demos... ");
+	refresh();
+	jobs_stop_all();
+	ui_restore_terminal();
+	util_set_fatal_hook(NULL);
+	if (u.job != NULL)
+		job_free(u.job);
+	free(u.cmdline);
+	ui_menu_free(u.menu);
+	ui_procs_free(u.procs);
+	ui_output_free(u.out);
+	sampler_free(u.s);
+	return 0;
 }

@@ -1,3 +1,18 @@
-# The TUI (issue 6): only ui*.c include curses.
+# The TUI (issue 6): only ui*.c include curses. One job per file: the event
+# loop (ui.c), layout, theme and glyphs, key bindings, drawing primitives,
+# and one file per pane or screen.
 src_libturbotop_a_SOURCES += \
-	src/ui.c src/ui.h
+	src/ui.c src/ui.h \
+	src/ui-draw.c src/ui-draw.h \
+	src/ui-theme.c src/ui-theme.h \
+	src/ui-keys.c src/ui-keys.h \
+	src/ui-layout.c src/ui-layout.h \
+	src/ui-panes.h \
+	src/ui-meters.c \
+	src/ui-graph.c \
+	src/ui-timeline.c \
+	src/ui-procs.c \
+	src/ui-output.c \
+	src/ui-menu.c \
+	src/ui-help.c
+EXTRA_DIST += bench/bench-tui.sh

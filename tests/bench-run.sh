@@ -3,17 +3,19 @@
 # 0.8/K seconds) gives speedups near K, within loose bounds, and records
 # whose arithmetic holds: speedup = T(1)/T(K), efficiency = speedup/K,
 # Karp-Flatt from the speedup; text, CSV and JSON agree; the SVG is XML.
+#
+# The arithmetic is checked strictly on every attempt. The speed bounds
+# depend on the machine: a loaded one can delay a run by a second, so a
+# measurement out of bounds is tried again, up to 3 times in all.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 command -v python3 >/dev/null || skip "python3 is not installed"
 
 tmp=$(mk_tmpdir)
 cmd=(-- sh -c 'case {w} in 1) t=0.8;; 2) t=0.4;; 4) t=0.2;; esac; sleep $t')
 
-"$TURBOTOP" --bench=1,2,4 --repeat=2 -f json --bench-out="$tmp/chart.svg" \
-    "${cmd[@]}" >"$tmp/out.json" 2>"$tmp/err" ||
-	fail "json run exited $?: $(cat "$tmp/err")"
-
-python3 - "$tmp/out.json" <<'PY' || fail "JSON records are wrong: $(cat "$tmp/out.json")"
+# check_json FILE: 0 if right, 3 if right but out of the speed bounds.
+check_json() {
+	python3 - "$1" <<'PY'
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
 assert [r["workers"] for r in recs] == [1, 2, 4], recs
@@ -33,14 +35,34 @@ for r in recs:
     else:
         e = (1 / s - 1 / k) / (1 - 1 / k)
         assert abs(r["karp_flatt"] - e) < 1e-4, r
-# The workload: 0.8 s / K. Loose bounds: the machine may be busy.
-assert 0.7 < t1 < 3, t1
-assert 1.3 < recs[1]["speedup"] < 2.7, recs[1]
-assert 2.0 < recs[2]["speedup"] < 5.5, recs[2]
+    # Busy % per core during the runs: one figure per cpu, for every K.
+    assert 1 <= len(r["busy"]) == len(recs[0]["busy"]), r
+    assert all(0 <= b <= 100.5 for b in r["busy"]), r
+    assert abs(r["busy_mean"] - sum(r["busy"]) / len(r["busy"])) < 0.11, r
 f = recs[0]["amdahl_f"]
-assert f is not None and 0 <= f <= 0.5, f
+assert f is not None and 0 <= f <= 1, f
 assert all(r["amdahl_f"] == f for r in recs)
+# The workload: 0.8 s / K, a sleep never shorter than asked.
+assert t1 >= 0.8, t1
+ok = (1.25 < recs[1]["speedup"] < 2.8 and 1.8 < recs[2]["speedup"] < 6
+      and f < 0.5)
+if not ok:
+    print("out of bounds:", [(r["workers"], r["speedup"]) for r in recs], f)
+sys.exit(0 if ok else 3)
 PY
+}
+
+for attempt in 1 2 3; do
+	"$TURBOTOP" --bench=1,2,4 --repeat=2 -f json --bench-out="$tmp/chart.svg" \
+	    "${cmd[@]}" >"$tmp/out.json" 2>"$tmp/err" ||
+		fail "json run exited $?: $(cat "$tmp/err")"
+	check_json "$tmp/out.json"
+	rc=$?
+	[ "$rc" = 0 ] && break
+	[ "$rc" = 3 ] || fail "JSON records are wrong: $(cat "$tmp/out.json")"
+	[ "$attempt" = 3 ] && fail "speedups out of bounds 3 times: $(cat "$tmp/out.json")"
+	note "attempt $attempt out of bounds (a busy machine?), again"
+done
 
 python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert len(d.getElementsByTagName("circle")) == 3 + 1' \
     "$tmp/chart.svg" || fail "chart.svg is not the chart of 3 points"
@@ -54,9 +76,10 @@ import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 assert [r["workers"] for r in rows] == ["1", "2"], rows
 assert rows[0]["karp_flatt"] == "" and rows[0]["speedup"] == "1", rows
+assert rows[0]["runs"] == "1" and rows[0]["error"] == "", rows
 s = float(rows[1]["speedup"])
 assert abs(s - float(rows[0]["wall_median_s"]) / float(rows[1]["wall_median_s"])) < 1e-4 * s
-assert 1.3 < s < 2.7, s
+assert abs(float(rows[1]["efficiency"]) - s / 2) < 1e-4
 PY
 
 # Text: a table with a row per K, '-' for Karp-Flatt with one worker.

@@ -1,0 +1,230 @@
+/*
+ * ui-draw.c: drawing primitives. Text is clipped by display columns, not
+ * bytes, so a wide or multi-byte character never spills out of its pane; in
+ * an ASCII locale every non-ASCII byte is shown as '?'.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "job.h"
+#include "ui-draw.h"
+#include "ui-theme.h"
+
+int
+ui_in_rect(const struct ui_rect *r, int y, int x)
+{
+	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+/*
+ * Draw at most len bytes of s at (y, x) within maxw columns; returns the
+ * columns used. Control and undecodable characters become '?'.
+ */
+int
+ui_putn(int y, int x, int maxw, attr_t attr, const char *s, size_t len)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	mbstate_t		 ps;
+	wchar_t			 wc;
+	size_t			 i = 0, n, start;
+	int			 cols = 0, w;
+
+	if (maxw <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + maxw > COLS)
+		maxw = COLS - x;
+	attrset(attr);
+	move(y, x);
+	memset(&ps, 0, sizeof ps);
+	while (i < len && s[i] != '\0' && cols < maxw) {
+		/* A run of printable ASCII goes out in one call. */
+		start = i;
+		while (i < len && cols < maxw && (unsigned char)s[i] >= 0x20 &&
+		    (unsigned char)s[i] < 0x7f) {
+			i++;
+			cols++;
+		}
+		if (i > start)
+			addnstr(s + start, (int)(i - start));
+		if (i >= len || s[i] == '\0' || cols >= maxw)
+			break;
+		if (!g->utf8 || (unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
+			addch('?');
+			cols++;
+			i++;
+			continue;
+		}
+		n = mbrtowc(&wc, s + i, len - i, &ps);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0 ||
+		    (w = wcwidth(wc)) < 0) {
+			memset(&ps, 0, sizeof ps);
+			addch('?');
+			cols++;
+			i++;
+			continue;
+		}
+		if (cols + w > maxw)
+			break;
+		addnstr(s + i, (int)n);
+		cols += w;
+		i += n;
+	}
+	attrset(A_NORMAL);
+	return cols;
+}
+
+int
+ui_put(int y, int x, int maxw, attr_t attr, const char *s)
+{
+	return ui_putn(y, x, maxw, attr, s, strlen(s));
+}
+
+int
+ui_printf(int y, int x, int maxw, attr_t attr, const char *fmt, ...)
+{
+	char	buf[1024];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ui_put(y, x, maxw, attr, buf);
+}
+
+/* Draw glyph (one column wide) n times; returns n or what fitted. */
+int
+ui_repeat(int y, int x, int n, attr_t attr, const char *glyph)
+{
+	int	i;
+
+	if (y < 0 || y >= LINES || x < 0)
+		return 0;
+	if (x + n > COLS)
+		n = COLS - x;
+	if (n <= 0)
+		return 0;
+	attrset(attr);
+	move(y, x);
+	for (i = 0; i < n; i++)
+		addstr(glyph);
+	attrset(A_NORMAL);
+	return n;
+}
+
+/* Display columns of the first len bytes of s (ASCII locale: bytes). */
+int
+ui_text_cols(const char *s, size_t len)
+{
+	mbstate_t	ps;
+	wchar_t		wc;
+	size_t		i = 0, n;
+	int		cols = 0, w;
+
+	if (!ui_glyphs()->utf8)
+		return (int)strnlen(s, len);
+	memset(&ps, 0, sizeof ps);
+	while (i < len && s[i] != '\0') {
+		n = mbrtowc(&wc, s + i, len - i, &ps);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&ps, 0, sizeof ps);
+			n = 1;
+			w = 1;
+		} else if ((w = wcwidth(wc)) < 0)
+			w = 1;
+		cols += w;
+		i += n;
+	}
+	return cols;
+}
+
+/*
+ * A pane's title row: "── Title ─── right ─", the title highlighted when
+ * the pane is selected.
+ */
+void
+ui_title(const struct ui_rect *r, const char *title, const char *right,
+    int selected)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	int			 x = r->x, end = r->x + r->w, rw;
+
+	if (r->h <= 0 || r->w <= 0)
+		return;
+	ui_repeat(r->y, x, r->w, ui_attr(ROLE_BORDER), g->hline);
+	x += 1;
+	x += ui_printf(r->y, x, end - x, ui_attr(selected ? ROLE_TITLE_SEL :
+	    ROLE_TITLE), " %s ", title);
+	if (right != NULL && *right != '\0') {
+		rw = ui_text_cols(right, strlen(right)) + 2;
+		if (end - 1 - rw > x + 1)
+			ui_printf(r->y, end - 1 - rw, rw, ui_attr(ROLE_TITLE),
+			    " %s ", right);
+	}
+}
+
+/* A vertical separator line of h rows. */
+void
+ui_vline(int y, int x, int h)
+{
+	int	i;
+
+	for (i = 0; i < h; i++)
+		ui_put(y + i, x, 1, ui_attr(ROLE_BORDER), ui_glyphs()->vline);
+}
+
+/*
+ * The label of pid in job: "main" for the group leader, else "w" and its
+ * stable worker index; returns the index (the colour), or -1 when there is
+ * no job.
+ */
+int
+ui_worker(struct job *job, pid_t pid, char *buf, size_t len)
+{
+	int	w;
+
+	if (job == NULL || pid <= 0) {
+		snprintf(buf, len, "-");
+		return -1;
+	}
+	w = job_worker_index(job, pid);
+	if (pid == job_pgid(job))
+		snprintf(buf, len, "main");
+	else
+		snprintf(buf, len, "w%d", w);
+	return w;
+}
+
+/* One character naming pid's worker, for the monochrome timeline. */
+char
+ui_worker_char(struct job *job, pid_t pid)
+{
+	int	w;
+
+	if (job == NULL || pid <= 0)
+		return '?';
+	if (pid == job_pgid(job))
+		return 'M';
+	w = job_worker_index(job, pid);
+	if (w < 10)
+		return (char)('0' + w);
+	if (w < 36)
+		return (char)('a' + w - 10);
+	return '+';
+}
+
+/* Kilobytes as top shows them: 812K, 12.3M, 1.2G. */
+void
+ui_human_kb(unsigned long kb, char *buf, size_t len)
+{
+	if (kb < 10000)
+		snprintf(buf, len, "%luK", kb);
+	else if (kb < 1024UL * 1000)
+		snprintf(buf, len, "%.1fM", kb / 1024.0);
+	else
+		snprintf(buf, len, "%.1fG", kb / (1024.0 * 1024.0));
+}

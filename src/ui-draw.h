@@ -1,0 +1,33 @@
+/*
+ * ui-draw.h: drawing primitives shared by the panes: clipped UTF-8 text,
+ * repeated glyphs, pane titles, and worker labels. Everything draws on
+ * stdscr inside a rectangle; nothing here keeps state between frames.
+ */
+#ifndef TURBOTOP_UI_DRAW_H
+#define TURBOTOP_UI_DRAW_H
+
+#include <sys/types.h>
+#include <stddef.h>
+
+#include <curses.h>
+
+struct job;
+
+struct ui_rect {
+	int	y, x, h, w;
+};
+
+int	 ui_in_rect(const struct ui_rect *, int, int);
+int	 ui_put(int, int, int, attr_t, const char *);
+int	 ui_putn(int, int, int, attr_t, const char *, size_t);
+int	 ui_printf(int, int, int, attr_t, const char *, ...)
+	     __attribute__((format(printf, 5, 6)));
+int	 ui_repeat(int, int, int, attr_t, const char *);
+int	 ui_text_cols(const char *, size_t);
+void	 ui_title(const struct ui_rect *, const char *, const char *, int);
+void	 ui_vline(int, int, int);
+int	 ui_worker(struct job *, pid_t, char *, size_t);
+char	 ui_worker_char(struct job *, pid_t);
+void	 ui_human_kb(unsigned long, char *, size_t);
+
+#endif

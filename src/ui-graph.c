@@ -1,0 +1,98 @@
+/*
+ * ui-graph.c: each core's busy % over the last minute, as a scrolling bar
+ * graph (eighth blocks in a UTF-8 locale, ASCII characters otherwise),
+ * newest at the right. Each column covers GRAPH_SPAN / width seconds: the
+ * mean of the samples that ended in it, or the sample that spans it when the
+ * refresh is slower than a column.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "sample.h"
+#include "ui-draw.h"
+#include "ui-panes.h"
+#include "ui-theme.h"
+
+#define LABEL_COLS	5
+
+static enum ui_role
+level_role(double v)
+{
+	return v >= 80 ? ROLE_GRAPH_HIGH : v >= 40 ? ROLE_GRAPH_MID :
+	    ROLE_GRAPH_LOW;
+}
+
+/* Core c's graph: w columns, rows rows, bottom row at y + rows - 1. */
+static void
+graph_core(const struct sampler *s, int c, int y, int x, int w, int rows)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	size_t			 len = history_len(s), i = 0, n;
+	double			 now, dt, hi, lo, sum, v;
+	int			 col, row, eighths, fill;
+
+	if (len == 0)
+		return;
+	now = history_time(s, 0);
+	dt = GRAPH_SPAN / w;
+	for (col = 0; col < w; col++) {
+		hi = now - col * dt;
+		lo = hi - dt;
+		while (i < len && history_time(s, i) > hi)
+			i++;
+		sum = 0;
+		n = 0;
+		while (i < len && history_time(s, i) > lo) {
+			sum += history_busy(s, c, i);
+			n++;
+			i++;
+		}
+		if (n > 0)
+			v = sum / n;
+		else if (i < len && i > 0)
+			v = history_busy(s, c, i - 1);
+		else
+			break;		/* older than the history */
+		if (v < 0)
+			v = 0;
+		if (v > 100)
+			v = 100;
+		eighths = (int)lround(v * rows * 8 / 100.0);
+		if (eighths == 0 && v >= 1)
+			eighths = 1;
+		for (row = 0; row < rows; row++) {
+			fill = eighths - row * 8;
+			if (fill <= 0)
+				break;
+			ui_put(y + rows - 1 - row, x + w - 1 - col, 1,
+			    ui_attr(level_role(v)), g->block[fill > 8 ? 8 : fill]);
+		}
+	}
+}
+
+/* The history pane: one band of rows per core. */
+void
+ui_graph_draw(const struct ui_rect *r, const struct sampler *s, int rows,
+    int selected)
+{
+	char	title[64];
+	int	n = sampler_ncpus(s), c, y, w;
+
+	snprintf(title, sizeof title, "last %.0f s", GRAPH_SPAN);
+	ui_title(r, "History", r->w >= 30 ? title : NULL, selected);
+	w = r->w - LABEL_COLS;
+	if (w < 4)
+		return;
+	for (c = 0; c < n; c++) {
+		y = r->y + 1 + c * rows;
+		if (y + rows > r->y + r->h)
+			break;
+		ui_printf(y + rows - 1, r->x, LABEL_COLS, ui_attr(ROLE_TITLE),
+		    "cpu%d", c);
+		if (rows > 1)
+			ui_put(y, r->x, LABEL_COLS, ui_attr(ROLE_DIM), "100%");
+		graph_core(s, c, y, r->x + LABEL_COLS, w, rows);
+	}
+}

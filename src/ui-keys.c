@@ -1,0 +1,165 @@
+/*
+ * ui-keys.c: the key bindings table, and the bottom key bar drawn from it.
+ * Adding a key means adding one line to bindings[] and handling its action
+ * in ui.c. The key bar remembers where it drew each key, so that a mouse
+ * click on it acts like the key.
+ */
+#include "config.h"
+
+#include <curses.h>
+
+#include "ui-draw.h"
+#include "ui-keys.h"
+#include "ui-theme.h"
+#include "util.h"
+
+#define CTRL(c)		((c) & 0x1f)
+
+static const struct ui_binding bindings[] = {
+	{ '?', "?", ACT_HELP, "Help", "this help (any other key closes it)" },
+	{ KEY_F(1), "F1", ACT_HELP, NULL, NULL },
+	{ 'h', "h", ACT_HELP, NULL, NULL },
+	{ 'm', "m", ACT_MENU, "Menu", "the demo menu: choose, set workers and "
+	    "duration, Enter launches" },
+	{ 'k', "k", ACT_STOP, "Stop", "stop the demo (SIGTERM to its process "
+	    "group, SIGKILL after the grace period)" },
+	{ 'p', "p", ACT_PAUSE, "Pause", "pause/resume the demo (SIGSTOP/SIGCONT):"
+	    " watch the cores go idle" },
+	{ 'r', "r", ACT_RESTART, "Restart", "restart the demo with the same "
+	    "arguments" },
+	{ '+', "+", ACT_FASTER, "Faster", "refresh faster (down to 0.05 s, "
+	    "20 per second)" },
+	{ '=', "=", ACT_FASTER, NULL, NULL },
+	{ '-', "-", ACT_SLOWER, "Slower", "refresh slower" },
+	{ ' ', "Space", ACT_FREEZE, "Freeze", "freeze/unfreeze the display (the "
+	    "demo keeps running)" },
+	{ '\t', "Tab", ACT_NEXT_PANE, "Pane", "select the next pane (or click "
+	    "on a pane)" },
+	{ KEY_BTAB, "S-Tab", ACT_PREV_PANE, NULL, NULL },
+	{ 'z', "z", ACT_ZOOM, "Zoom", "zoom the selected pane to the whole "
+	    "screen, or back" },
+	{ 'a', "a", ACT_ALL_PROCS, "All", "process table: the demo's processes "
+	    "or all processes" },
+	{ 's', "s", ACT_SORT_NEXT, NULL, "process table: sort by the next "
+	    "column (or click its header)" },
+	{ 'S', "S", ACT_SORT_REVERSE, NULL, "process table: reverse the order" },
+	{ '/', "/", ACT_SEARCH, "Search", "search the output (Enter finds, Esc "
+	    "cancels)" },
+	{ 'n', "n", ACT_SEARCH_NEXT, NULL, "next match, older" },
+	{ 'N', "N", ACT_SEARCH_PREV, NULL, "previous match, newer" },
+	{ KEY_PPAGE, "PgUp", ACT_PAGE_UP, NULL, "scroll the output (or the "
+	    "process table) a page up" },
+	{ KEY_NPAGE, "PgDn", ACT_PAGE_DOWN, NULL, "scroll a page down" },
+	{ KEY_UP, "Up", ACT_LINE_UP, NULL, "scroll a line up" },
+	{ KEY_DOWN, "Down", ACT_LINE_DOWN, NULL, "scroll a line down" },
+	{ KEY_HOME, "Home", ACT_HOME, NULL, "go to the oldest line kept" },
+	{ KEY_END, "End", ACT_END, NULL, "follow the newest output again" },
+	{ 't', "t", ACT_THEME, NULL, "next colour theme (dark, light, mono)" },
+	{ CTRL('l'), "^L", ACT_REDRAW, NULL, "redraw the whole screen" },
+	{ 'q', "q", ACT_QUIT, "Quit", "quit (stops every demo first)" },
+	{ KEY_F(10), "F10", ACT_QUIT, NULL, NULL },
+};
+
+#define BAR_MAX		32
+static struct {
+	int		 x0, x1;
+	int		 key;
+} bar_hits[BAR_MAX];
+static size_t	 bar_nhits;
+
+enum ui_action
+ui_keys_action(int key)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(bindings); i++) {
+		if (bindings[i].key == key)
+			return bindings[i].action;
+	}
+	return ACT_NONE;
+}
+
+const struct ui_binding *
+ui_keys_table(size_t *n)
+{
+	*n = nitems(bindings);
+	return bindings;
+}
+
+/* Draw one "key label" item at x; returns the next x. */
+static int
+bar_item(const struct ui_rect *r, int x, const char *name, const char *label,
+    int key)
+{
+	int	end = r->x + r->w, x0 = x;
+
+	if (x >= end)
+		return x;
+	x += ui_put(r->y, x, end - x, ui_attr(ROLE_KEY), name);
+	x += ui_printf(r->y, x, end - x, ui_attr(ROLE_KEYLABEL), " %s ", label);
+	if (bar_nhits < BAR_MAX) {
+		bar_hits[bar_nhits].x0 = x0;
+		bar_hits[bar_nhits].x1 = x;
+		bar_hits[bar_nhits].key = key;
+		bar_nhits++;
+	}
+	return x;
+}
+
+/* The main screen's key bar, from the bindings table. */
+void
+ui_keybar_draw(const struct ui_rect *r)
+{
+	size_t	i;
+	int	x = r->x;
+
+	int	need = 0, optional;
+
+	for (i = 0; i < nitems(bindings); i++) {
+		if (bindings[i].bar != NULL)
+			need += ui_text_cols(bindings[i].name, 16) +
+			    ui_text_cols(bindings[i].bar, 16) + 2;
+	}
+	bar_nhits = 0;
+	ui_repeat(r->y, r->x, r->w, ui_attr(ROLE_KEYLABEL), " ");
+	for (i = 0; i < nitems(bindings); i++) {
+		if (bindings[i].bar == NULL)
+			continue;
+		/* On a narrow screen, leave out what the help still lists. */
+		optional = bindings[i].action == ACT_FASTER ||
+		    bindings[i].action == ACT_SLOWER ||
+		    bindings[i].action == ACT_NEXT_PANE ||
+		    bindings[i].action == ACT_ALL_PROCS;
+		if (optional && need > r->w)
+			continue;
+		x = bar_item(r, x, bindings[i].name, bindings[i].bar,
+		    bindings[i].key);
+	}
+}
+
+/* A key bar for another mode: the menu, the help, the search prompt. */
+void
+ui_keybar_draw_custom(const struct ui_rect *r, const struct ui_barkey *keys,
+    size_t n)
+{
+	size_t	i;
+	int	x = r->x;
+
+	bar_nhits = 0;
+	ui_repeat(r->y, r->x, r->w, ui_attr(ROLE_KEYLABEL), " ");
+	for (i = 0; i < n; i++)
+		x = bar_item(r, x, keys[i].name, keys[i].label, keys[i].key);
+}
+
+/* The key drawn at column x of the key bar, or ERR. */
+int
+ui_keybar_hit(int x)
+{
+	size_t	i;
+
+	for (i = 0; i < bar_nhits; i++) {
+		if (x >= bar_hits[i].x0 && x < bar_hits[i].x1)
+			return bar_hits[i].key;
+	}
+	return ERR;
+}

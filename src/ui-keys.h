@@ -1,0 +1,65 @@
+/*
+ * ui-keys.h: the one key bindings table. The event loop maps a key to an
+ * action here; the help screen and the bottom key bar are drawn from the
+ * same table, so they can never disagree with what the keys do.
+ */
+#ifndef TURBOTOP_UI_KEYS_H
+#define TURBOTOP_UI_KEYS_H
+
+#include <stddef.h>
+
+struct ui_rect;
+
+enum ui_action {
+	ACT_NONE,
+	ACT_HELP,
+	ACT_MENU,
+	ACT_STOP,
+	ACT_PAUSE,
+	ACT_RESTART,
+	ACT_FASTER,
+	ACT_SLOWER,
+	ACT_FREEZE,
+	ACT_NEXT_PANE,
+	ACT_PREV_PANE,
+	ACT_ZOOM,
+	ACT_ALL_PROCS,
+	ACT_SORT_NEXT,
+	ACT_SORT_REVERSE,
+	ACT_SEARCH,
+	ACT_SEARCH_NEXT,
+	ACT_SEARCH_PREV,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_LINE_UP,
+	ACT_LINE_DOWN,
+	ACT_HOME,
+	ACT_END,
+	ACT_THEME,
+	ACT_REDRAW,
+	ACT_QUIT
+};
+
+struct ui_binding {
+	int		 key;
+	const char	*name;		/* as the help shows it */
+	enum ui_action	 action;
+	const char	*bar;		/* label in the key bar, or NULL */
+	const char	*help;		/* NULL: another key for the entry above */
+};
+
+/* A key bar entry for a mode other than the main screen (menu, help). */
+struct ui_barkey {
+	const char	*name;
+	const char	*label;
+	int		 key;		/* what a click on it sends */
+};
+
+enum ui_action		 ui_keys_action(int);
+const struct ui_binding	*ui_keys_table(size_t *);
+void			 ui_keybar_draw(const struct ui_rect *);
+void			 ui_keybar_draw_custom(const struct ui_rect *,
+			     const struct ui_barkey *, size_t);
+int			 ui_keybar_hit(int);
+
+#endif

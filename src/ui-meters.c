@@ -1,0 +1,150 @@
+/*
+ * ui-meters.c: the core meters, one bar per core as in top's "1" view:
+ * user, system, nice and iowait in their colours (different characters in
+ * monochrome), the busy percentage after the bar, and a colour legend in
+ * the title. With two rows per core, the second row spells the split out in
+ * numbers. (Load average and task counts are in the status bar.)
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sample.h"
+#include "ui-draw.h"
+#include "ui-panes.h"
+#include "ui-theme.h"
+
+#define LABEL_COLS	6	/* "cpu12 " */
+#define PCT_COLS	7	/* " 100.0%" */
+
+/* The bar of one core, w columns between its brackets. */
+static void
+meter_bar(int y, int x, int w, const struct cpu_sample *c)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	static const char	 mono[] = "|#*@";
+	const enum ui_role	 roles[] = { ROLE_USER, ROLE_SYSTEM, ROLE_NICE,
+				    ROLE_IOWAIT };
+	double			 part[4], acc = 0;
+	int			 i, from = 0, to, eighths, colour;
+	char			 ch[2] = { 0, 0 };
+
+	colour = ui_theme_colour();
+	part[0] = c->user;
+	part[1] = c->system + c->irq + c->softirq + c->steal;
+	part[2] = c->nice;
+	part[3] = c->iowait;
+	for (i = 0; i < 4; i++) {
+		acc += part[i] < 0 ? 0 : part[i];
+		if (acc > 100)
+			acc = 100;
+		eighths = (int)lround(acc * w * 8 / 100.0);
+		to = eighths / 8;
+		if (to > from) {
+			if (colour && g->utf8)
+				ui_repeat(y, x + from, to - from,
+				    ui_attr(roles[i]), g->full);
+			else {
+				ch[0] = colour ? '|' : mono[i];
+				ui_repeat(y, x + from, to - from,
+				    ui_attr(roles[i]), ch);
+			}
+			from = to;
+		}
+		/* A partial cell closes the last non-empty part. */
+		if (i == 3 || acc >= 100) {
+			if (colour && g->utf8 && eighths % 8 != 0 && from < w)
+				ui_put(y, x + from, 1, ui_attr(roles[i]),
+				    g->hblock[eighths % 8]);
+			break;
+		}
+	}
+}
+
+/* One core's row(s) at (y, x), w columns wide. */
+static void
+meter_row(int y, int x, int w, int rows, const struct cpu_sample *c)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	int			 bw = w - LABEL_COLS - PCT_COLS - 2;
+
+	ui_printf(y, x, LABEL_COLS, ui_attr(ROLE_TITLE), "cpu%d", c->id);
+	if (!c->online) {
+		ui_put(y, x + LABEL_COLS, w - LABEL_COLS, ui_attr(ROLE_DIM),
+		    "offline");
+		return;
+	}
+	if (bw >= 4) {
+		ui_put(y, x + LABEL_COLS, 1, ui_attr(ROLE_BORDER), g->bar_left);
+		meter_bar(y, x + LABEL_COLS + 1, bw, c);
+		ui_put(y, x + LABEL_COLS + 1 + bw, 1, ui_attr(ROLE_BORDER),
+		    g->bar_right);
+	} else
+		bw = -2;
+	ui_printf(y, x + LABEL_COLS + bw + 2, PCT_COLS, ui_attr(ROLE_NORMAL),
+	    "%6.1f%%", c->busy);
+	if (rows >= 2)
+		ui_printf(y + 1, x + LABEL_COLS, w - LABEL_COLS,
+		    ui_attr(ROLE_DIM), "usr %4.1f  sys %4.1f  nic %4.1f  "
+		    "iow %4.1f", c->user, c->system, c->nice, c->iowait);
+}
+
+/* The colour legend at the right of the title row. */
+static void
+meter_legend(const struct ui_rect *r)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	static const char	*names[] = { "usr", "sys", "nice", "iow" };
+	static const char	 mono[] = "|#*@";
+	const enum ui_role	 roles[] = { ROLE_USER, ROLE_SYSTEM, ROLE_NICE,
+				    ROLE_IOWAIT };
+	char			 ch[2] = { 0, 0 };
+	int			 i, x, need = 0;
+
+	for (i = 0; i < 4; i++)
+		need += 2 + (int)strlen(names[i]);
+	x = r->x + r->w - need - 1;
+	if (x < r->x + 9)
+		return;
+	for (i = 0; i < 4; i++) {
+		if (ui_theme_colour())
+			x += ui_put(r->y, x, 1, ui_attr(roles[i]), g->bullet);
+		else {
+			ch[0] = mono[i];
+			x += ui_put(r->y, x, 1, ui_attr(roles[i]), ch);
+		}
+		x += ui_put(r->y, x, r->x + r->w - x, ui_attr(ROLE_NORMAL),
+		    names[i]);
+		x += ui_put(r->y, x, 1, ui_attr(ROLE_NORMAL), " ");
+	}
+}
+
+/*
+ * The cores pane: rect's first row is the title; rows per core, cols
+ * columns of meters (for machines with many cores).
+ */
+void
+ui_meters_draw(const struct ui_rect *r, const struct sampler *s, int rows,
+    int cols, int selected)
+{
+	const struct cpu_sample	*c;
+	int			 n = sampler_ncpus(s), i, per, cw, y, x;
+
+	ui_title(r, "Cores", NULL, selected);
+	meter_legend(r);
+	if (cols < 1)
+		cols = 1;
+	per = (n + cols - 1) / cols;
+	cw = r->w / cols;
+	for (i = 0; i < n; i++) {
+		if ((c = sampler_cpu(s, i)) == NULL)
+			continue;
+		y = r->y + 1 + (i % per) * rows;
+		x = r->x + (i / per) * cw;
+		if (y + rows > r->y + r->h)
+			continue;
+		meter_row(y, x, cw - (cols > 1 ? 1 : 0), rows, c);
+	}
+}

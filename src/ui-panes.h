@@ -1,0 +1,85 @@
+/*
+ * ui-panes.h: the panes' drawing functions and their small states. Each
+ * draws inside its rectangle (title row first) from the data side's
+ * getters; none of them keeps a copy of the data between frames.
+ */
+#ifndef TURBOTOP_UI_PANES_H
+#define TURBOTOP_UI_PANES_H
+
+#include <sys/types.h>
+
+struct job;
+struct sampler;
+struct ui_rect;
+
+/* ui-meters.c */
+void	 ui_meters_draw(const struct ui_rect *, const struct sampler *, int,
+	     int, int);
+
+/* ui-graph.c */
+#define GRAPH_SPAN	60.0	/* seconds of history shown */
+void	 ui_graph_draw(const struct ui_rect *, const struct sampler *, int,
+	     int);
+
+/* ui-timeline.c */
+void	 ui_timeline_draw(const struct ui_rect *, const struct sampler *,
+	     struct job *, int, int);
+
+/* ui-procs.c */
+enum ui_procs_scope {
+	PROCS_DEMO,		/* the demo's processes (the busiest without one) */
+	PROCS_ALL
+};
+struct ui_procs;
+struct ui_procs	*ui_procs_create(void);
+void		 ui_procs_free(struct ui_procs *);
+void		 ui_procs_draw(struct ui_procs *, const struct ui_rect *,
+		     const struct sampler *, struct job *, int);
+void		 ui_procs_sort_next(struct ui_procs *);
+void		 ui_procs_sort_reverse(struct ui_procs *);
+void		 ui_procs_scroll(struct ui_procs *, int);
+int		 ui_procs_click(struct ui_procs *, int, int);
+void		 ui_procs_toggle_all(struct ui_procs *);
+enum ui_procs_scope ui_procs_scope(const struct ui_procs *);
+
+/* ui-output.c */
+struct ui_output;
+struct ui_output *ui_output_create(void);
+void		 ui_output_free(struct ui_output *);
+void		 ui_output_reset(struct ui_output *);
+void		 ui_output_draw(struct ui_output *, const struct ui_rect *,
+		     struct job *, int);
+void		 ui_output_scroll(struct ui_output *, struct job *, int);
+void		 ui_output_home(struct ui_output *, struct job *);
+void		 ui_output_end(struct ui_output *);
+int		 ui_output_page(const struct ui_output *);
+void		 ui_output_search_begin(struct ui_output *);
+int		 ui_output_searching(const struct ui_output *);
+const char	*ui_output_message(const struct ui_output *);
+int		 ui_output_prompt_key(struct ui_output *, struct job *, int);
+void		 ui_output_prompt_draw(const struct ui_output *,
+		     const struct ui_rect *);
+void		 ui_output_search_next(struct ui_output *, struct job *, int);
+void		 ui_output_freeze(struct ui_output *, struct job *, int);
+
+/* ui-menu.c */
+enum ui_menu_result {
+	MENU_NONE,		/* handled */
+	MENU_PASS,		/* not a menu key: the main bindings decide */
+	MENU_LAUNCH,
+	MENU_CLOSE
+};
+struct ui_menu;
+struct ui_menu	*ui_menu_create(void);
+void		 ui_menu_free(struct ui_menu *);
+void		 ui_menu_draw(struct ui_menu *, const struct ui_rect *);
+enum ui_menu_result ui_menu_key(struct ui_menu *, int);
+enum ui_menu_result ui_menu_click(struct ui_menu *, int, int);
+void		 ui_menu_select(struct ui_menu *, const char *);
+char		**ui_menu_argv(const struct ui_menu *);
+
+/* ui-help.c */
+void		 ui_help_draw(const struct ui_rect *, int);
+int		 ui_help_lines(void);
+
+#endif
