@@ -196,22 +196,48 @@ emit_text(struct batch *b)
 	return fflush(f) == EOF ? -1 : 0;
 }
 
+/* The per-core fields of the records (CSV and JSON), in the order. */
+static const char *cpu_fields[] = {
+	"busy", "user", "nice", "system", "idle", "iowait", "irq", "softirq",
+	"steal"
+};
+
+static void
+cpu_values(const struct cpu_sample *c, double v[9])
+{
+	v[0] = c->busy;
+	v[1] = c->user;
+	v[2] = c->nice;
+	v[3] = c->system;
+	v[4] = c->idle;
+	v[5] = c->iowait;
+	v[6] = c->irq;
+	v[7] = c->softirq;
+	v[8] = c->steal;
+}
+
 static int
 emit_csv(struct batch *b)
 {
 	const struct cpu_sample	*c;
 	FILE			*f = b->out;
-	double			 t = sampler_time(b->s) - b->t0;
+	double			 t = sampler_time(b->s) - b->t0, v[9];
+	size_t			 i;
 	int			 n;
 
-	if (b->records == 0)
-		fprintf(f, "t,cpu,online,busy,user,nice,system,idle,iowait,"
-		    "irq,softirq,steal\n");
+	if (b->records == 0) {
+		fprintf(f, "t,cpu,online");
+		for (i = 0; i < nitems(cpu_fields); i++)
+			fprintf(f, ",%s", cpu_fields[i]);
+		fputc('\n', f);
+	}
 	for (n = 0; n < sampler_ncpus(b->s); n++) {
 		c = sampler_cpu(b->s, n);
-		fprintf(f, "%.3f,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,"
-		    "%.1f\n", t, c->id, c->online, c->busy, c->user, c->nice,
-		    c->system, c->idle, c->iowait, c->irq, c->softirq, c->steal);
+		cpu_values(c, v);
+		fprintf(f, "%.3f,%d,%d", t, c->id, c->online);
+		for (i = 0; i < nitems(cpu_fields); i++)
+			fprintf(f, ",%.1f", v[i]);
+		fputc('\n', f);
 	}
 	return fflush(f) == EOF ? -1 : 0;
 }
@@ -219,27 +245,17 @@ emit_csv(struct batch *b)
 static void
 json_cpu(struct json *j, const struct cpu_sample *c)
 {
+	double	 v[9];
+	size_t	 i;
+
+	cpu_values(c, v);
 	json_object_begin(j);
 	json_key(j, "id");
 	json_int(j, c->id);
-	json_key(j, "busy");
-	json_double(j, c->busy, 1);
-	json_key(j, "user");
-	json_double(j, c->user, 1);
-	json_key(j, "nice");
-	json_double(j, c->nice, 1);
-	json_key(j, "system");
-	json_double(j, c->system, 1);
-	json_key(j, "idle");
-	json_double(j, c->idle, 1);
-	json_key(j, "iowait");
-	json_double(j, c->iowait, 1);
-	json_key(j, "irq");
-	json_double(j, c->irq, 1);
-	json_key(j, "softirq");
-	json_double(j, c->softirq, 1);
-	json_key(j, "steal");
-	json_double(j, c->steal, 1);
+	for (i = 0; i < nitems(cpu_fields); i++) {
+		json_key(j, cpu_fields[i]);
+		json_double(j, v[i], 1);
+	}
 	json_object_end(j);
 }
 

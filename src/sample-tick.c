@@ -29,10 +29,14 @@
 #include "util.h"
 
 #define WATCH_RESCAN	1.0	/* seconds between full walks when watching */
+#define BUSY_RESCAN	0.5	/* the same for the busiest processes */
 
+/* What a process's next %CPU is measured from. */
 struct proc_prev {
 	pid_t			 pid;
+	int			 hot;		/* used CPU in its last interval */
 	unsigned long long	 began, tics;
+	double			 tp;		/* when tics were read */
 };
 
 struct sampler {
@@ -61,8 +65,8 @@ struct sampler {
 	int			 watch_changed;
 	pid_t			*known;		/* their members at the last tick */
 	size_t			 nknown, knownsize;
-	pid_t			*cand;
-	size_t			 candsize;
+	pid_t			*cand;		/* pids a partial tick re-reads */
+	size_t			 ncand, candsize;
 	double			 last_full;
 
 	struct proc_prev	*prev, *next;	/* by pid: tics at the last tick */
@@ -269,6 +273,14 @@ pid_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static int
+prev_cmp(const void *a, const void *b)
+{
+	const struct proc_prev	*x = a, *y = b;
+
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
 static void
 add_cand(struct sampler *s, size_t *n, pid_t pid)
 {
@@ -279,58 +291,96 @@ add_cand(struct sampler *s, size_t *n, pid_t pid)
 	s->cand[(*n)++] = pid;
 }
 
-/*
- * The rows of this tick: every process, or the watched groups' members (see
- * the comment at the top for how they are found).
- */
-static int
-tick_rows(struct sampler *s, struct proc_raw **rows, size_t *nrows,
-    char **cause)
+/* Sort the candidates and drop duplicates; returns the new count. */
+static size_t
+uniq_cand(struct sampler *s, size_t n)
 {
-	size_t	 n = 0, i, j;
-	int	 rc;
+	size_t	 i, j;
 
-	if (s->scope != SCOPE_WATCHED || s->watch_changed ||
-	    s->ticks == 0 || s->t - s->last_full >= WATCH_RESCAN) {
-		proc2_lock();
-		s->tp = now_mono();
-		rc = proc_reader_all(s->proc, rows, nrows, &s->sys, cause);
-		s->tp = (s->tp + now_mono()) / 2;
-		proc2_unlock();
-		s->last_full = s->t;
-		s->watch_changed = 0;
-		return rc;
-	}
-	s->tp = now_mono();
-	if (s->nwatch == 0) {
-		*nrows = 0;
-		return 0;
-	}
-	for (i = 0; i < s->nwatch; i++)
-		add_cand(s, &n, s->watch[i]);
-	for (i = 0; i < s->nknown; i++) {
-		add_cand(s, &n, s->known[i]);
-		n = proc_children(s->known[i], &s->cand, n, &s->candsize);
-	}
 	qsort(s->cand, n, sizeof *s->cand, pid_cmp);
 	for (i = j = 0; i < n; i++) {
 		if (j == 0 || s->cand[j - 1] != s->cand[i])
 			s->cand[j++] = s->cand[i];
 	}
-	proc2_lock();
-	s->tp = now_mono();
-	rc = proc_reader_some(s->proc, s->cand, j, rows, nrows, cause);
-	s->tp = (s->tp + now_mono()) / 2;
-	proc2_unlock();
-	return rc;
+	return j;
 }
 
-static int
-prev_cmp(const void *a, const void *b)
+/*
+ * Which pids a partial tick re-reads; 0 if this tick must walk all of /proc.
+ *  - SCOPE_ALL: always a walk (every row must be fresh).
+ *  - SCOPE_WATCHED: the group leaders, the known members and their children.
+ *  - SCOPE_BUSIEST: the rows shown last time and every process that used
+ *    CPU in its last interval; a process that wakes up busy is seen at the
+ *    next walk (BUSY_RESCAN), its %CPU then taken over its own interval.
+ */
+static size_t
+tick_candidates(struct sampler *s)
 {
-	const struct proc_prev	*x = a, *y = b;
+	size_t	 n = 0, i;
+	double	 rescan;
 
-	return (x->pid > y->pid) - (x->pid < y->pid);
+	rescan = s->scope == SCOPE_WATCHED ? WATCH_RESCAN : BUSY_RESCAN;
+	if (s->scope == SCOPE_ALL || s->watch_changed || s->ticks == 0 ||
+	    s->t - s->last_full >= rescan)
+		return 0;
+	if (s->scope == SCOPE_WATCHED) {
+		for (i = 0; i < s->nwatch; i++)
+			add_cand(s, &n, s->watch[i]);
+		for (i = 0; i < s->nknown; i++) {
+			add_cand(s, &n, s->known[i]);
+			n = proc_children(s->known[i], &s->cand, n,
+			    &s->candsize);
+		}
+		return uniq_cand(s, n);
+	}
+	for (i = 0; i < s->nprocs; i++)
+		add_cand(s, &n, s->procs[i].pid);
+	for (i = 0; i < s->nprev; i++) {
+		if (s->prev[i].hot)
+			add_cand(s, &n, s->prev[i].pid);
+	}
+	n = uniq_cand(s, n);
+	/* Most of the machine is busy: a walk is cheaper than reading by pid. */
+	if (n > s->nprev / 3)
+		return 0;
+	return n;
+}
+
+/*
+ * The rows of this tick: a walk of all /proc, or the candidates only (see
+ * tick_candidates). *full says which. s->tp is when they were read.
+ */
+static int
+tick_rows(struct sampler *s, struct proc_raw **rows, size_t *nrows,
+    int *full, char **cause)
+{
+	size_t	 n;
+	int	 rc;
+
+	n = tick_candidates(s);
+	*full = n == 0;
+	if (*full && s->scope == SCOPE_WATCHED && s->nwatch == 0 &&
+	    s->ticks > 0 && !s->watch_changed && s->t - s->last_full <
+	    WATCH_RESCAN) {
+		s->tp = now_mono();
+		*nrows = 0;
+		*full = 0;
+		return 0;
+	}
+	proc2_lock();
+	s->tp = now_mono();
+	if (*full)
+		rc = proc_reader_all(s->proc, rows, nrows, &s->sys, cause);
+	else
+		rc = proc_reader_some(s->proc, s->cand, n, rows, nrows, cause);
+	s->tp = (s->tp + now_mono()) / 2;
+	proc2_unlock();
+	if (*full) {
+		s->last_full = s->t;
+		s->watch_changed = 0;
+	}
+	s->ncand = *full ? 0 : n;
+	return rc;
 }
 
 /* Busiest first; then most CPU time; then by pid, so the order is stable. */
@@ -347,10 +397,10 @@ proc_cmp(const void *a, const void *b)
 }
 
 /*
- * %CPU of one row: tics gained since the last tick, over the time between the
- * two reads of the rows (not between tick starts: under load the two differ). A pid not seen before (or
- * reused: another start time) counts from 0 if it started within the interval,
- * else it only sets its baseline.
+ * %CPU of one row: tics gained since it was last read, over the time between
+ * the two reads (a row may be re-read every tick or only at the next walk). A
+ * pid not seen before (or reused: another start time) counts from 0 if it
+ * started after the previous tick, else this read is only its baseline.
  */
 static double
 row_cpu(struct sampler *s, const struct proc_raw *r, unsigned long long *dtics)
@@ -365,8 +415,7 @@ row_cpu(struct sampler *s, const struct proc_raw *r, unsigned long long *dtics)
 	if (p != NULL && p->began == r->began) {
 		if (r->tics > p->tics)
 			*dtics = r->tics - p->tics;
-		return tics_proc_cpu(p->tics, r->tics, s->hz,
-		    s->tp - s->tp_prev);
+		return tics_proc_cpu(p->tics, r->tics, s->hz, s->tp - p->tp);
 	}
 	if ((double)r->began / s->hz >= s->boot_prev - 1 / s->hz) {
 		*dtics = r->tics;
@@ -376,19 +425,54 @@ row_cpu(struct sampler *s, const struct proc_raw *r, unsigned long long *dtics)
 }
 
 static int
+in_cand(const struct sampler *s, pid_t pid)
+{
+	return bsearch(&pid, s->cand, s->ncand, sizeof *s->cand,
+	    pid_cmp) != NULL;
+}
+
+/*
+ * After a partial tick, carry over the baselines of the processes that were
+ * not re-read (they are still needed at the next walk); a candidate that did
+ * not come back has gone, and its baseline goes with it.
+ */
+static void
+carry_baselines(struct sampler *s)
+{
+	size_t	 i, n = s->nnext;
+
+	for (i = 0; i < s->nprev; i++) {
+		if (in_cand(s, s->prev[i].pid))
+			continue;
+		if (s->nnext == s->prevsize) {
+			s->prevsize = s->prevsize * 2 + 64;
+			s->next = xreallocarray(s->next, s->prevsize,
+			    sizeof *s->next);
+			s->prev = xreallocarray(s->prev, s->prevsize,
+			    sizeof *s->prev);
+		}
+		s->next[s->nnext] = s->prev[i];
+		s->next[s->nnext++].hot = 0;
+	}
+	if (s->nnext != n)
+		qsort(s->next, s->nnext, sizeof *s->next, prev_cmp);
+}
+
+static int
 tick_procs(struct sampler *s, char **cause)
 {
 	struct proc_raw		*rows, *r;
 	struct proc_sample	*p;
-	struct proc_prev	*swap;
+	struct proc_prev	*swap, *q;
 	unsigned long long	 d;
-	size_t			 nrows, i;
-	int			 watching = s->scope == SCOPE_WATCHED;
+	size_t			 nrows, i, need;
+	int			 watching = s->scope == SCOPE_WATCHED, full;
 
-	if (tick_rows(s, &rows, &nrows, cause) != 0)
+	if (tick_rows(s, &rows, &nrows, &full, cause) != 0)
 		return -1;
-	if (nrows > s->prevsize) {
-		s->prevsize = nrows + 64;
+	need = nrows + (full ? 0 : s->nprev);
+	if (need > s->prevsize) {
+		s->prevsize = need + 64;
 		s->next = xreallocarray(s->next, s->prevsize, sizeof *s->next);
 		s->prev = xreallocarray(s->prev, s->prevsize, sizeof *s->prev);
 	}
@@ -421,9 +505,12 @@ tick_procs(struct sampler *s, char **cause)
 		p->time = (double)r->tics / s->hz;
 		memcpy(p->cmd, r->cmd, sizeof p->cmd);
 
-		s->next[s->nnext].pid = r->pid;
-		s->next[s->nnext].began = r->began;
-		s->next[s->nnext++].tics = r->tics;
+		q = &s->next[s->nnext++];
+		q->pid = r->pid;
+		q->began = r->began;
+		q->tics = r->tics;
+		q->tp = s->tp;
+		q->hot = d > 0;
 		if (watching) {
 			s->known[s->nknown++] = r->pid;
 			if (r->core >= 0 && r->core < s->ncpus)
@@ -431,6 +518,8 @@ tick_procs(struct sampler *s, char **cause)
 		}
 	}
 	qsort(s->next, s->nnext, sizeof *s->next, prev_cmp);
+	if (!full && !watching)
+		carry_baselines(s);
 	swap = s->prev;
 	s->prev = s->next;
 	s->next = swap;
@@ -454,7 +543,9 @@ tick_occupancy(struct sampler *s)
 	double			 full;
 	int			 i;
 
-	if (s->scope == SCOPE_WATCHED && s->occ_ok) {
+	if (s->scope != SCOPE_WATCHED)
+		occupy_set_pids(s->occ, NULL, 0);	/* idle the thread */
+	else if (s->occ_ok) {
 		if (occupy_set_pids(s->occ, s->known, s->nknown) != 0)
 			s->occ_ok = 0;
 		else if (occupy_take(s->occ, s->occ_scratch, s->ncpus) > 0)

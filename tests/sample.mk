@@ -17,3 +17,6 @@ TESTS += tests/test-sample-truth
 # Batch mode on the whole machine.
 TESTS += tests/sample-batch.sh
 EXTRA_DIST += tests/sample-batch.sh
+
+# The sampling-cost benchmark (make bench), shipped in the tarball.
+EXTRA_DIST += bench/bench-sample.sh
