@@ -32,7 +32,9 @@ tt_has_text "stopped early: quit before the end" ||
 	{ tt_capture >&2; fail "the table does not say it was quit"; }
 tt_has_text "Amdahl fit: serial fraction" || { tt_capture >&2; fail "no table"; }
 wait_until 10 eval '! run4 1' || fail "the K=4 run was left behind"
+# The next phase on a server of its own, so this one's exit cannot race it.
 tt kill-server
+TT_SOCK="$TT_SOCK-p2"
 
 # 2. To the end: "finished", q prints the table, exit status 0.
 cat >"$tmp/work.sh" <<'SH'
