@@ -486,8 +486,10 @@ demo_join(void)
 			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 				failed = 1;
 		}
-		if (failed)	/* the others might wait forever for it */
+		if (failed) {	/* the others might wait forever for it */
+			demo_check_stop();	/* unless a stop killed it (Ctrl-C) */
 			demo_fatal("a worker failed or was killed: stopping the others");
+		}
 		for (left = 0, i = 0; i < nworkers; i++)
 			left += workers[i] > 0;
 		if (left == 0)

@@ -21,6 +21,7 @@
 
 #include "catalog.h"
 #include "lesson-parse.h"
+#include "options.h"
 #include "util.h"
 
 enum lesson_shape {
@@ -73,7 +74,8 @@ static const struct lesson_cmd_entry lesson_cmds[] = {
 	{ "stop",   LESSON_STOP,   SHAPE_NONE,  "stop", NULL },
 	{ "clear",  LESSON_CLEAR,  SHAPE_NONE,  "clear", NULL },
 	{ "bench",  LESSON_BENCH,  SHAPE_WORDS,
-	  "bench LIST DEMO [ARG]... (LIST: worker counts, 1,2,4 or 1-8)",
+	  "bench LIST [--repeat=N] DEMO [ARG]... or bench LIST -- COMMAND "
+	  "[ARG]... (LIST: worker counts, 1,2,4 or 1-8)",
 	  check_bench },
 };
 
@@ -235,14 +237,17 @@ check_run(struct lesson *l, struct lesson_step *st)
 	return NULL;
 }
 
+/* bench LIST [--repeat=N]... DEMO [ARG]... | bench LIST -- COMMAND [ARG]... */
 static char *
 check_bench(struct lesson *l, struct lesson_step *st)
 {
 	const char	*p;
 	char		*msg;
+	long		 n;
+	int		 i;
 
 	if (st->argc < 2)
-		return xstrdup("expected bench LIST DEMO [ARG]..., e.g. "
+		return xstrdup("expected a worker list and a demo, e.g. "
 		    "'bench 1-4 pmap'");
 	for (p = st->argv[0]; *p != '\0'; p++) {
 		if ((*p < '0' || *p > '9') && *p != ',' && *p != '-')
@@ -253,9 +258,26 @@ check_bench(struct lesson *l, struct lesson_step *st)
 		    "got '%s'", st->argv[0]);
 		return msg;
 	}
-	if (catalog_find(st->argv[1]) == NULL) {
+	for (i = 1; i < st->argc; i++) {
+		if (strncmp(st->argv[i], "--repeat=", 9) != 0)
+			break;
+		if (options_parse_long(st->argv[i] + 9, 1, 1000, &n) != 0) {
+			xasprintf(&msg, "invalid '%s': give --repeat=N with N "
+			    "from 1 to 1000", st->argv[i]);
+			return msg;
+		}
+	}
+	if (i == st->argc)
+		return xstrdup("a demo or -- COMMAND must follow the options");
+	if (strcmp(st->argv[i], "--") == 0) {
+		if (i + 1 == st->argc)
+			return xstrdup("'bench LIST --' must be followed by a "
+			    "command");
+		return NULL;
+	}
+	if (catalog_find(st->argv[i]) == NULL) {
 		xasprintf(&msg, "unknown demo '%s' (turbotop --list shows them)",
-		    st->argv[1]);
+		    st->argv[i]);
 		return msg;
 	}
 	return NULL;

@@ -29,7 +29,7 @@ enum lesson_kind {
 	LESSON_RESUME,
 	LESSON_STOP,
 	LESSON_CLEAR,		/* caption and finished demos off the screen */
-	LESSON_BENCH		/* bench LIST DEMO [ARGS] */
+	LESSON_BENCH		/* bench LIST [--repeat=N] DEMO [ARGS] | LIST -- CMD */
 };
 
 struct lesson_step {

@@ -1,6 +1,7 @@
 /*
  * lesson.c: turbotop --script FILE. Checks the whole lesson first (any error:
- * FILE:LINE: messages, exit 2, nothing started), then plays it.
+ * FILE:LINE: messages, exit 2, nothing started), then plays it headless
+ * (lesson-batch.c) or in the TUI.
  */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "lesson-parse.h"
+#include "lesson-play.h"
 #include "lesson.h"
 #include "options.h"
 
@@ -39,11 +41,23 @@ int
 lesson_main(const struct options *o)
 {
 	struct lesson	*l;
+	int		 rc;
 
+	if (o->batch && o->record != NULL) {
+		fprintf(stderr, "turbotop: --record records the TUI: it cannot "
+		    "be used with -b\n");
+		return 2;
+	}
 	if ((l = lesson_load(o)) == NULL)
 		return 2;
-	fprintf(stderr, "turbotop: %s: %zu steps checked; playing lessons is "
-	    "not available yet\n", o->script, lesson_count(l));
+	if (o->batch)
+		rc = lesson_batch(o, l);
+	else {
+		fprintf(stderr, "turbotop: %s: %zu steps checked; playing "
+		    "lessons in the TUI is not available yet (use -b)\n",
+		    o->script, lesson_count(l));
+		rc = 1;
+	}
 	lesson_free(l);
-	return 1;
+	return rc;
 }

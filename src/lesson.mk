@@ -1,7 +1,9 @@
 # Lessons (issue 7): lesson scripts, headless playback, recordings.
 src_libturbotop_a_SOURCES += \
 	src/lesson.c src/lesson.h \
-	src/lesson-parse.c src/lesson-parse.h
+	src/lesson-parse.c src/lesson-parse.h \
+	src/lesson-play.c src/lesson-play.h \
+	src/lesson-batch.c
 
 # The example lessons (one per part of the article) and our GIL script.
 examplesdir = $(pkgdatadir)/examples
@@ -13,3 +15,7 @@ dist_examples_DATA = \
 	examples/5-speedup.lesson \
 	examples/6-gil.lesson \
 	examples/gil.py
+
+# -r/--record: asciicast v2 recordings through a pty (record.c).
+src_libturbotop_a_SOURCES += \
+	src/record.c src/record.h

@@ -9,17 +9,24 @@ tmp=$(mk_tmpdir)
 has_kids() { [ -n "$(pgrep -P "$1")" ]; }
 started() { [ -s "$tmp/out" ] || has_kids "$1"; }
 
-# stop SIGNAL DEMO ARGS...: start the demo, wait until it is under way,
-# (it printed or forked), send SIGNAL to it alone, check that it and its workers go.
+# stop [-g] SIGNAL DEMO ARGS...: start the demo, wait until it is under way
+# (it printed or forked), send SIGNAL to it alone (-g: to its whole process
+# group, as Ctrl-C or turbotop do), check that it and its workers go.
 stop() {
-	local sig=$1 pid kids rc
+	local sig pid kids rc group=
+	[ "$1" = -g ] && { group=-; shift; }
+	sig=$1
 	shift
-	"$DEMOS/$@" >"$tmp/out" 2>"$tmp/err" &
+	if [ -n "$group" ]; then
+		setsid "$DEMOS/$@" >"$tmp/out" 2>"$tmp/err" &
+	else
+		"$DEMOS/$@" >"$tmp/out" 2>"$tmp/err" &
+	fi
 	pid=$!
 	cleanup_pid "$pid"
 	wait_until 10 started "$pid" || fail "$*: did not start"
 	kids=$(pgrep -P "$pid")
-	kill "-$sig" "$pid"
+	kill "-$sig" -- "$group$pid"
 	if [ "$sig" = KILL ]; then
 		wait_until 5 eval '! pids_alive $kids' || fail "$*: workers outlived SIGKILL of the demo"
 		wait "$pid" 2>/dev/null
@@ -29,6 +36,7 @@ stop() {
 	wait "$pid"
 	rc=$?
 	[ "$rc" = $((128 + $(kill -l "$sig"))) ] || fail "$*: exit status $rc after SIG$sig"
+	[ ! -s "$tmp/err" ] || fail "$*: complained after SIG$sig: $(cat "$tmp/err")"
 }
 
 stop TERM counting
@@ -43,6 +51,10 @@ stop TERM pmap -n 10 -d 100 --pool-only -w 2
 stop TERM queue -v -m 100000000
 stop TERM pipe --pingpong 100000000
 stop TERM coremsg --work 50000
+stop -g INT counting
+stop -g INT lock -w 3 --work 500
+stop -g TERM gil -m processes --work 100
+stop -g TERM queue -m 100000000
 stop KILL counting
 stop KILL lock -w 3 --work 500
 stop KILL queue -m 100000000 -v

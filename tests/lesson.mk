@@ -11,3 +11,19 @@ TESTS += tests/test-lesson-parse
 # Integration: a malformed lesson runs nothing.
 TESTS += tests/lesson-check.sh
 EXTRA_DIST += tests/lesson-check.sh
+
+# The asciicast writer, and a real recording made in tmux through the pty
+# proxy (test-lesson-recdraw draws with curses; it is not a test alone).
+check_PROGRAMS += tests/test-lesson-record tests/test-lesson-recdraw
+tests_test_lesson_record_SOURCES = tests/test-lesson-record.c
+tests_test_lesson_record_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_lesson_record_LDADD = $(CHECK_LDADD_ALL)
+tests_test_lesson_recdraw_SOURCES = tests/test-lesson-recdraw.c
+tests_test_lesson_recdraw_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_lesson_recdraw_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-lesson-record tests/lesson-record.sh
+EXTRA_DIST += tests/lesson-record.sh
+
+# Headless playback: records in order, in every format.
+TESTS += tests/lesson-batch.sh
+EXTRA_DIST += tests/lesson-batch.sh

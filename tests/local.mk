@@ -10,6 +10,7 @@ AM_TESTS_ENVIRONMENT = \
 	DEMOS='$(abs_top_builddir)/demos'; export DEMOS; \
 	TESTS_SRCDIR='$(abs_top_srcdir)/tests'; export TESTS_SRCDIR; \
 	TESTS_BUILDDIR='$(abs_top_builddir)/tests'; export TESTS_BUILDDIR; \
+	TOP_BUILDDIR='$(abs_top_builddir)'; export TOP_BUILDDIR; MAKE='$(MAKE)'; export MAKE; \
 	ASAN_OPTIONS='detect_leaks=0:abort_on_error=1'; export ASAN_OPTIONS; \
 	UBSAN_OPTIONS='print_stacktrace=1:halt_on_error=1'; export UBSAN_OPTIONS;
 
@@ -23,8 +24,8 @@ check_PROGRAMS += tests/test-options
 tests_test_options_SOURCES = tests/test-options.c
 tests_test_options_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_options_LDADD = $(CHECK_LDADD_ALL)
-TESTS += tests/test-options tests/cli.sh tests/tmux-harness.sh
-EXTRA_DIST += tests/cli.sh tests/tmux-harness.sh
+TESTS += tests/test-options tests/cli.sh tests/tmux-harness.sh tests/install.sh
+EXTRA_DIST += tests/cli.sh tests/tmux-harness.sh tests/install.sh
 
 include tests/demos.mk
 include tests/sample.mk

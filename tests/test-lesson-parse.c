@@ -58,14 +58,15 @@ START_TEST(test_every_command)
 	    "wait exit 1m\n"
 	    "clear\n"
 	    "try -- no-such-program\n"
-	    "bench 1-4 pmap -n 100\n";
+	    "bench 1-4 pmap -n 100\n"
+	    "bench 1,2 --repeat=1 --repeat=2 -- sh -c 'echo {w}'\n";
 	const struct lesson_step	*st;
 	struct lesson			*l;
 	char				*cause;
 
 	l = parse(text, &cause);
 	ck_assert_msg(l != NULL, "%s", cause);
-	ck_assert_int_eq(lesson_count(l), 15);
+	ck_assert_int_eq(lesson_count(l), 16);
 	ck_assert_str_eq(lesson_title(l), "Processes, not threads");
 
 	st = lesson_get(l, 0);
@@ -116,7 +117,8 @@ START_TEST(test_every_command)
 	ck_assert_int_eq(st->kind, LESSON_BENCH);
 	ck_assert_int_eq(st->argc, 4);
 	ck_assert_str_eq(st->argv[1], "pmap");
-	ck_assert_ptr_null(lesson_get(l, 15));
+	ck_assert_int_eq(lesson_get(l, 15)->argc, 7);
+	ck_assert_ptr_null(lesson_get(l, 16));
 	lesson_free(l);
 }
 END_TEST
@@ -233,8 +235,11 @@ START_TEST(test_bad_lines)
 	expect_error("run -- sh -c 'echo\n", 1, "unterminated ' quote");
 	expect_error("run -- sh -c \"echo\n", 1, "unterminated \" quote");
 	expect_error("run -- echo \\\n", 1, "nothing to escape");
-	expect_error("bench\n", 1, "bench LIST DEMO");
-	expect_error("bench pmap\n", 1, "bench LIST DEMO");
+	expect_error("bench\n", 1, "bench LIST [--repeat=N] DEMO");
+	expect_error("bench pmap\n", 1, "expected a worker list and a demo");
+	expect_error("bench 1-4 --repeat=0 pmap\n", 1, "invalid '--repeat=0'");
+	expect_error("bench 1-4 --repeat=2\n", 1, "a demo or -- COMMAND must");
+	expect_error("bench 1-4 --\n", 1, "must be followed by a command");
 	expect_error("bench four pmap\n", 1, "worker counts");
 	expect_error("bench 1-4 nope\n", 1, "unknown demo 'nope'");
 	/* Every message says what was expected. */

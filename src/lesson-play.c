@@ -1,0 +1,518 @@
+/*
+ * lesson-play.c: the lesson player (see lesson-play.h): which step comes
+ * next, when a wait is over, and the jobs the lesson started. Shared by
+ * batch playback (lesson-batch.c) and the TUI; it neither prints nor draws.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "job.h"
+#include "lesson-parse.h"
+#include "lesson-play.h"
+#include "util.h"
+
+#define NO_STEP		SIZE_MAX
+
+struct lesson_player {
+	const struct lesson		*l;
+	struct job_config		 cfg;
+	int				 keys_pass;	/* batch: wait key passes */
+	const struct lesson_hooks	*hooks;
+	void				*arg;
+
+	size_t				 next;		/* the step to play next */
+	size_t				 cur;		/* the step played last */
+	int				 waiting;	/* cur is a wait not over */
+	int				 skip;		/* n: end the wait */
+	int				 key;		/* a key came during wait key */
+	double				 until;		/* deadline of the wait (0: none) */
+
+	struct job			**jobs;		/* started by the lesson */
+	int				*reported;	/* its exit was reported */
+	size_t				 njobs;
+
+	const char			*title;
+	const char			*caption;
+	int				 failures;
+
+	size_t				*sections;	/* first step of each */
+	size_t				 nsections;
+};
+
+/*
+ * A new player for the checked lesson l; jobs start with cfg. keys_pass:
+ * `wait key` passes at once (batch mode). Nothing runs until
+ * lesson_player_run().
+ */
+struct lesson_player *
+lesson_player_new(const struct lesson *l, const struct job_config *cfg,
+    int keys_pass, const struct lesson_hooks *hooks, void *arg)
+{
+	struct lesson_player		*p;
+	const struct lesson_step	*st;
+	size_t				 i;
+
+	p = xcalloc(1, sizeof *p);
+	p->l = l;
+	p->cfg = *cfg;
+	p->keys_pass = keys_pass;
+	p->hooks = hooks;
+	p->arg = arg;
+	p->cur = NO_STEP;
+	p->sections = xcalloc(lesson_count(l) + 1, sizeof *p->sections);
+	p->sections[p->nsections++] = 0;
+	for (i = 0; i + 1 < lesson_count(l); i++) {
+		st = lesson_get(l, i);
+		if (st->kind == LESSON_WAIT || st->kind == LESSON_WAIT_EXIT ||
+		    st->kind == LESSON_WAIT_KEY)
+			p->sections[p->nsections++] = i + 1;
+	}
+	return p;
+}
+
+/* Stop every job of the lesson (all at once) and free them. */
+void
+lesson_player_free(struct lesson_player *p)
+{
+	size_t	i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->njobs; i++)
+		job_stop(p->jobs[i]);
+	for (i = 0; i < p->njobs; i++) {
+		if (p->hooks->forget != NULL)
+			p->hooks->forget(p->arg, p->jobs[i]);
+		job_free(p->jobs[i]);
+	}
+	free(p->jobs);
+	free(p->reported);
+	free(p->sections);
+	free(p);
+}
+
+static void
+problem(struct lesson_player *p, const struct lesson_step *st, int failed,
+    const char *msg)
+{
+	if (failed)
+		p->failures++;
+	if (p->hooks->problem != NULL)
+		p->hooks->problem(p->arg, st, failed, msg);
+}
+
+/* True if argv0 can be executed, looking in PATH as execvp() does. */
+static int
+program_exists(const char *argv0)
+{
+	const char	*path, *p, *end;
+	char		*full;
+	int		 found = 0;
+
+	if (strchr(argv0, '/') != NULL)
+		return access(argv0, X_OK) == 0;
+	if ((path = getenv("PATH")) == NULL)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path; !found; p = end + 1) {
+		if ((end = strchr(p, ':')) == NULL)
+			end = p + strlen(p);
+		xasprintf(&full, "%.*s/%s", (int)(end - p),
+		    end == p ? "." : p, argv0);
+		found = access(full, X_OK) == 0;
+		free(full);
+		if (*end == '\0')
+			break;
+	}
+	return found;
+}
+
+static void
+add_job(struct lesson_player *p, const struct lesson_step *st,
+    struct job *job)
+{
+	p->jobs = xreallocarray(p->jobs, p->njobs + 1, sizeof *p->jobs);
+	p->reported = xreallocarray(p->reported, p->njobs + 1,
+	    sizeof *p->reported);
+	p->jobs[p->njobs] = job;
+	p->reported[p->njobs] = 0;
+	p->njobs++;
+	if (p->hooks->started != NULL)
+		p->hooks->started(p->arg, st, job);
+}
+
+/* Start name with argv as a job of the lesson; reports a failure itself. */
+static void
+start_job(struct lesson_player *p, const struct lesson_step *st,
+    const char *name, char **argv)
+{
+	struct job	*job;
+	char		*cause, *msg;
+
+	if ((job = job_start(name, argv, &p->cfg, &cause)) == NULL) {
+		xasprintf(&msg, "cannot start %s: %s", name, cause);
+		problem(p, st, 1, msg);
+		free(msg);
+		free(cause);
+		return;
+	}
+	add_job(p, st, job);
+}
+
+/* run / try: a demo by name or any command. */
+static void
+play_run(struct lesson_player *p, const struct lesson_step *st)
+{
+	const char	*name, *slash;
+	char		**argv, *path, *msg;
+	int		 i;
+
+	if (st->is_command) {
+		if (!program_exists(st->argv[0])) {
+			xasprintf(&msg, "%s: '%s' not found%s", st->name,
+			    st->argv[0], st->kind == LESSON_TRY ?
+			    ", skipped" : "");
+			problem(p, st, st->kind != LESSON_TRY, msg);
+			free(msg);
+			return;
+		}
+		name = (slash = strrchr(st->argv[0], '/')) != NULL ?
+		    slash + 1 : st->argv[0];
+		start_job(p, st, name, st->argv);
+		return;
+	}
+	if ((path = catalog_demo_path(st->argv[0])) == NULL) {
+		xasprintf(&msg, "%s: demo '%s' is not in %s%s", st->name,
+		    st->argv[0], catalog_demo_dir(), st->kind == LESSON_TRY ?
+		    ", skipped" : "");
+		problem(p, st, st->kind != LESSON_TRY, msg);
+		free(msg);
+		return;
+	}
+	argv = xcalloc(st->argc + 1, sizeof *argv);
+	argv[0] = path;
+	for (i = 1; i < st->argc; i++)
+		argv[i] = st->argv[i];
+	start_job(p, st, st->argv[0], argv);
+	free(argv);
+	free(path);
+}
+
+/*
+ * bench LIST [OPTION]... DEMO|-- CMD: turbotop's own --bench, through the
+ * hook (batch: in this process) or as a job of "turbotop -b --bench=LIST".
+ */
+static void
+play_bench(struct lesson_player *p, const struct lesson_step *st)
+{
+	char	**argv, *list, *msg, self[PATH_MAX];
+	ssize_t	  n;
+	int	  i, argc = 0, rc;
+
+	argv = xcalloc(st->argc + 3, sizeof *argv);
+	xasprintf(&list, "--bench=%s", st->argv[0]);
+	argv[argc++] = (char *)"bench";
+	if (p->hooks->bench == NULL)
+		argv[argc++] = (char *)"-b";
+	argv[argc++] = list;
+	for (i = 1; i < st->argc; i++)
+		argv[argc++] = st->argv[i];
+	if (p->hooks->bench != NULL) {
+		if ((rc = p->hooks->bench(p->arg, st, argc, argv)) != 0) {
+			xasprintf(&msg, "bench exited with status %d", rc);
+			problem(p, st, 1, msg);
+			free(msg);
+		}
+	} else if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) <= 0)
+		problem(p, st, 1, "bench: cannot find turbotop itself");
+	else {
+		self[n] = '\0';
+		argv[0] = self;
+		start_job(p, st, "bench", argv);
+	}
+	free(list);
+	free(argv);
+}
+
+/* Free the jobs that have ended (clear). */
+static void
+forget_done(struct lesson_player *p)
+{
+	size_t	i, kept = 0;
+
+	for (i = 0; i < p->njobs; i++) {
+		if (job_state(p->jobs[i]) == JOB_DONE && p->reported[i]) {
+			if (p->hooks->forget != NULL)
+				p->hooks->forget(p->arg, p->jobs[i]);
+			job_free(p->jobs[i]);
+			continue;
+		}
+		p->jobs[kept] = p->jobs[i];
+		p->reported[kept++] = p->reported[i];
+	}
+	p->njobs = kept;
+}
+
+static void
+play_step(struct lesson_player *p, const struct lesson_step *st)
+{
+	size_t	i;
+
+	if (p->hooks->step != NULL)
+		p->hooks->step(p->arg, st);
+	switch (st->kind) {
+	case LESSON_TITLE:
+		p->title = st->text;
+		break;
+	case LESSON_SAY:
+		p->caption = st->text;
+		break;
+	case LESSON_RUN:
+	case LESSON_TRY:
+		play_run(p, st);
+		break;
+	case LESSON_WAIT:
+	case LESSON_WAIT_EXIT:
+	case LESSON_WAIT_KEY:
+		p->waiting = 1;
+		p->skip = p->key = 0;
+		p->until = 0;
+		if (st->kind == LESSON_WAIT || st->seconds > 0)
+			p->until = now_mono() + st->seconds;
+		break;
+	case LESSON_PAUSE:
+		for (i = 0; i < p->njobs; i++)
+			job_pause(p->jobs[i]);
+		break;
+	case LESSON_RESUME:
+		for (i = 0; i < p->njobs; i++)
+			job_resume(p->jobs[i]);
+		break;
+	case LESSON_STOP:
+		for (i = 0; i < p->njobs; i++)
+			job_stop(p->jobs[i]);
+		break;
+	case LESSON_CLEAR:
+		p->caption = NULL;
+		forget_done(p);
+		break;
+	case LESSON_BENCH:
+		play_bench(p, st);
+		break;
+	}
+}
+
+/* Tell the hooks about jobs that have ended, once each. */
+static void
+report_exits(struct lesson_player *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->njobs; i++) {
+		if (!p->reported[i] && job_state(p->jobs[i]) == JOB_DONE) {
+			p->reported[i] = 1;
+			if (p->hooks->exited != NULL)
+				p->hooks->exited(p->arg, p->jobs[i]);
+		}
+	}
+}
+
+/* 0 if the current wait is over, its seconds left, or -1: until an event. */
+static double
+wait_left(const struct lesson_player *p)
+{
+	const struct lesson_step	*st = lesson_get(p->l, p->cur);
+	double				 left = p->until - now_mono();
+	size_t				 i;
+
+	if (p->skip || (p->until > 0 && left <= 0))
+		return 0;
+	switch (st->kind) {
+	case LESSON_WAIT_KEY:
+		return p->keys_pass || p->key ? 0 : -1;
+	case LESSON_WAIT_EXIT:
+		for (i = 0; i < p->njobs; i++) {
+			if (job_state(p->jobs[i]) != JOB_DONE)
+				return p->until > 0 ? left : -1;
+		}
+		return 0;
+	default:
+		return left;
+	}
+}
+
+/*
+ * Play steps until one has to wait. Returns the seconds the caller may
+ * sleep (in jobs_wait) before calling again, or -1 to sleep until an event
+ * (a job's end or output, a key). Call after every jobs_wait().
+ */
+double
+lesson_player_run(struct lesson_player *p)
+{
+	double	left;
+
+	for (;;) {
+		report_exits(p);
+		if (p->waiting) {
+			if ((left = wait_left(p)) != 0)
+				return left;
+			p->waiting = 0;
+		}
+		if (p->next >= lesson_count(p->l))
+			return -1;
+		p->cur = p->next++;
+		play_step(p, lesson_get(p->l, p->cur));
+	}
+}
+
+/*
+ * Stop every job the lesson started, wait until they are gone (bounded, see
+ * jobs_stop_all()) and report their exits: the end of a lesson, or of a
+ * lesson interrupted.
+ */
+void
+lesson_player_finish(struct lesson_player *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->njobs; i++)
+		job_stop(p->jobs[i]);
+	jobs_stop_all();
+	report_exits(p);
+}
+
+/* True once the last step was played and its wait is over. */
+int
+lesson_player_done(const struct lesson_player *p)
+{
+	return !p->waiting && p->next >= lesson_count(p->l);
+}
+
+/* The presenter pressed a key: ends a `wait key`. */
+void
+lesson_player_key(struct lesson_player *p)
+{
+	if (p->waiting)
+		p->key = 1;
+}
+
+/* n: end the current wait, whatever it waits for. */
+void
+lesson_player_next(struct lesson_player *p)
+{
+	if (p->waiting)
+		p->skip = 1;
+}
+
+/* The section (index into sections) that step i belongs to. */
+static size_t
+section_of(const struct lesson_player *p, size_t i)
+{
+	size_t	s = 0;
+
+	if (i == NO_STEP)
+		return 0;
+	while (s + 1 < p->nsections && p->sections[s + 1] <= i)
+		s++;
+	return s;
+}
+
+/*
+ * N: stop the lesson's demos and play the previous section again (the
+ * first one again if there is none), with its title and caption.
+ */
+void
+lesson_player_prev(struct lesson_player *p)
+{
+	const struct lesson_step	*st;
+	size_t				 s, i;
+
+	s = section_of(p, p->cur);
+	if (s > 0)
+		s--;
+	for (i = 0; i < p->njobs; i++)
+		job_stop(p->jobs[i]);
+	p->waiting = 0;
+	p->next = p->sections[s];
+	p->cur = NO_STEP;
+	p->title = p->caption = NULL;
+	for (i = 0; i < p->next; i++) {
+		st = lesson_get(p->l, i);
+		if (st->kind == LESSON_TITLE)
+			p->title = st->text;
+		else if (st->kind == LESSON_SAY)
+			p->caption = st->text;
+		else if (st->kind == LESSON_CLEAR)
+			p->caption = NULL;
+	}
+}
+
+const struct lesson *
+lesson_player_lesson(const struct lesson_player *p)
+{
+	return p->l;
+}
+
+/* The step played last (the one waited on), or NULL before the first. */
+const struct lesson_step *
+lesson_player_current(const struct lesson_player *p)
+{
+	return p->cur == NO_STEP ? NULL : lesson_get(p->l, p->cur);
+}
+
+/* The caption of the last `say` (NULL after `clear`). */
+const char *
+lesson_player_caption(const struct lesson_player *p)
+{
+	return p->caption;
+}
+
+const char *
+lesson_player_title(const struct lesson_player *p)
+{
+	return p->title;
+}
+
+/* The current section, from 1 (0 before the first step). */
+size_t
+lesson_player_section(const struct lesson_player *p)
+{
+	return p->cur == NO_STEP ? 0 : section_of(p, p->cur) + 1;
+}
+
+size_t
+lesson_player_sections(const struct lesson_player *p)
+{
+	return p->nsections;
+}
+
+/* Seconds left of a timed wait; -1 waiting for an event; 0 not waiting. */
+double
+lesson_player_wait_left(const struct lesson_player *p)
+{
+	return p->waiting ? wait_left(p) : 0;
+}
+
+/* Steps that failed (a demo that could not start, a failed benchmark). */
+int
+lesson_player_failures(const struct lesson_player *p)
+{
+	return p->failures;
+}
+
+size_t
+lesson_player_njobs(const struct lesson_player *p)
+{
+	return p->njobs;
+}
+
+struct job *
+lesson_player_job(const struct lesson_player *p, size_t i)
+{
+	return i < p->njobs ? p->jobs[i] : NULL;
+}
