@@ -1,7 +1,8 @@
 /*
  * lesson.c: turbotop --script FILE. Checks the whole lesson first (any error:
  * FILE:LINE: messages, exit 2, nothing started), then plays it headless
- * (lesson-batch.c) or in the TUI.
+ * (lesson-batch.c) or in the TUI, where ui.c drives the player through the
+ * functions of lesson.h (the TUI side lives here: one lesson per process).
  */
 #include "config.h"
 
@@ -9,10 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "job.h"
 #include "lesson-parse.h"
 #include "lesson-play.h"
 #include "lesson.h"
 #include "options.h"
+#include "record.h"
+#include "ui.h"
+#include "util.h"
+
+#define PROBLEM_SECS	6.0	/* a step's problem stays in the caption */
+
+/* The lesson the TUI is playing. */
+static struct {
+	struct lesson_player	*p;
+	struct job		*shown;		/* the job started last */
+	char			*label;		/* its command, for the status bar */
+	int			 changed;	/* LESSON_* flags not yet returned */
+	char			*problem;
+	double			 problem_until;
+	char			*caption;	/* lesson_caption()'s buffer */
+} tui;
 
 /* Load and check the lesson named by -s; NULL after printing the errors. */
 static struct lesson *
@@ -37,27 +55,226 @@ lesson_load(const struct options *o)
 	return l;
 }
 
+static void
+tui_step(void *arg, const struct lesson_step *st)
+{
+	tui.changed |= LESSON_REDRAW;
+}
+
+static void
+tui_started(void *arg, const struct lesson_step *st, struct job *job)
+{
+	char	*t;
+	int	 i;
+
+	free(tui.label);
+	tui.label = xstrdup(st->kind == LESSON_BENCH ? "bench" : "");
+	for (i = 0; i < st->argc; i++) {
+		xasprintf(&t, "%s%s%s", tui.label, *tui.label != '\0' ? " " : "",
+		    st->argv[i]);
+		free(tui.label);
+		tui.label = t;
+	}
+	tui.shown = job;
+	tui.changed |= LESSON_NEW_JOB | LESSON_REDRAW;
+}
+
+static void
+tui_problem(void *arg, const struct lesson_step *st, int failed,
+    const char *msg)
+{
+	free(tui.problem);
+	xasprintf(&tui.problem, "line %d: %s", st->line, msg);
+	tui.problem_until = now_mono() + PROBLEM_SECS;
+	tui.changed |= LESSON_REDRAW;
+}
+
+static void
+tui_forget(void *arg, struct job *job)
+{
+	if (job == tui.shown) {
+		tui.shown = NULL;
+		tui.changed |= LESSON_NEW_JOB | LESSON_REDRAW;
+	}
+}
+
+static const struct lesson_hooks tui_hooks = {
+	.step = tui_step,
+	.started = tui_started,
+	.problem = tui_problem,
+	.forget = tui_forget,
+	/* bench: NULL, so it runs as a job of turbotop -b and the TUI goes on. */
+};
+
+/* True while the TUI plays a lesson. */
+int
+lesson_active(void)
+{
+	return tui.p != NULL;
+}
+
+/*
+ * Play what is due; lower *timeout (seconds, for jobs_wait()) to the
+ * lesson's next deadline. Returns LESSON_REDRAW and LESSON_NEW_JOB flags.
+ */
+int
+lesson_tick(double *timeout)
+{
+	double	left;
+	int	flags;
+
+	left = lesson_player_run(tui.p);
+	if (left < 0 || left > 1)
+		left = 1;	/* the caption counts down the seconds */
+	if (tui.problem_until > 0 && now_mono() >= tui.problem_until) {
+		tui.problem_until = 0;
+		tui.changed |= LESSON_REDRAW;
+	}
+	if (left < *timeout)
+		*timeout = left;
+	flags = tui.changed;
+	tui.changed = 0;
+	return flags;
+}
+
+/* The job to show: the one the lesson started last, NULL if none. */
+struct job *
+lesson_job(void)
+{
+	return tui.shown;
+}
+
+/* Its command line as the lesson wrote it, for the status bar. */
+const char *
+lesson_job_label(void)
+{
+	return tui.label != NULL ? tui.label : "";
+}
+
+/* True if job belongs to the lesson (the TUI must not free it). */
+int
+lesson_owns(const struct job *job)
+{
+	size_t	i;
+
+	if (tui.p == NULL || job == NULL)
+		return 0;
+	for (i = 0; i < lesson_player_njobs(tui.p); i++) {
+		if (lesson_player_job(tui.p, i) == job)
+			return 1;
+	}
+	return 0;
+}
+
+/* n: go on now (ends a timed wait, wait exit or wait key). */
+void
+lesson_step_next(void)
+{
+	lesson_player_next(tui.p);
+	lesson_player_key(tui.p);
+	tui.changed |= LESSON_REDRAW;
+}
+
+/* N: back to the previous section. */
+void
+lesson_step_prev(void)
+{
+	lesson_player_prev(tui.p);
+	tui.changed |= LESSON_REDRAW;
+}
+
+/* The current section of the lesson, from 1 (0 before it starts). */
+size_t
+lesson_current_step(void)
+{
+	return lesson_player_section(tui.p);
+}
+
+/* What the wait in progress waits for, for the caption. */
+static void
+wait_hint(char *buf, size_t len)
+{
+	const struct lesson_step	*st = lesson_player_current(tui.p);
+	double				 left;
+
+	*buf = '\0';
+	if (lesson_player_done(tui.p)) {
+		snprintf(buf, len, "  [end: N replays, q quits]");
+		return;
+	}
+	if (st == NULL)
+		return;
+	left = lesson_player_wait_left(tui.p);
+	if (st->kind == LESSON_WAIT_KEY)
+		snprintf(buf, len, "  [n: next]");
+	else if (st->kind == LESSON_WAIT_EXIT && left < 0)
+		snprintf(buf, len, "  [waiting for the demo to end; n: next]");
+	else if (left > 0)
+		snprintf(buf, len, "  [next in %.0fs; n: now]", left + 0.499);
+}
+
+/*
+ * The caption bar: the section, the title and the caption (or a step's
+ * problem, for a few seconds), then what the lesson waits for.
+ */
+const char *
+lesson_caption(void)
+{
+	const char	*title = lesson_player_title(tui.p);
+	const char	*caption = lesson_player_caption(tui.p);
+	char		 hint[64];
+
+	wait_hint(hint, sizeof hint);
+	if (tui.problem_until > 0)
+		caption = tui.problem;
+	free(tui.caption);
+	xasprintf(&tui.caption, " lesson %zu/%zu%s%s  %s%s",
+	    lesson_player_section(tui.p), lesson_player_sections(tui.p),
+	    title != NULL ? " | " : "", title != NULL ? title : "",
+	    caption != NULL ? caption : "", hint);
+	return tui.caption;
+}
+
+/* Play the checked lesson l in the TUI (recorded with -r). */
+static int
+lesson_tui(const struct options *o, const struct lesson *l)
+{
+	struct job_config	 cfg;
+	char			*title;
+	int			 rc;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.pty = o->pty;
+	cfg.max_lines = o->max_lines;
+	cfg.grace = o->grace;
+	jobs_init();
+	tui.p = lesson_player_new(l, &cfg, 0, &tui_hooks, NULL);
+	xasprintf(&title, "turbotop lesson: %s", lesson_title(l) != NULL ?
+	    lesson_title(l) : o->script);
+	rc = record_run(o, title, ui_main);
+	free(title);
+	lesson_player_finish(tui.p);
+	lesson_player_free(tui.p);
+	tui.p = NULL;
+	free(tui.label);
+	free(tui.problem);
+	free(tui.caption);
+	memset(&tui, 0, sizeof tui);
+	return rc;
+}
+
 int
 lesson_main(const struct options *o)
 {
 	struct lesson	*l;
 	int		 rc;
 
-	if (o->batch && o->record != NULL) {
-		fprintf(stderr, "turbotop: --record records the TUI: it cannot "
-		    "be used with -b\n");
-		return 2;
-	}
 	if ((l = lesson_load(o)) == NULL)
 		return 2;
 	if (o->batch)
 		rc = lesson_batch(o, l);
-	else {
-		fprintf(stderr, "turbotop: %s: %zu steps checked; playing "
-		    "lessons in the TUI is not available yet (use -b)\n",
-		    o->script, lesson_count(l));
-		rc = 1;
-	}
+	else
+		rc = lesson_tui(o, l);
 	lesson_free(l);
 	return rc;
 }

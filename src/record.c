@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "json.h"
+#include "options.h"
 #include "record.h"
 #include "util.h"
 
@@ -467,4 +468,44 @@ int
 record_active(void)
 {
 	return proxy.active;
+}
+
+/*
+ * Run the TUI (fn) with the session recorded when -r FILE was given, titled
+ * title or, if NULL, "turbotop ARGS". Returns fn's status, or 1 if the
+ * recording could not be started or written.
+ */
+int
+record_run(const struct options *o, const char *title,
+    int (*fn)(const struct options *))
+{
+	char	*cause, *t, *u;
+	int	 i, rc;
+
+	if (o->record == NULL)
+		return fn(o);
+	if (title != NULL)
+		t = xstrdup(title);
+	else {
+		t = xstrdup("turbotop");
+		for (i = 0; i < o->argc; i++) {
+			xasprintf(&u, "%s %s", t, o->argv[i]);
+			free(t);
+			t = u;
+		}
+	}
+	rc = record_start(o->record, t, &cause);
+	free(t);
+	if (rc != 0) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	rc = fn(o);
+	if (record_stop(&cause) != 0) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		rc = 1;
+	}
+	return rc;
 }

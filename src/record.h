@@ -8,7 +8,7 @@
  * changes of the terminal are passed on (and recorded as "r" events).
  * record_stop() drains what is left, puts the terminal back and finishes the
  * file; it also runs at exit. Call start before curses starts, stop after
- * endwin().
+ * endwin(); record_run() does both around the TUI when -r was given.
  *
  * The recording itself (struct recording) is usable alone: it writes the
  * header and events, never splitting a UTF-8 sequence between two events.
@@ -19,6 +19,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct options;
+
+int	 record_run(const struct options *, const char *,
+	     int (*)(const struct options *));
 int	 record_start(const char *, const char *, char **);
 int	 record_stop(char **);
 int	 record_active(void);

@@ -14,6 +14,7 @@
 #include "job.h"
 #include "lesson.h"
 #include "options.h"
+#include "record.h"
 #include "ui.h"
 #include "util.h"
 
@@ -58,6 +59,12 @@ main(int argc, char **argv)
 		return 2;
 	}
 
+	if (o.record != NULL && (o.batch || o.bench != NULL)) {
+		fprintf(stderr, "turbotop: --record records the TUI: not with "
+		    "-b or --bench\n");
+		return 2;
+	}
+
 	/* Supervision first: signals, subreaper, watchdog (see job.h). */
 	if (o.argc > 0 && o.bench == NULL)
 		jobs_init();
@@ -68,5 +75,5 @@ main(int argc, char **argv)
 		return lesson_main(&o);
 	if (o.batch)
 		return batch_main(&o);
-	return ui_main(&o);
+	return record_run(&o, NULL, ui_main);	/* -r: recorded (record.c) */
 }

@@ -51,4 +51,10 @@ grep -qE "^$dir/binary.lesson:[0-9]+: " <<<"$err" || fail "binary: $err"
 printf 'run welcome\n' >"$dir/ok.lesson"
 "$TURBOTOP" -b -s "$dir/ok.lesson" waste 2>/dev/null
 [ $? = 2 ] || fail "--script with a DEMO: not exit 2"
+
+# --record is for the TUI: refused with -b, before anything runs.
+err=$("$TURBOTOP" -b -r "$dir/x.cast" -s "$dir/ok.lesson" 2>&1)
+[ $? = 2 ] || fail "-b with -r: not exit 2"
+grep -q -- "--record" <<<"$err" || fail "-b with -r: $err"
+[ ! -e "$dir/x.cast" ] || fail "-b with -r created the recording"
 exit 0
