@@ -34,3 +34,6 @@ demos_gil_LDADD = $(DEMO_LIBS)
 
 # The compute benchmark and its python3 peer (make bench).
 EXTRA_DIST += bench/bench-compute.sh bench/compute.py
+
+# The students' guide to the demos.
+EXTRA_DIST += demos/README

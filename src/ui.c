@@ -84,6 +84,7 @@ ui_restore_terminal(void)
 {
 	if (curses_on) {
 		curses_on = 0;
+		ui_mouse_disable();
 		endwin();
 	}
 }
@@ -246,6 +247,34 @@ launch_from_menu(struct ui *u)
 	free(argv);
 }
 
+/*
+ * The machine's figures at the right of the status bar, as many as fit:
+ * load average, tasks, memory, the refresh interval.
+ */
+static void
+draw_figures(const struct ui_rect *r, int x, const struct sys_sample *sys,
+    double delay)
+{
+	char	load[48], tasks[48], mem[48], every[24], buf[192];
+	int	w, end = r->x + r->w;
+
+	snprintf(load, sizeof load, "load %.2f %.2f %.2f", sys->load[0],
+	    sys->load[1], sys->load[2]);
+	snprintf(tasks, sizeof tasks, "  tasks %d, %d run", sys->tasks,
+	    sys->running);
+	snprintf(mem, sizeof mem, "  mem %.1f/%.1fG",
+	    sys->mem_used_kb / 1048576.0, sys->mem_total_kb / 1048576.0);
+	snprintf(every, sizeof every, "  every %gs ", delay);
+	snprintf(buf, sizeof buf, "%s%s%s%s", load, tasks, mem, every);
+	if ((int)strlen(buf) > end - x - 2)
+		snprintf(buf, sizeof buf, "%s%s%s", load, tasks, every);
+	if ((int)strlen(buf) > end - x - 2)
+		snprintf(buf, sizeof buf, "%s ", load);
+	w = (int)strlen(buf);
+	if (end - w > x + 1)
+		ui_put(r->y, end - w, w, ui_attr(ROLE_STATUS), buf);
+}
+
 /* The status bar: the job and its state, then the machine's figures. */
 static void
 draw_status(struct ui *u, const struct ui_rect *r)
@@ -255,7 +284,7 @@ draw_status(struct ui *u, const struct ui_rect *r)
 	enum job_state		 st;
 	enum ui_role		 badge = ROLE_BADGE_RUN;
 	double			 el;
-	int			 x = r->x, end = r->x + r->w, w;
+	int			 x = r->x, end = r->x + r->w;
 
 	ui_repeat(r->y, r->x, r->w, ui_attr(ROLE_STATUS), " ");
 	x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD, " turbotop ");
@@ -293,8 +322,8 @@ draw_status(struct ui *u, const struct ui_rect *r)
 			break;
 		}
 		x += 1 + ui_put(r->y, x, end - x, ui_attr(badge), buf);
-		x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD,
-		    u->cmdline);
+		x += ui_put(r->y, x, end - x < 40 ? end - x : 40,
+		    ui_attr(ROLE_STATUS) | A_BOLD, u->cmdline);
 		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS),
 		    " (pgid %d) ", (int)job_pgid(u->job));
 	} else
@@ -307,12 +336,7 @@ draw_status(struct ui *u, const struct ui_rect *r)
 		x += 1 + ui_printf(r->y, x + 1, end - x - 1,
 		    ui_attr(ROLE_BADGE_WARN), " %s ", u->msg);
 	sys = sampler_sys(u->s);
-	snprintf(buf, sizeof buf, "load %.2f %.2f %.2f  tasks %d, %d run  "
-	    "every %gs ", sys->load[0], sys->load[1], sys->load[2],
-	    sys->tasks, sys->running, u->delay);
-	w = (int)strlen(buf);
-	if (end - w > x + 1)
-		ui_put(r->y, end - w, w, ui_attr(ROLE_STATUS), buf);
+	draw_figures(r, x, sys, u->delay);
 }
 
 /* "Terminal too small", centred as well as it fits. */
@@ -628,19 +652,18 @@ act(struct ui *u, enum ui_action a)
 static void
 mouse(struct ui *u)
 {
-	MEVENT	ev;
-	int	p, key;
+	struct ui_mouse	ev;
+	int		p, key;
 
-	if (getmouse(&ev) != OK)
+	if (ui_mouse_read(&ev) != 0)
 		return;
 	u->dirty = 1;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+	if (ev.kind == MOUSE_WHEEL_UP || ev.kind == MOUSE_WHEEL_DOWN) {
 		if (u->mode == MODE_MAIN)
-			ui_output_scroll(u->out, u->job,
-			    ev.bstate & BUTTON4_PRESSED ? -3 : 3);
+			scroll_pane(u, ev.kind == MOUSE_WHEEL_UP ? -3 : 3);
 		return;
 	}
-	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+	if (ev.kind != MOUSE_PRESS)
 		return;
 	if (ev.y == u->layout.keybar.y && !ui_output_searching(u->out)) {
 		if ((key = ui_keybar_hit(ev.x)) != ERR)
@@ -667,7 +690,7 @@ mouse(struct ui *u)
 static void
 key(struct ui *u, int ch)
 {
-	if (ch == KEY_MOUSE) {
+	if (ch == UI_KEY_MOUSE) {
 		mouse(u);
 		return;
 	}
@@ -676,7 +699,8 @@ key(struct ui *u, int ch)
 		return;
 	}
 	u->dirty = 1;
-	if (u->layout.too_small && ch != 'q' && ch != KEY_F(10))
+	if ((COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) && ch != 'q' &&
+	    ch != KEY_F(10))
 		return;
 	switch (u->mode) {
 	case MODE_HELP:
@@ -835,10 +859,8 @@ curses_start(void)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
 	ui_theme_init();
+	ui_mouse_enable();
 }
 
 /* The TUI: the menu, or the demo (or command) of the command line. */

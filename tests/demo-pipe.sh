@@ -13,6 +13,7 @@ down=$(sed -n 's/^ child (pid [0-9]*) received: answer \([0-9]*\) from the paren
 
 out=$("$DEMOS/pipe" --pingpong 2000) || fail "pipe --pingpong exited $?"
 [ "$(sed -n 's/^round trips: //p' <<<"$out")" = 2000 ] || fail "no round trips line: $out"
+grep -q "^a function call instead: [0-9.]* us$" <<<"$out" || fail "no function call line: $out"
 med=$(sed -n 's/^median: \([0-9.]*\) us$/\1/p' <<<"$out")
 p99=$(sed -n 's/^p99: \([0-9.]*\) us$/\1/p' <<<"$out")
 [ -n "$med" ] && [ -n "$p99" ] || fail "no median or p99: $out"
