@@ -297,6 +297,8 @@ uniq_cand(struct sampler *s, size_t n)
 {
 	size_t	 i, j;
 
+	if (n == 0)
+		return 0;	/* s->cand may still be NULL: no qsort(NULL) */
 	qsort(s->cand, n, sizeof *s->cand, pid_cmp);
 	for (i = j = 0; i < n; i++) {
 		if (j == 0 || s->cand[j - 1] != s->cand[i])
