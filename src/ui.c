@@ -26,10 +26,12 @@
 
 #include <curses.h>
 
+#include "bench-run.h"
 #include "catalog.h"
 #include "job.h"
 #include "options.h"
 #include "sample.h"
+#include "ui-bench.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
 #include "ui-layout.h"
@@ -51,6 +53,7 @@ struct ui {
 	const struct options	*o;
 	struct sampler		*s;
 	struct job		*job;
+	struct bench		*bench;		/* benchmark mode: its runs, not job */
 	pid_t			 watched;	/* the pgid the sampler watches */
 	char			*cmdline;	/* the job's command, for the status bar */
 	double			 started, ended;
@@ -147,7 +150,8 @@ update_scope(struct ui *u)
 
 	if (ui_procs_scope(u->procs) == PROCS_ALL)
 		scope = SCOPE_ALL;
-	else if (u->job != NULL && job_state(u->job) != JOB_DONE)
+	else if ((u->job != NULL && job_state(u->job) != JOB_DONE) ||
+	    (u->bench != NULL && bench_pgid(u->bench) > 0))
 		scope = SCOPE_WATCHED;
 	else
 		scope = SCOPE_BUSIEST;
@@ -326,6 +330,11 @@ draw_status(struct ui *u, const struct ui_rect *r)
 		    ui_attr(ROLE_STATUS) | A_BOLD, u->cmdline);
 		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS),
 		    " (pgid %d) ", (int)job_pgid(u->job));
+	} else if (u->bench != NULL) {
+		x += 1 + ui_put(r->y, x, end - x, ui_attr(bench_finished(u->bench) ?
+		    ROLE_BADGE_DONE : ROLE_BADGE_RUN), " BENCH ");
+		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD,
+		    "%s ", bench_title(u->bench));
 	} else
 		x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS),
 		    " no demo (m: menu) ");
@@ -388,15 +397,21 @@ draw_main(struct ui *u)
 		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, l->core_rows,
 		    u->selected == PANE_GRAPH);
 	if (l->pane[PANE_TIMELINE].h > 0)
-		ui_timeline_draw(&l->pane[PANE_TIMELINE], u->s, u->job,
-		    l->timeline_rows, u->selected == PANE_TIMELINE);
-	if (l->pane[PANE_PROCS].h > 0)
-		ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s, u->job,
-		    u->selected == PANE_PROCS);
-	if (l->pane[PANE_OUTPUT].h > 0)
-		ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
-		    u->selected == PANE_OUTPUT);
+		ui_timeline_draw(&l->pane[PANE_TIMELINE], u->s, u->bench != NULL ?
+		    bench_job(u->bench) : u->job, l->timeline_rows,
+		    u->selected == PANE_TIMELINE);
 	draw_separators(l);
+	if (u->bench != NULL)
+		ui_bench_draw(l, u->bench, u->selected == PANE_OUTPUT ||
+		    u->selected == PANE_PROCS);
+	else {
+		if (l->pane[PANE_PROCS].h > 0)
+			ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s,
+			    u->job, u->selected == PANE_PROCS);
+		if (l->pane[PANE_OUTPUT].h > 0)
+			ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
+			    u->selected == PANE_OUTPUT);
+	}
 	if (ui_output_searching(u->out))
 		ui_output_prompt_draw(u->out, &l->keybar);
 	else
@@ -554,7 +569,10 @@ act(struct ui *u, enum ui_action a)
 		u->help_offset = 0;
 		break;
 	case ACT_MENU:
-		u->mode = MODE_MENU;
+		if (u->bench != NULL)
+			ui_message(u, "no demo menu while benchmarking");
+		else
+			u->mode = MODE_MENU;
 		break;
 	case ACT_STOP:
 		if (u->job != NULL && job_state(u->job) != JOB_DONE) {
@@ -699,9 +717,6 @@ key(struct ui *u, int ch)
 		return;
 	}
 	u->dirty = 1;
-	if ((COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) && ch != 'q' &&
-	    ch != KEY_F(10))
-		return;
 	switch (u->mode) {
 	case MODE_HELP:
 		if (ch == KEY_DOWN || ch == KEY_NPAGE || ch == ' ') {
@@ -745,14 +760,21 @@ key(struct ui *u, int ch)
 	}
 }
 
+/*
+ * Follow the terminal's size. Called on SIGWINCH and on every wake-up, so
+ * a resize whose signal was merged with an earlier one is not missed.
+ */
 static void
 resize(struct ui *u)
 {
 	struct winsize	ws;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return;
+	resizeterm(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
 	u->dirty = 1;
 }
@@ -790,6 +812,19 @@ watch_job(struct ui *u)
 	}
 }
 
+/* Benchmark mode: record a run that ended, start the next, watch it. */
+static void
+watch_bench(struct ui *u)
+{
+	if (u->bench == NULL)
+		return;
+	bench_step(u->bench);
+	if (bench_pgid(u->bench) != u->watched) {
+		watch(u, bench_pgid(u->bench));
+		u->dirty = 1;
+	}
+}
+
 static void
 tick(struct ui *u)
 {
@@ -800,6 +835,8 @@ tick(struct ui *u)
 		ui_message(u, "sampling failed: %s", cause != NULL ? cause : "?");
 		free(cause);
 	}
+	else if (u->bench != NULL)
+		bench_sampled_from(u->bench, u->s);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)
@@ -816,6 +853,7 @@ loop(struct ui *u)
 	int	r, ch;
 
 	while (!u->quit) {
+		watch_bench(u);
 		now = now_mono();
 		if (!u->frozen && now >= u->next_tick)
 			tick(u);
@@ -832,8 +870,7 @@ loop(struct ui *u)
 		r = jobs_wait(timeout, STDIN_FILENO);
 		if (r & JOBS_WAIT_SIGNAL)
 			break;
-		if (r & JOBS_WAIT_RESIZE)
-			resize(u);
+		resize(u);
 		if (r & JOBS_WAIT_EXTRA) {
 			while (!u->quit && (ch = getch()) != ERR)
 				key(u, ch);
@@ -863,15 +900,19 @@ curses_start(void)
 	ui_mouse_enable();
 }
 
-/* The TUI: the menu, or the demo (or command) of the command line. */
-int
-ui_main(const struct options *o)
+/*
+ * The TUI: the menu, or the demo (or command) of the command line, or
+ * with bench the benchmark's runs and chart (bench.c drives it from here).
+ */
+static int
+ui_run(const struct options *o, struct bench *bench)
 {
 	struct ui	 u;
 	char		*cause = NULL;
 
 	memset(&u, 0, sizeof u);
 	u.o = o;
+	u.bench = bench;
 	u.zoom = -1;
 	u.selected = PANE_OUTPUT;
 	u.delay = options_delay(o, DELAY_TUI);
@@ -894,7 +935,9 @@ ui_main(const struct options *o)
 		ui_procs_toggle_all(u.procs);
 	update_scope(&u);
 
-	if (o->argc > 0) {
+	if (bench != NULL)
+		u.mode = MODE_MAIN;
+	else if (o->argc > 0) {
 		if (launch(&u, o->argv, o->is_command, &cause) != 0) {
 			fprintf(stderr, "turbotop: %s\n", cause);
 			free(cause);
@@ -927,4 +970,17 @@ ui_main(const struct options *o)
 	ui_output_free(u.out);
 	sampler_free(u.s);
 	return 0;
+}
+
+int
+ui_main(const struct options *o)
+{
+	return ui_run(o, NULL);
+}
+
+/* Benchmark mode's TUI: runs b to its end or until quit (see bench.c). */
+int
+ui_bench_main(const struct options *o, struct bench *b)
+{
+	return ui_run(o, b);
 }
