@@ -717,9 +717,6 @@ key(struct ui *u, int ch)
 		return;
 	}
 	u->dirty = 1;
-	if ((COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) && ch != 'q' &&
-	    ch != KEY_F(10))
-		return;
 	switch (u->mode) {
 	case MODE_HELP:
 		if (ch == KEY_DOWN || ch == KEY_NPAGE || ch == ' ') {
@@ -763,14 +760,21 @@ key(struct ui *u, int ch)
 	}
 }
 
+/*
+ * Follow the terminal's size. Called on SIGWINCH and on every wake-up, so
+ * a resize whose signal was merged with an earlier one is not missed.
+ */
 static void
 resize(struct ui *u)
 {
 	struct winsize	ws;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return;
+	resizeterm(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
 	u->dirty = 1;
 }
@@ -866,8 +870,7 @@ loop(struct ui *u)
 		r = jobs_wait(timeout, STDIN_FILENO);
 		if (r & JOBS_WAIT_SIGNAL)
 			break;
-		if (r & JOBS_WAIT_RESIZE)
-			resize(u);
+		resize(u);
 		if (r & JOBS_WAIT_EXTRA) {
 			while (!u->quit && (ch = getch()) != ERR)
 				key(u, ch);
