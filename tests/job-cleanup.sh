@@ -1,8 +1,9 @@
 #!/bin/bash
 # job-cleanup.sh: nothing is left behind. While `waste -w 8` runs under
-# turbotop -b, turbotop gets SIGKILL, SIGHUP, SIGTERM, SIGINT or quits (-n):
-# 2 s later no process of the demo exists, including a descendant that left
-# the demo's process group (setsid) and one whose parent exited (orphan).
+# turbotop -b, turbotop gets SIGKILL, SIGHUP, SIGTERM, SIGINT, crashes
+# (SIGSEGV) or quits (-n; and q in the TUI): 2 s later no process of the demo
+# exists, including a descendant that left the demo's process group (setsid)
+# and one whose parent exited (orphan); turbotop's watchdog is gone too.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 [ -x "$DEMOS/waste" ] || skip "the waste demo is not built"
@@ -52,7 +53,7 @@ gone_within_2s() {
 	fail "$1: still running after 2 s: $left"
 }
 
-for sig in KILL HUP TERM INT; do
+for sig in KILL HUP TERM INT SEGV; do
 	start_demo
 	kill -"$sig" "$tt"
 	gone_within_2s "SIG$sig"
@@ -70,4 +71,15 @@ wait_until 20 eval '! kill -0 $tt 2>/dev/null' || fail "-n 10 did not end turbot
 gone_within_2s "quit (-n)"
 wait_until 5 eval '! pids_alive $wd' || fail "quit: the watchdog $wd lingers"
 grep -q '"event":"exit","demo":"waste"' "$tmp/out" || fail "no exit record after -n"
+
+# Quit the TUI with q.
+if command -v tmux >/dev/null 2>&1; then
+	tt_start 120 40 "$TURBOTOP" waste -w 8
+	tt=$(tt_pane_pid)
+	started 9
+	tt_send q
+	wait_until 20 tt_pane_dead || fail "q did not end the TUI"
+	gone_within_2s "quit (q in the TUI)"
+	wait_until 5 eval '! pids_alive $wd' || fail "TUI quit: the watchdog $wd lingers"
+fi
 exit 0
