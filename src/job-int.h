@@ -72,7 +72,7 @@ void		 jobsig_track(pid_t);
 void		 jobsig_untrack(pid_t);
 
 /* job-watchdog.c */
-void		 watchdog_start(const char *);
+int		 watchdog_start(const char *);
 void		 watchdog_record_group(pid_t);
 void		 watchdog_forget_group(pid_t);
 pid_t		 watchdog_pid(void);

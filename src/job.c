@@ -556,6 +556,20 @@ job_by_pid(pid_t pid)
 	return NULL;
 }
 
+/* The watchdog died (someone killed it): start another, tell it our groups. */
+static void
+watchdog_restart(void)
+{
+	size_t	i;
+
+	if (watchdog_start(supervisor) != 0)
+		return;		/* the marker sweep on quit still works */
+	for (i = 0; i < njobs; i++) {
+		if (jobs[i]->state != JOB_DONE)
+			watchdog_record_group(jobs[i]->pid);
+	}
+}
+
 /* Reap every child: job leaders, the watchdog, adopted orphans. */
 static void
 jobs_reap(void)
@@ -567,6 +581,7 @@ jobs_reap(void)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		if (pid == watchdog_pid()) {
 			watchdog_reaped();
+			watchdog_restart();
 			continue;
 		}
 		if ((job = job_by_pid(pid)) == NULL)
@@ -762,5 +777,6 @@ jobs_init(void)
 	    (long long)(now_real() * 1e6));
 	jobsig_init();
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-	watchdog_start(supervisor);
+	if (watchdog_start(supervisor) != 0)
+		fatal("cannot start the watchdog");
 }
