@@ -5,6 +5,7 @@
  *   job-sanitize.c   control characters, escapes, invalid UTF-8 -> visible text
  *   job-lines.c      the bounded line buffer of one job
  *   job-capture.c    reading a channel (SO_PASSCRED socket or pty) into lines
+ *   job-spawn.c      fork and exec of one run, with its capture channels
  *   job-signal.c     the self-pipe, signal handlers, the crash handler
  *   job-watchdog.c   the process that kills every job if turbotop dies
  *   job-sweep.c      finding a job's processes by the TURBOTOP_JOB marker
@@ -59,6 +60,9 @@ int		 capture_fd(const struct capture *);
 int		 capture_read(struct capture *, capture_emit_cb *, void *);
 void		 capture_flush(struct capture *, capture_emit_cb *, void *);
 int		 capture_enable_creds(int);
+
+/* job-spawn.c */
+pid_t		 spawn(char **, char *, int, struct capture **, char **);
 
 /* job-signal.c */
 #define JOBSIG_CHILD		0x100	/* SIGCHLD arrived: reap */
