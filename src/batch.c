@@ -89,9 +89,11 @@ batch_signals(char **cause)
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = batch_signal;
+	sa.sa_flags = SA_RESTART;	/* a write to stdout is never cut short */
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_flags = 0;
 	sa.sa_handler = SIG_IGN;	/* a closed pipe shows up as EPIPE */
 	sigaction(SIGPIPE, &sa, NULL);
 	return 0;

@@ -29,6 +29,7 @@
 #include "bench-run.h"
 #include "catalog.h"
 #include "job.h"
+#include "lesson.h"
 #include "options.h"
 #include "sample.h"
 #include "ui-bench.h"
@@ -176,10 +177,25 @@ drop_job(struct ui *u)
 	if (u->job == NULL)
 		return;
 	watch(u, 0);
-	job_free(u->job);
+	if (!lesson_owns(u->job))	/* a lesson's job is the lesson's */
+		job_free(u->job);
 	u->job = NULL;
 	free(u->cmdline);
 	u->cmdline = NULL;
+}
+
+/* Make job (described by cmdline, which is taken over) the one shown. */
+static void
+show_job(struct ui *u, struct job *job, char *cmdline)
+{
+	u->job = job;
+	u->cmdline = cmdline;
+	u->started = now_mono();
+	u->ended = 0;
+	u->seen_next = 0;
+	u->seen_state = JOB_RUNNING;
+	ui_output_reset(u->out);
+	watch(u, job_pgid(job));
 }
 
 /*
@@ -222,15 +238,28 @@ launch(struct ui *u, char **argv, int is_command, char **cause)
 	free(path);
 	if (job == NULL)
 		return -1;
-	u->job = job;
-	u->cmdline = join_argv(argv);
-	u->started = now_mono();
-	u->ended = 0;
-	u->seen_next = 0;
-	u->seen_state = JOB_RUNNING;
-	ui_output_reset(u->out);
-	watch(u, job_pgid(job));
+	show_job(u, job, join_argv(argv));
 	return 0;
+}
+
+/* A lesson (lesson.h) plays on this loop: show the job it started last. */
+static double
+lesson_poll(struct ui *u)
+{
+	double	wait = 3600;
+	int	flags;
+
+	if (!lesson_active())
+		return wait;
+	flags = lesson_tick(&wait);
+	if (flags & LESSON_NEW_JOB) {
+		drop_job(u);
+		if (lesson_job() != NULL)
+			show_job(u, lesson_job(), xstrdup(lesson_job_label()));
+	}
+	if (flags != 0)
+		u->dirty = 1;
+	return wait;
 }
 
 static void
@@ -414,7 +443,13 @@ draw_main(struct ui *u)
 	}
 	if (ui_output_searching(u->out))
 		ui_output_prompt_draw(u->out, &l->keybar);
-	else
+	else if (lesson_active()) {
+		/* The lesson's caption bar takes the key bar's place. */
+		ui_repeat(l->keybar.y, l->keybar.x, l->keybar.w,
+		    ui_attr(ROLE_STATUS), " ");
+		ui_put(l->keybar.y, l->keybar.x, l->keybar.w,
+		    ui_attr(ROLE_STATUS) | A_BOLD, lesson_caption());
+	} else
 		ui_keybar_draw(&l->keybar);
 }
 
@@ -755,6 +790,13 @@ key(struct ui *u, int ch)
 				ui_message(u, "%s", ui_output_message(u->out));
 			return;
 		}
+		if (lesson_active() && (ch == 'n' || ch == 'N')) {
+			if (ch == 'n')
+				lesson_step_next();	/* go on now */
+			else
+				lesson_step_prev();	/* the section before */
+			return;
+		}
 		act(u, ui_keys_action(ch));
 		return;
 	}
@@ -849,7 +891,7 @@ tick(struct ui *u)
 static void
 loop(struct ui *u)
 {
-	double	now, timeout;
+	double	now, timeout, lesson_wait;
 	int	r, ch;
 
 	while (!u->quit) {
@@ -858,6 +900,7 @@ loop(struct ui *u)
 		if (!u->frozen && now >= u->next_tick)
 			tick(u);
 		watch_job(u);
+		lesson_wait = lesson_poll(u);
 		if (u->dirty && now - u->last_draw >= FRAME_MIN)
 			draw(u);
 		timeout = u->frozen ? 1.0 : u->next_tick - now;
@@ -865,6 +908,8 @@ loop(struct ui *u)
 			timeout = u->last_draw + FRAME_MIN - now;
 		if (u->msg_until > now && u->msg_until - now < timeout)
 			timeout = u->msg_until - now + 0.01;
+		if (lesson_wait < timeout)
+			timeout = lesson_wait;
 		if (timeout < 0)
 			timeout = 0;
 		r = jobs_wait(timeout, STDIN_FILENO);
@@ -949,7 +994,7 @@ ui_run(const struct options *o, struct bench *bench)
 			ui_menu_select(u.menu, o->argv[0]);
 		u.mode = MODE_MAIN;
 	} else
-		u.mode = MODE_MENU;
+		u.mode = lesson_active() ? MODE_MAIN : MODE_MENU;
 
 	util_set_fatal_hook(ui_restore_terminal);
 	curses_start();
@@ -962,7 +1007,7 @@ ui_run(const struct options *o, struct bench *bench)
 	jobs_stop_all();
 	ui_restore_terminal();
 	util_set_fatal_hook(NULL);
-	if (u.job != NULL)
+	if (u.job != NULL && !lesson_owns(u.job))
 		job_free(u.job);
 	free(u.cmdline);
 	ui_menu_free(u.menu);

@@ -34,3 +34,7 @@ tests_test_lesson_play_SOURCES = tests/test-lesson-play.c
 tests_test_lesson_play_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_lesson_play_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-lesson-play
+
+# A lesson in the TUI, recorded: captions, n and N, the end, the recording.
+TESTS += tests/lesson-tui.sh
+EXTRA_DIST += tests/lesson-tui.sh tests/lesson-lib.sh
