@@ -9,3 +9,11 @@ bench: all
 	BENCH_BUILDDIR='$(abs_top_builddir)/bench' \
 	$(SHELL) '$(abs_top_srcdir)/bench/run'
 .PHONY: bench
+
+# The flood benchmark (issue 5): a writer of many short lines and the minimal
+# SO_PASSCRED reader turbotop -b is compared with. Built by make check, so
+# they compile in CI; bench-flood.sh builds them if needed.
+check_PROGRAMS += bench/flood-writer bench/flood-reader
+bench_flood_writer_SOURCES = bench/flood-writer.c
+bench_flood_reader_SOURCES = bench/flood-reader.c
+EXTRA_DIST += bench/bench-flood.sh

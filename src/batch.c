@@ -10,10 +10,20 @@
  * at once, so a pipe reader sees it live. A closed pipe (EPIPE) ends the run
  * quietly; SIGINT, SIGTERM and SIGHUP end it after the current record.
  *
- * The shape, for whoever adds the demo (issue 5): batch_main() sets up, then
- * batch_loop() waits (batch_wait), ticks the sampler and emits one record
- * (batch_emit). A demo adds its procs through the sampler's watch and its
- * output lines where emit_json()/emit_text() say so; its wait is jobs_wait().
+ * The shape: batch_main() sets up, then batch_loop() waits (batch_wait),
+ * ticks the sampler and emits one record (batch_emit).
+ *
+ * With a demo (turbotop -b ... DEMO [ARGS] or -- COMMAND): the demo runs as a
+ * job (job.h), its process group is watched, so "procs" lists its processes,
+ * and the wait is jobs_wait(). Its output lines are streamed as they arrive
+ * (job-export.c), so none is held or lost however fast it prints: in JSON a
+ * record starts with "output", the lines that arrived during its interval;
+ * in text they are printed between the records as "[    pid out] text".
+ * When the demo ends, the lines since the last record go into a last record
+ * {"output":[...],"event":"exit","demo":..,"status":..,"signal":..} and
+ * turbotop exits with the demo's status (128 + signal if it was killed).
+ * -n N and signals stop the demo (SIGTERM, SIGKILL after the grace period,
+ * at most 1 s); after -n turbotop exits 0.
  */
 #include "config.h"
 
@@ -28,6 +38,8 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "catalog.h"
+#include "job.h"
 #include "json.h"
 #include "options.h"
 #include "sample.h"
@@ -41,6 +53,8 @@ struct batch {
 	double			 delay;
 	double			 t0;		/* monotonic time of the baseline */
 	unsigned long		 records;
+	struct job		*job;		/* the demo, or NULL */
+	struct job_export	*x;		/* its lines on their way out */
 };
 
 static int batch_pipe[2] = { -1, -1 };
@@ -75,9 +89,11 @@ batch_signals(char **cause)
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = batch_signal;
+	sa.sa_flags = SA_RESTART;	/* a write to stdout is never cut short */
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_flags = 0;
 	sa.sa_handler = SIG_IGN;	/* a closed pipe shows up as EPIPE */
 	sigaction(SIGPIPE, &sa, NULL);
 	return 0;
@@ -272,6 +288,26 @@ json_proc(struct json *j, const struct proc_sample *p)
 	json_object_end(j);
 }
 
+/*
+ * With a demo, a record begins with its streamed "output" array: end it, and
+ * write the record built in b->json after it, without its opening brace.
+ */
+static int
+json_tail(struct batch *b)
+{
+	const char	*text;
+	size_t		 len;
+	int		 rc = 0;
+
+	job_export_close(b->x);
+	text = json_text(b->json, &len);
+	if (len < 2 || fwrite(text + 1, 1, len - 1, b->out) != len - 1 ||
+	    putc('\n', b->out) == EOF || fflush(b->out) == EOF)
+		rc = -1;
+	json_reset(b->json);
+	return rc;
+}
+
 /* One object per line; offline cpus are left out of "cpus". */
 static int
 emit_json(struct batch *b)
@@ -295,8 +331,9 @@ emit_json(struct batch *b)
 	for (i = 0; i < sampler_nprocs(b->s); i++)
 		json_proc(j, sampler_proc(b->s, i));
 	json_array_end(j);
-	/* issue 5: a demo's "output" lines go here. */
 	json_object_end(j);
+	if (b->x != NULL)
+		return json_tail(b);
 	return json_line(j, b->out);
 }
 
@@ -315,6 +352,97 @@ batch_emit(struct batch *b)
 	return emit_text(b);
 }
 
+/* Start the demo or command of the command line and watch its group. */
+static int
+demo_start(struct batch *b, char **cause)
+{
+	const struct options	*o = b->o;
+	struct job_config	 c;
+	char			**argv, *path = NULL;
+
+	memset(&c, 0, sizeof c);
+	c.pty = o->pty;
+	c.max_lines = o->max_lines;
+	c.grace = o->grace;
+	argv = xcalloc(o->argc + 1, sizeof *argv);
+	memcpy(argv, o->argv, o->argc * sizeof *argv);
+	if (!o->is_command) {
+		if ((path = catalog_demo_path(o->argv[0])) == NULL) {
+			xasprintf(cause, "demo '%s' is not installed in %s",
+			    o->argv[0], catalog_demo_dir());
+			free(argv);
+			return -1;
+		}
+		argv[0] = path;
+	}
+	b->job = job_start(o->argv[0], argv, &c, cause);
+	free(path);
+	free(argv);
+	if (b->job == NULL)
+		return -1;
+	sampler_watch(b->s, job_pgid(b->job));
+	return 0;
+}
+
+/*
+ * With a demo: run the job loop until the deadline or the demo's end.
+ * 1 if a signal asks us to stop or the output is closed.
+ */
+static int
+demo_wait(struct batch *b, double deadline)
+{
+	double	left;
+
+	while (job_state(b->job) != JOB_DONE) {
+		if (job_export_error(b->x))
+			return 1;
+		left = deadline - now_mono();
+		if (left <= 0)
+			break;
+		if (jobs_wait(left, -1) & JOBS_WAIT_SIGNAL)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The end of a run with a demo: stop it if it still runs (its last lines
+ * still stream out), write the exit record, and return turbotop's status:
+ * the demo's, or 0 if -n stopped it.
+ */
+static int
+demo_end(struct batch *b, int planned)
+{
+	const char	*text;
+	size_t		 len;
+	int		 status;
+
+	jobs_stop_all();
+	status = job_exit_status(b->job);
+	if (b->o->format == FORMAT_JSON) {
+		job_export_close(b->x);
+		json_object_begin(b->json);
+		json_key(b->json, "event");
+		json_string(b->json, "exit");
+		json_key(b->json, "demo");
+		json_string(b->json, job_name(b->job));
+		json_key(b->json, "status");
+		json_int(b->json, status);
+		json_key(b->json, "signal");
+		json_int(b->json, job_exit_signal(b->job));
+		json_object_end(b->json);
+		text = json_text(b->json, &len);
+		fwrite(text + 1, 1, len - 1, b->out);
+		putc('\n', b->out);
+		json_reset(b->json);
+	} else if (b->o->format == FORMAT_TEXT) {
+		fprintf(b->out, "exit: %s status %d signal %d\n",
+		    job_name(b->job), status, job_exit_signal(b->job));
+	}
+	fflush(b->out);
+	return planned ? 0 : status;
+}
+
 /* Sample and emit until -n records, a signal or a closed output. */
 static int
 batch_loop(struct batch *b)
@@ -326,22 +454,32 @@ batch_loop(struct batch *b)
 		goto fail;
 	b->t0 = sampler_time(b->s);
 	next = b->t0 + b->delay;
+	if (b->job != NULL && b->o->format != FORMAT_CSV)
+		b->x = job_export_create(b->job, b->out,
+		    b->o->format == FORMAT_JSON, b->t0);
 	for (;;) {
-		if (batch_wait(next))
+		if (b->job != NULL) {
+			if (demo_wait(b, next))
+				return demo_end(b, 0);
+			if (job_state(b->job) == JOB_DONE)
+				return demo_end(b, 0);
+		} else if (batch_wait(next))
 			return 0;
 		if (sampler_tick(b->s, &cause) != 0)
 			goto fail;
 		if (batch_emit(b) != 0) {
 			if (errno == EPIPE)
-				return 0;
+				return b->job != NULL ? demo_end(b, 1) : 0;
 			fprintf(stderr, "turbotop: write error: %s\n",
 			    strerror(errno));
+			if (b->job != NULL)
+				demo_end(b, 1);
 			return 1;
 		}
 		b->records++;
 		if (b->o->iterations > 0 &&
 		    b->records >= (unsigned long)b->o->iterations)
-			return 0;
+			return b->job != NULL ? demo_end(b, 1) : 0;
 		/* Keep the beat; if we fell behind, do not try to catch up. */
 		next += b->delay;
 		now = now_mono();
@@ -362,25 +500,43 @@ batch_main(const struct options *o)
 	char		*cause;
 	int		 rc;
 
-	if (o->argc > 0) {
-		fprintf(stderr, "turbotop: batch mode with a demo is not "
-		    "available yet\n");
-		return 1;
-	}
+	static char	 obuf[65536];
+
 	memset(&b, 0, sizeof b);
 	b.o = o;
 	b.out = stdout;
 	b.delay = options_delay(o, DELAY_BATCH);
-	if (batch_signals(&cause) != 0 ||
-	    (b.s = sampler_create(&cause)) == NULL) {
-		fprintf(stderr, "turbotop: %s\n", cause);
-		free(cause);
-		return 1;
-	}
-	sampler_set_scope(b.s, o->all ? SCOPE_ALL : SCOPE_BUSIEST);
+	if (o->argc > 0) {
+		/* Signals are the job loop's (jobs_init()); EPIPE ends the run. */
+		jobs_init();
+		signal(SIGPIPE, SIG_IGN);
+		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+	} else if (batch_signals(&cause) != 0)
+		goto fail;
+	if ((b.s = sampler_create(&cause)) == NULL)
+		goto fail;
+	if (o->argc > 0) {
+		sampler_set_scope(b.s, o->all ? SCOPE_ALL : SCOPE_WATCHED);
+		if (demo_start(&b, &cause) != 0) {
+			sampler_free(b.s);
+			goto fail;
+		}
+	} else
+		sampler_set_scope(b.s, o->all ? SCOPE_ALL : SCOPE_BUSIEST);
 	b.json = json_new();
 	rc = batch_loop(&b);
+	if (b.job != NULL) {
+		jobs_stop_all();
+		job_export_free(b.x);
+		job_free(b.job);
+	}
 	json_free(b.json);
 	sampler_free(b.s);
+	fflush(stdout);
 	return rc;
+
+fail:
+	fprintf(stderr, "turbotop: %s\n", cause);
+	free(cause);
+	return 1;
 }

@@ -434,6 +434,26 @@ bench_abort(struct bench *b, const char *reason)
 	finish(b, reason);
 }
 
+/* The job of the run in flight, or NULL: for views of its processes. */
+struct job *
+bench_job(const struct bench *b)
+{
+	return b->running ? b->job : NULL;
+}
+
+/*
+ * The index of the point being measured and its run (0-based) in *run, or
+ * -1 when none is (during the warm-up, or once finished).
+ */
+int
+bench_current(const struct bench *b, int *run)
+{
+	*run = b->run;
+	if (b->finished || b->run < 0)
+		return -1;
+	return (int)b->ki;
+}
+
 pid_t
 bench_pgid(const struct bench *b)
 {

@@ -20,6 +20,7 @@
 
 struct bench;
 struct bench_point;
+struct job;
 struct options;
 struct sampler;
 
@@ -36,6 +37,8 @@ void		 bench_sampled(struct bench *, const double *, int, double);
 void		 bench_sampled_from(struct bench *, const struct sampler *);
 void		 bench_abort(struct bench *, const char *);
 pid_t		 bench_pgid(const struct bench *);	/* of the run in flight, or 0 */
+struct job	*bench_job(const struct bench *);
+int		 bench_current(const struct bench *, int *);
 
 /* What it has found so far. */
 int		 bench_finished(const struct bench *);

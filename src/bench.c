@@ -4,6 +4,11 @@
  * drives the engine (bench-run.c) one run at a time, and writes the
  * results: a table or records on standard output (bench-report.c) and the
  * chart as SVG (bench-svg.c).
+ *
+ * On a terminal (no -b, text format, stdin and stdout a tty) the TUI runs
+ * the engine and shows the chart filling in (ui-bench.c) above which the
+ * core graphs show the runs; the table is printed when it is quit.
+ * Otherwise it runs in batch: progress on stderr if that is a terminal.
  */
 #include "config.h"
 
@@ -20,6 +25,7 @@
 #include "bench-svg.h"
 #include "job.h"
 #include "sample.h"
+#include "ui.h"
 #include "options.h"
 #include "util.h"
 
@@ -145,13 +151,22 @@ bench_main(const struct options *o)
 		fprintf(stderr, "turbotop: adding 1 worker to the list: speedup "
 		    "is measured against one worker\n");
 
-	if ((s = sampler_create(&cause)) == NULL) {
-		fprintf(stderr, "turbotop: no busy figures: %s\n", cause);
-		free(cause);
-	} else
-		tick(s, b, 0);
-	run_batch(b, s, options_delay(o, BENCH_DELAY), isatty(STDERR_FILENO));
-	sampler_free(s);
+	if (!o->batch && o->format == FORMAT_TEXT && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO)) {
+		if (ui_bench_main(o, b) != 0)
+			bench_abort(b, "the TUI could not start");
+		else
+			bench_abort(b, "quit before the end");
+	} else {
+		if ((s = sampler_create(&cause)) == NULL) {
+			fprintf(stderr, "turbotop: no busy figures: %s\n", cause);
+			free(cause);
+		} else
+			tick(s, b, 0);
+		run_batch(b, s, options_delay(o, BENCH_DELAY),
+		    isatty(STDERR_FILENO));
+		sampler_free(s);
+	}
 
 	rc = bench_failed(b) ? 1 : 0;
 	if (bench_report(stdout, b, o->format) != 0)

@@ -6,4 +6,5 @@ src_libturbotop_a_SOURCES += \
 	src/bench-report.c src/bench-report.h \
 	src/bench-run.c src/bench-run.h \
 	src/bench-stats.c src/bench-stats.h \
-	src/bench-svg.c src/bench-svg.h
+	src/bench-svg.c src/bench-svg.h \
+	src/ui-bench.c src/ui-bench.h

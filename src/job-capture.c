@@ -27,8 +27,10 @@
 #include "job-int.h"
 #include "util.h"
 
-#define CAPTURE_READ		65536	/* bytes per read */
+#define CAPTURE_READ		65536	/* bytes per read (pty) */
 #define CAPTURE_READS		16	/* reads per capture_read() call */
+#define CAPTURE_SLOTS		32	/* messages per recvmmsg() (socket) */
+#define CAPTURE_SLOT		4096	/* bytes per message */
 
 /* A writer with a partial line. */
 struct writer {
@@ -202,43 +204,59 @@ split(struct capture *c, pid_t pid, const char *p, size_t n,
 	}
 }
 
-/* One read: the data and, on a socket, the writer's pid. */
-static ssize_t
-read_once(struct capture *c, char *buf, size_t size, pid_t *pid)
+/* Credentials of one received message, or fallback. */
+static pid_t
+msg_pid(struct msghdr *msg, pid_t fallback)
 {
-	union {
-		struct cmsghdr	hdr;
-		char		space[CMSG_SPACE(sizeof (struct ucred))];
-	}		 cbuf;
-	struct msghdr	 msg;
-	struct iovec	 iov;
 	struct cmsghdr	*cmsg;
 	struct ucred	 cred;
-	ssize_t		 n;
 
-	*pid = c->pid;
-	if (!c->creds)
-		return read(c->fd, buf, size);
-
-	iov.iov_base = buf;
-	iov.iov_len = size;
-	memset(&msg, 0, sizeof msg);
-	msg.msg_iov = &iov;
-	msg.msg_iovlen = 1;
-	msg.msg_control = cbuf.space;
-	msg.msg_controllen = sizeof cbuf.space;
-	n = recvmsg(c->fd, &msg, MSG_CMSG_CLOEXEC);
-	if (n <= 0)
-		return n;
-	for (cmsg = CMSG_FIRSTHDR(&msg); cmsg != NULL;
-	    cmsg = CMSG_NXTHDR(&msg, cmsg)) {
+	for (cmsg = CMSG_FIRSTHDR(msg); cmsg != NULL;
+	    cmsg = CMSG_NXTHDR(msg, cmsg)) {
 		if (cmsg->cmsg_level == SOL_SOCKET &&
 		    cmsg->cmsg_type == SCM_CREDENTIALS &&
 		    cmsg->cmsg_len == CMSG_LEN(sizeof cred)) {
 			memcpy(&cred, CMSG_DATA(cmsg), sizeof cred);
 			if (cred.pid > 0)
-				*pid = cred.pid;
+				return cred.pid;
 		}
+	}
+	return fallback;
+}
+
+/*
+ * Up to CAPTURE_SLOTS messages in one recvmmsg(): under a flood every read
+ * is one writer's short run, so one system call per run would dominate.
+ * Returns the number of slots filled, 0 at end of file, -1 on error.
+ */
+static int
+read_socket(struct capture *c, capture_emit_cb *emit, void *arg)
+{
+	static char		 buf[CAPTURE_SLOTS][CAPTURE_SLOT];
+	static union {
+		struct cmsghdr	hdr;
+		char		space[CMSG_SPACE(sizeof (struct ucred))];
+	}			 cbuf[CAPTURE_SLOTS];
+	struct mmsghdr		 m[CAPTURE_SLOTS];
+	struct iovec		 iov[CAPTURE_SLOTS];
+	int			 n, i;
+
+	memset(m, 0, sizeof m);
+	for (i = 0; i < CAPTURE_SLOTS; i++) {
+		iov[i].iov_base = buf[i];
+		iov[i].iov_len = CAPTURE_SLOT;
+		m[i].msg_hdr.msg_iov = &iov[i];
+		m[i].msg_hdr.msg_iovlen = 1;
+		m[i].msg_hdr.msg_control = cbuf[i].space;
+		m[i].msg_hdr.msg_controllen = sizeof cbuf[i].space;
+	}
+	n = recvmmsg(c->fd, m, CAPTURE_SLOTS, MSG_DONTWAIT | MSG_CMSG_CLOEXEC,
+	    NULL);
+	for (i = 0; i < n; i++) {
+		if (m[i].msg_len == 0)
+			return i == 0 ? 0 : i;	/* EOF after data: next call sees it */
+		split(c, msg_pid(&m[i].msg_hdr, c->pid), buf[i], m[i].msg_len,
+		    emit, arg);
 	}
 	return n;
 }
@@ -254,17 +272,17 @@ capture_read(struct capture *c, capture_emit_cb *emit, void *arg)
 {
 	static char	 buf[CAPTURE_READ];
 	ssize_t		 n;
-	pid_t		 pid;
 	int		 i;
 
 	if (c->fd == -1)
 		return -1;
 	for (i = 0; i < CAPTURE_READS; i++) {
-		n = read_once(c, buf, sizeof buf, &pid);
-		if (n > 0) {
-			split(c, pid, buf, n, emit, arg);
+		if (c->creds)
+			n = read_socket(c, emit, arg);
+		else if ((n = read(c->fd, buf, sizeof buf)) > 0)
+			split(c, c->pid, buf, n, emit, arg);
+		if (n > 0)
 			continue;
-		}
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))

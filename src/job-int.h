@@ -79,6 +79,6 @@ pid_t		 watchdog_pid(void);
 void		 watchdog_reaped(void);
 
 /* job-sweep.c */
-size_t		 sweep_kill(const char *, int, pid_t);
+size_t		 sweep_kill(const char *, int, pid_t, int);
 
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "job-int.h"
+#include "sample-int.h"
 #include "util.h"
 
 enum sweep_item {
@@ -37,10 +38,13 @@ has_marker(char **env, const char *marker, size_t len)
 
 /*
  * Send sig to every process (but self and not_this) whose environment has an
- * entry starting with marker. Returns how many were signalled.
+ * entry starting with marker. Returns how many were signalled. shared: take
+ * the data side's libproc2 lock (its occupancy thread may be reading); the
+ * watchdog, a single-threaded fork, must not (the lock may have been held
+ * at fork time).
  */
 size_t
-sweep_kill(const char *marker, int sig, pid_t not_this)
+sweep_kill(const char *marker, int sig, pid_t not_this, int shared)
 {
 	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ENVIRON_V };
 	struct pids_info	*info = NULL;
@@ -49,8 +53,13 @@ sweep_kill(const char *marker, int sig, pid_t not_this)
 	pid_t			 pid, self = getpid();
 	char			**env;
 
-	if (procps_pids_new(&info, items, nitems(items)) < 0)
+	if (shared)
+		proc2_lock();
+	if (procps_pids_new(&info, items, nitems(items)) < 0) {
+		if (shared)
+			proc2_unlock();
 		return 0;
+	}
 	while ((stack = procps_pids_get(info, PIDS_FETCH_TASKS_ONLY)) != NULL) {
 		pid = PIDS_VAL(SWEEP_PID, s_int, stack, info);
 		env = PIDS_VAL(SWEEP_ENV, strv, stack, info);
@@ -60,5 +69,7 @@ sweep_kill(const char *marker, int sig, pid_t not_this)
 			n++;
 	}
 	procps_pids_unref(&info);
+	if (shared)
+		proc2_unlock();
 	return n;
 }

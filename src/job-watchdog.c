@@ -97,7 +97,7 @@ watchdog_fire(pid_t *groups, size_t n, const char *marker)
 	for (pass = 0; pass < 20; pass++) {
 		for (i = 0; i < n; i++)
 			kill(-groups[i], SIGKILL);
-		if (sweep_kill(marker, SIGKILL, getpid()) == 0 && pass > 0)
+		if (sweep_kill(marker, SIGKILL, getpid(), 0) == 0 && pass > 0)
 			break;
 		nanosleep(&ts, NULL);
 	}

@@ -75,6 +75,7 @@ static unsigned int	  next_id;
 static char		 *supervisor;	/* "TURBOTOP_JOB=ID/": every job's marker starts so */
 static int		  initialised;
 static int		  done_events;	/* jobs that became DONE since jobs_wait() began */
+static double		  read_time;	/* when the read being split arrived */
 
 static void	job_check_done(struct job *);
 
@@ -323,7 +324,7 @@ static void
 job_kill(struct job *job)
 {
 	kill(-job->pid, SIGKILL);
-	sweep_kill(job->marker, SIGKILL, 0);
+	sweep_kill(job->marker, SIGKILL, 0, 1);
 	job->kill_at = 0;
 	if (job->abandon_at == 0)
 		job->abandon_at = now_mono() + ABANDON_AFTER;
@@ -348,6 +349,7 @@ job_stop_within(struct job *job, double grace)
 	}
 	kill(-job->pid, SIGTERM);
 	kill(-job->pid, SIGCONT);	/* a paused job must run to die */
+	sweep_kill(job->marker, SIGTERM, 0, 1);	/* those that left the group */
 	job->kill_at = now_mono() + grace;
 }
 
@@ -511,7 +513,7 @@ job_emit(void *arg, pid_t pid, enum out_stream stream, int cut,
 	size_t			 n;
 
 	n = sanitize_line(clean, raw, len);
-	o = lines_add(job->lines, now_mono(), pid, stream, cut, clean, n);
+	o = lines_add(job->lines, read_time, pid, stream, cut, clean, n);
 	if (job->hook != NULL)
 		job->hook(job, o, job->hook_arg);
 }
@@ -677,6 +679,7 @@ jobs_wait(double timeout, int extra_fd)
 			else if (extra_fd >= 0 && pfd[i].fd == extra_fd)
 				flags |= JOBS_WAIT_EXTRA;
 			else {
+				read_time = now_mono();
 				capture_read(chan[i], job_emit, owner[i]);
 				if (capture_fd(chan[i]) == -1)
 					job_check_done(owner[i]);
@@ -716,7 +719,7 @@ jobs_stop_all(void)
 		jobs_stop_list(list, n, QUIT_GRACE);
 		free(list);
 	}
-	sweep_kill(supervisor, SIGKILL, 0);
+	sweep_kill(supervisor, SIGKILL, 0, 1);
 	jobs_reap();
 }
 

@@ -14,6 +14,7 @@
 
 #include <sys/types.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum job_state {
 	JOB_RUNNING,
@@ -73,6 +74,21 @@ unsigned long long	 job_lines_dropped(const struct job *);
 void		 job_set_line_hook(struct job *,
 		     void (*)(struct job *, const struct out_line *, void *),
 		     void *);
+
+/*
+ * Batch export (job-export.c): every line of a job written to a FILE as it
+ * arrives, exactly once, in order; nothing is held. JSON records start with
+ * the "output" array: job_export_close() writes {"output":[...], and the
+ * caller writes the record's remaining fields and "}". Text: one
+ * "[    pid out] text" line per line. Times are relative to t0 (monotonic).
+ */
+struct job_export;
+struct job_export	*job_export_create(struct job *, FILE *, int, double);
+void			 job_export_free(struct job_export *);
+void			 job_export_open(struct job_export *);
+void			 job_export_close(struct job_export *);
+unsigned long long	 job_export_lines(const struct job_export *);
+int			 job_export_error(const struct job_export *);
 
 /* The event loop's wait: see the comment at the top. */
 #define JOBS_WAIT_EXTRA		0x1	/* the extra fd is readable */

@@ -2,6 +2,7 @@
 src_libturbotop_a_SOURCES += \
 	src/job.c src/job.h src/job-int.h \
 	src/job-capture.c \
+	src/job-export.c \
 	src/job-lines.c \
 	src/job-sanitize.c \
 	src/job-signal.c \

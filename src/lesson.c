@@ -214,8 +214,8 @@ wait_hint(char *buf, size_t len)
 }
 
 /*
- * The caption bar: the section, the title and the caption (or a step's
- * problem, for a few seconds), then what the lesson waits for.
+ * The caption bar: the section, the caption (or a step's problem, for a
+ * few seconds), what the lesson waits for, then the title (cut first).
  */
 const char *
 lesson_caption(void)
@@ -228,10 +228,10 @@ lesson_caption(void)
 	if (tui.problem_until > 0)
 		caption = tui.problem;
 	free(tui.caption);
-	xasprintf(&tui.caption, " lesson %zu/%zu%s%s  %s%s",
+	xasprintf(&tui.caption, " lesson %zu/%zu  %s%s%s%s",
 	    lesson_player_section(tui.p), lesson_player_sections(tui.p),
-	    title != NULL ? " | " : "", title != NULL ? title : "",
-	    caption != NULL ? caption : "", hint);
+	    caption != NULL ? caption : "", hint,
+	    title != NULL ? "  | " : "", title != NULL ? title : "");
 	return tui.caption;
 }
 

@@ -13,7 +13,7 @@
  *                        (lesson_owns());
  *   lesson_step_next()   n: end the current wait (also `wait key`);
  *   lesson_step_prev()   N: stop the demos, play the previous section again;
- *   lesson_caption()     the caption bar: "lesson 2/6  caption  (n: next)".
+ *   lesson_caption()     the caption bar: "lesson 2/6  caption  [n: next]  | title".
  */
 #ifndef TURBOTOP_LESSON_H
 #define TURBOTOP_LESSON_H

@@ -134,7 +134,8 @@ occupy_read(struct occupy *o, unsigned *sel, size_t nsel)
 		o->cur[i].tics = o->cur[i].tics > others ?
 		    o->cur[i].tics - others : 0;
 	}
-	qsort(o->cur, o->ncur, sizeof *o->cur, task_cmp);
+	if (o->ncur > 1)	/* o->cur is NULL until a task was read */
+		qsort(o->cur, o->ncur, sizeof *o->cur, task_cmp);
 }
 
 /* Credit the tics each task gained since the last poll to its core. */

@@ -10,10 +10,11 @@
  *    process groups without walking /proc.
  * A process that vanishes between the listing and the read is simply absent.
  * proc_children() lists the children of a pid, which libproc2 does not provide:
- * it reads /proc/PID/task/PID/children (a plain list of pids).
+ * it reads /proc/PID/task/TID/children of each thread (plain lists of pids).
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,20 +173,13 @@ proc_reader_some(struct proc_reader *r, const pid_t *pids, size_t npids,
 	return 0;
 }
 
-/*
- * Append the children of pid's main thread to *out (growing it). Children
- * forked by other threads are not listed: the periodic full scan finds those.
- * A vanished pid has no children. Returns the new count.
- */
-size_t
-proc_children(pid_t pid, pid_t **out, size_t n, size_t *size)
+/* Append the pids listed in one task's children file. */
+static size_t
+task_children(const char *path, pid_t **out, size_t n, size_t *size)
 {
-	char	 path[64];
 	FILE	*f;
 	long	 c;
 
-	snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", (long)pid,
-	    (long)pid);
 	if ((f = fopen(path, "re")) == NULL)
 		return n;
 	while (fscanf(f, "%ld", &c) == 1) {
@@ -198,5 +192,31 @@ proc_children(pid_t pid, pid_t **out, size_t n, size_t *size)
 		(*out)[n++] = (pid_t)c;
 	}
 	fclose(f);
+	return n;
+}
+
+/*
+ * Append the children of every thread of pid to *out (growing it), from
+ * /proc/PID/task/TID/children. A vanished pid has no children. Returns the
+ * new count.
+ */
+size_t
+proc_children(pid_t pid, pid_t **out, size_t n, size_t *size)
+{
+	char		 path[96];
+	DIR		*d;
+	struct dirent	*e;
+
+	snprintf(path, sizeof path, "/proc/%ld/task", (long)pid);
+	if ((d = opendir(path)) == NULL)
+		return n;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof path, "/proc/%ld/task/%.20s/children",
+		    (long)pid, e->d_name);
+		n = task_children(path, out, n, size);
+	}
+	closedir(d);
 	return n;
 }

@@ -7,11 +7,15 @@
  *  - process rows read only /proc/PID/stat (sample-proc.c);
  *  - watching process groups (SCOPE_WATCHED) does not walk /proc on every
  *    tick: it re-reads the members it knows plus the group leaders, and finds
- *    new members among their children (/proc/PID/task/PID/children). A member
- *    whose parent died before we saw it, or one forked by a non-main thread, is
- *    only found by the full walk done every WATCH_RESCAN seconds (which also
- *    refreshes the task counts of the summary). So a new member may show up
- *    to WATCH_RESCAN late; in exchange a tick costs a few reads, not hundreds;
+ *    new members among the children of their threads and of turbotop itself
+ *    (job.c makes turbotop the subreaper, so a member whose parent died is
+ *    reparented to us). Only a process that joins a group with setpgid(), or
+ *    an orphan of a group turbotop did not start, is left to the full walk
+ *    done every WATCH_RESCAN seconds (which also refreshes the summary's task
+ *    counts). In exchange a tick costs a few reads, not hundreds;
+ *  - the busiest list (SCOPE_BUSIEST) walks /proc every BUSY_RESCAN seconds
+ *    and in between re-reads only the processes it shows and those that used
+ *    CPU (see tick_candidates);
  *  - the occupancy timeline of the watched groups comes from the sub-sampler
  *    thread (sample-occupy.c), which reads only their tasks.
  */
@@ -28,7 +32,7 @@
 #include "sample-int.h"
 #include "util.h"
 
-#define WATCH_RESCAN	1.0	/* seconds between full walks when watching */
+#define WATCH_RESCAN	5.0	/* seconds between full walks when watching */
 #define BUSY_RESCAN	0.5	/* the same for the busiest processes */
 
 /* What a process's next %CPU is measured from. */
@@ -297,6 +301,8 @@ uniq_cand(struct sampler *s, size_t n)
 {
 	size_t	 i, j;
 
+	if (n == 0)
+		return 0;	/* s->cand may still be NULL: no qsort(NULL) */
 	qsort(s->cand, n, sizeof *s->cand, pid_cmp);
 	for (i = j = 0; i < n; i++) {
 		if (j == 0 || s->cand[j - 1] != s->cand[i])
@@ -326,6 +332,7 @@ tick_candidates(struct sampler *s)
 	if (s->scope == SCOPE_WATCHED) {
 		for (i = 0; i < s->nwatch; i++)
 			add_cand(s, &n, s->watch[i]);
+		n = proc_children(getpid(), &s->cand, n, &s->candsize);
 		for (i = 0; i < s->nknown; i++) {
 			add_cand(s, &n, s->known[i]);
 			n = proc_children(s->known[i], &s->cand, n,

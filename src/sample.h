@@ -54,8 +54,8 @@ struct sys_sample {
 	int	 tasks, running, sleeping, stopped, zombie;
 	/*
 	 * Added by the data side. Task counts come from the last walk of all
-	 * /proc: every tick, except with SCOPE_WATCHED, where it is done once a
-	 * second (so they may be up to a second old).
+	 * /proc: every tick with SCOPE_ALL, every 0.5 s with SCOPE_BUSIEST,
+	 * every 5 s with SCOPE_WATCHED (see sample-tick.c).
 	 */
 	double		 uptime;		/* seconds since boot */
 	unsigned long	 mem_total_kb, mem_used_kb, mem_avail_kb;

@@ -178,9 +178,22 @@ ui_vline(int y, int x, int h)
 }
 
 /*
+ * Worker number of pid in job: its stable index from job_worker_index(),
+ * less one when the group leader ("main") took a lower index, so that the
+ * workers count w0, w1, ... without a gap.
+ */
+static int
+worker_number(struct job *job, pid_t pid, int index)
+{
+	int	main_index = job_worker_index(job, job_pgid(job));
+
+	return main_index < index ? index - 1 : index;
+}
+
+/*
  * The label of pid in job: "main" for the group leader, else "w" and its
- * stable worker index; returns the index (the colour), or -1 when there is
- * no job.
+ * worker number; returns its colour index (the stable index from the job),
+ * or -1 when there is no job.
  */
 int
 ui_worker(struct job *job, pid_t pid, char *buf, size_t len)
@@ -195,7 +208,7 @@ ui_worker(struct job *job, pid_t pid, char *buf, size_t len)
 	if (pid == job_pgid(job))
 		snprintf(buf, len, "main");
 	else
-		snprintf(buf, len, "w%d", w);
+		snprintf(buf, len, "w%d", worker_number(job, pid, w));
 	return w;
 }
 
@@ -203,17 +216,17 @@ ui_worker(struct job *job, pid_t pid, char *buf, size_t len)
 char
 ui_worker_char(struct job *job, pid_t pid)
 {
-	int	w;
+	int	n;
 
 	if (job == NULL || pid <= 0)
 		return '?';
 	if (pid == job_pgid(job))
 		return 'M';
-	w = job_worker_index(job, pid);
-	if (w < 10)
-		return (char)('0' + w);
-	if (w < 36)
-		return (char)('a' + w - 10);
+	n = worker_number(job, pid, job_worker_index(job, pid));
+	if (n < 10)
+		return (char)('0' + n);
+	if (n < 36)
+		return (char)('a' + n - 10);
 	return '+';
 }
 

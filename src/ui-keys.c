@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <unistd.h>
+
 #include <curses.h>
 
 #include "ui-draw.h"
@@ -162,4 +165,70 @@ ui_keybar_hit(int x)
 			return bar_hits[i].key;
 	}
 	return ERR;
+}
+
+/* Ask the terminal for button reports in SGR form, and map their prefix. */
+void
+ui_mouse_enable(void)
+{
+	define_key("\033[<", UI_KEY_MOUSE);
+	putp("\033[?1000h\033[?1006h");
+	fflush(stdout);
+}
+
+void
+ui_mouse_disable(void)
+{
+	putp("\033[?1006l\033[?1000l");
+	fflush(stdout);
+}
+
+/* The next byte of a report already on its way (at most ~50 ms). */
+static int
+mouse_byte(void)
+{
+	int	c, tries;
+
+	for (tries = 0; tries < 50; tries++) {
+		if ((c = getch()) != ERR)
+			return c;
+		napms(1);
+	}
+	return ERR;
+}
+
+/*
+ * After UI_KEY_MOUSE: read "B;X;Y" and the final M (press) or m (release);
+ * 0 and *m filled, or -1 for a malformed report.
+ */
+int
+ui_mouse_read(struct ui_mouse *m)
+{
+	int	v[3] = { 0, 0, 0 }, n = 0, c, i;
+
+	for (i = 0; i < 24; i++) {
+		if ((c = mouse_byte()) == ERR)
+			return -1;
+		if (c >= '0' && c <= '9') {
+			if (v[n] < 100000)
+				v[n] = v[n] * 10 + (c - '0');
+		} else if (c == ';') {
+			if (++n > 2)
+				return -1;
+		} else if ((c == 'M' || c == 'm') && n == 2) {
+			m->x = v[1] - 1;
+			m->y = v[2] - 1;
+			if (v[0] == 64)
+				m->kind = MOUSE_WHEEL_UP;
+			else if (v[0] == 65)
+				m->kind = MOUSE_WHEEL_DOWN;
+			else if ((v[0] & ~(4 | 8 | 16)) == 0)
+				m->kind = c == 'M' ? MOUSE_PRESS : MOUSE_RELEASE;
+			else
+				m->kind = MOUSE_OTHER;
+			return 0;
+		} else
+			return -1;
+	}
+	return -1;
 }

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include <curses.h>
+
 struct ui_rect;
 
 enum ui_action {
@@ -54,6 +56,27 @@ struct ui_barkey {
 	const char	*label;
 	int		 key;		/* what a click on it sends */
 };
+
+/*
+ * Mouse clicks arrive as SGR (1006) reports, which turbotop asks for and
+ * decodes itself: ncurses 6.4's X10 decoder blocks in read() when reports
+ * come in quick succession, freezing the screen.
+ */
+#define UI_KEY_MOUSE		(KEY_MAX + 1)
+enum ui_mouse_kind {
+	MOUSE_PRESS,
+	MOUSE_RELEASE,
+	MOUSE_WHEEL_UP,
+	MOUSE_WHEEL_DOWN,
+	MOUSE_OTHER
+};
+struct ui_mouse {
+	enum ui_mouse_kind	 kind;
+	int			 y, x;		/* 0-based */
+};
+void			 ui_mouse_enable(void);
+void			 ui_mouse_disable(void);
+int			 ui_mouse_read(struct ui_mouse *);
 
 enum ui_action		 ui_keys_action(int);
 const struct ui_binding	*ui_keys_table(size_t *);

@@ -190,8 +190,7 @@ draw_title(const struct ui_output *o, const struct ui_rect *r,
     struct job *job, int selected)
 {
 	unsigned long long	 dropped, below;
-	char			 right[96];
-	int			 x;
+	char			 right[96], mark[64];
 
 	if (job == NULL) {
 		ui_title(r, "Output", NULL, selected);
@@ -206,15 +205,19 @@ draw_title(const struct ui_output *o, const struct ui_rect *r,
 		    job_lines_next(job));
 	else
 		snprintf(right, sizeof right, "%llu below, End follows", below);
-	if (dropped > 0 && r->w < 40 + (int)strlen(right))
-		snprintf(right, sizeof right, "%s", o->follow ? "following" :
-		    "scrolled");
-	ui_title(r, "Output", right, selected);
+	mark[0] = '\0';
 	if (dropped > 0) {
-		x = r->x + 10;
-		ui_printf(r->y, x, r->w - 10 - (int)strlen(right) - 3,
-		    ui_attr(ROLE_MARKER), " %llu lines dropped ", dropped);
+		snprintf(mark, sizeof mark, " %llu lines dropped ", dropped);
+		if (13 + strlen(mark) + strlen(right) > (size_t)r->w)
+			snprintf(mark, sizeof mark, " %llu dropped ", dropped);
+		if (13 + strlen(mark) + strlen(right) > (size_t)r->w)
+			snprintf(right, sizeof right, "%s", o->follow ?
+			    "following" : "scrolled");
 	}
+	ui_title(r, "Output", right, selected);
+	if (mark[0] != '\0')
+		ui_put(r->y, r->x + 10, r->w - 13 - (int)strlen(right),
+		    ui_attr(ROLE_MARKER), mark);
 }
 
 /* The output pane. */
@@ -252,8 +255,12 @@ ui_output_draw(struct ui_output *o, const struct ui_rect *r, struct job *job,
 	top = bottom - count + 1;
 	if (top == first && job_lines_dropped(job) > 0) {
 		marker = 1;
+		/* The marker takes a row: following, lose the top line. */
 		if (count == (unsigned long long)rows) {
-			top++;
+			if (o->follow)
+				top++;
+			else
+				bottom--;
 			count--;
 		}
 	}

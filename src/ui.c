@@ -26,10 +26,13 @@
 
 #include <curses.h>
 
+#include "bench-run.h"
 #include "catalog.h"
 #include "job.h"
+#include "lesson.h"
 #include "options.h"
 #include "sample.h"
+#include "ui-bench.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
 #include "ui-layout.h"
@@ -51,6 +54,7 @@ struct ui {
 	const struct options	*o;
 	struct sampler		*s;
 	struct job		*job;
+	struct bench		*bench;		/* benchmark mode: its runs, not job */
 	pid_t			 watched;	/* the pgid the sampler watches */
 	char			*cmdline;	/* the job's command, for the status bar */
 	double			 started, ended;
@@ -84,6 +88,7 @@ ui_restore_terminal(void)
 {
 	if (curses_on) {
 		curses_on = 0;
+		ui_mouse_disable();
 		endwin();
 	}
 }
@@ -146,7 +151,8 @@ update_scope(struct ui *u)
 
 	if (ui_procs_scope(u->procs) == PROCS_ALL)
 		scope = SCOPE_ALL;
-	else if (u->job != NULL && job_state(u->job) != JOB_DONE)
+	else if ((u->job != NULL && job_state(u->job) != JOB_DONE) ||
+	    (u->bench != NULL && bench_pgid(u->bench) > 0))
 		scope = SCOPE_WATCHED;
 	else
 		scope = SCOPE_BUSIEST;
@@ -171,10 +177,25 @@ drop_job(struct ui *u)
 	if (u->job == NULL)
 		return;
 	watch(u, 0);
-	job_free(u->job);
+	if (!lesson_owns(u->job))	/* a lesson's job is the lesson's */
+		job_free(u->job);
 	u->job = NULL;
 	free(u->cmdline);
 	u->cmdline = NULL;
+}
+
+/* Make job (described by cmdline, which is taken over) the one shown. */
+static void
+show_job(struct ui *u, struct job *job, char *cmdline)
+{
+	u->job = job;
+	u->cmdline = cmdline;
+	u->started = now_mono();
+	u->ended = 0;
+	u->seen_next = 0;
+	u->seen_state = JOB_RUNNING;
+	ui_output_reset(u->out);
+	watch(u, job_pgid(job));
 }
 
 /*
@@ -217,15 +238,28 @@ launch(struct ui *u, char **argv, int is_command, char **cause)
 	free(path);
 	if (job == NULL)
 		return -1;
-	u->job = job;
-	u->cmdline = join_argv(argv);
-	u->started = now_mono();
-	u->ended = 0;
-	u->seen_next = 0;
-	u->seen_state = JOB_RUNNING;
-	ui_output_reset(u->out);
-	watch(u, job_pgid(job));
+	show_job(u, job, join_argv(argv));
 	return 0;
+}
+
+/* A lesson (lesson.h) plays on this loop: show the job it started last. */
+static double
+lesson_poll(struct ui *u)
+{
+	double	wait = 3600;
+	int	flags;
+
+	if (!lesson_active())
+		return wait;
+	flags = lesson_tick(&wait);
+	if (flags & LESSON_NEW_JOB) {
+		drop_job(u);
+		if (lesson_job() != NULL)
+			show_job(u, lesson_job(), xstrdup(lesson_job_label()));
+	}
+	if (flags != 0)
+		u->dirty = 1;
+	return wait;
 }
 
 static void
@@ -246,6 +280,34 @@ launch_from_menu(struct ui *u)
 	free(argv);
 }
 
+/*
+ * The machine's figures at the right of the status bar, as many as fit:
+ * load average, tasks, memory, the refresh interval.
+ */
+static void
+draw_figures(const struct ui_rect *r, int x, const struct sys_sample *sys,
+    double delay)
+{
+	char	load[48], tasks[48], mem[48], every[24], buf[192];
+	int	w, end = r->x + r->w;
+
+	snprintf(load, sizeof load, "load %.2f %.2f %.2f", sys->load[0],
+	    sys->load[1], sys->load[2]);
+	snprintf(tasks, sizeof tasks, "  tasks %d, %d run", sys->tasks,
+	    sys->running);
+	snprintf(mem, sizeof mem, "  mem %.1f/%.1fG",
+	    sys->mem_used_kb / 1048576.0, sys->mem_total_kb / 1048576.0);
+	snprintf(every, sizeof every, "  every %gs ", delay);
+	snprintf(buf, sizeof buf, "%s%s%s%s", load, tasks, mem, every);
+	if ((int)strlen(buf) > end - x - 2)
+		snprintf(buf, sizeof buf, "%s%s%s", load, tasks, every);
+	if ((int)strlen(buf) > end - x - 2)
+		snprintf(buf, sizeof buf, "%s ", load);
+	w = (int)strlen(buf);
+	if (end - w > x + 1)
+		ui_put(r->y, end - w, w, ui_attr(ROLE_STATUS), buf);
+}
+
 /* The status bar: the job and its state, then the machine's figures. */
 static void
 draw_status(struct ui *u, const struct ui_rect *r)
@@ -255,7 +317,7 @@ draw_status(struct ui *u, const struct ui_rect *r)
 	enum job_state		 st;
 	enum ui_role		 badge = ROLE_BADGE_RUN;
 	double			 el;
-	int			 x = r->x, end = r->x + r->w, w;
+	int			 x = r->x, end = r->x + r->w;
 
 	ui_repeat(r->y, r->x, r->w, ui_attr(ROLE_STATUS), " ");
 	x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD, " turbotop ");
@@ -293,10 +355,15 @@ draw_status(struct ui *u, const struct ui_rect *r)
 			break;
 		}
 		x += 1 + ui_put(r->y, x, end - x, ui_attr(badge), buf);
-		x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD,
-		    u->cmdline);
+		x += ui_put(r->y, x, end - x < 40 ? end - x : 40,
+		    ui_attr(ROLE_STATUS) | A_BOLD, u->cmdline);
 		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS),
 		    " (pgid %d) ", (int)job_pgid(u->job));
+	} else if (u->bench != NULL) {
+		x += 1 + ui_put(r->y, x, end - x, ui_attr(bench_finished(u->bench) ?
+		    ROLE_BADGE_DONE : ROLE_BADGE_RUN), " BENCH ");
+		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD,
+		    "%s ", bench_title(u->bench));
 	} else
 		x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS),
 		    " no demo (m: menu) ");
@@ -307,12 +374,7 @@ draw_status(struct ui *u, const struct ui_rect *r)
 		x += 1 + ui_printf(r->y, x + 1, end - x - 1,
 		    ui_attr(ROLE_BADGE_WARN), " %s ", u->msg);
 	sys = sampler_sys(u->s);
-	snprintf(buf, sizeof buf, "load %.2f %.2f %.2f  tasks %d, %d run  "
-	    "every %gs ", sys->load[0], sys->load[1], sys->load[2],
-	    sys->tasks, sys->running, u->delay);
-	w = (int)strlen(buf);
-	if (end - w > x + 1)
-		ui_put(r->y, end - w, w, ui_attr(ROLE_STATUS), buf);
+	draw_figures(r, x, sys, u->delay);
 }
 
 /* "Terminal too small", centred as well as it fits. */
@@ -364,18 +426,30 @@ draw_main(struct ui *u)
 		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, l->core_rows,
 		    u->selected == PANE_GRAPH);
 	if (l->pane[PANE_TIMELINE].h > 0)
-		ui_timeline_draw(&l->pane[PANE_TIMELINE], u->s, u->job,
-		    l->timeline_rows, u->selected == PANE_TIMELINE);
-	if (l->pane[PANE_PROCS].h > 0)
-		ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s, u->job,
-		    u->selected == PANE_PROCS);
-	if (l->pane[PANE_OUTPUT].h > 0)
-		ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
-		    u->selected == PANE_OUTPUT);
+		ui_timeline_draw(&l->pane[PANE_TIMELINE], u->s, u->bench != NULL ?
+		    bench_job(u->bench) : u->job, l->timeline_rows,
+		    u->selected == PANE_TIMELINE);
 	draw_separators(l);
+	if (u->bench != NULL)
+		ui_bench_draw(l, u->bench, u->selected == PANE_OUTPUT ||
+		    u->selected == PANE_PROCS);
+	else {
+		if (l->pane[PANE_PROCS].h > 0)
+			ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s,
+			    u->job, u->selected == PANE_PROCS);
+		if (l->pane[PANE_OUTPUT].h > 0)
+			ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
+			    u->selected == PANE_OUTPUT);
+	}
 	if (ui_output_searching(u->out))
 		ui_output_prompt_draw(u->out, &l->keybar);
-	else
+	else if (lesson_active()) {
+		/* The lesson's caption bar takes the key bar's place. */
+		ui_repeat(l->keybar.y, l->keybar.x, l->keybar.w,
+		    ui_attr(ROLE_STATUS), " ");
+		ui_put(l->keybar.y, l->keybar.x, l->keybar.w,
+		    ui_attr(ROLE_STATUS) | A_BOLD, lesson_caption());
+	} else
 		ui_keybar_draw(&l->keybar);
 }
 
@@ -530,7 +604,10 @@ act(struct ui *u, enum ui_action a)
 		u->help_offset = 0;
 		break;
 	case ACT_MENU:
-		u->mode = MODE_MENU;
+		if (u->bench != NULL)
+			ui_message(u, "no demo menu while benchmarking");
+		else
+			u->mode = MODE_MENU;
 		break;
 	case ACT_STOP:
 		if (u->job != NULL && job_state(u->job) != JOB_DONE) {
@@ -628,19 +705,18 @@ act(struct ui *u, enum ui_action a)
 static void
 mouse(struct ui *u)
 {
-	MEVENT	ev;
-	int	p, key;
+	struct ui_mouse	ev;
+	int		p, key;
 
-	if (getmouse(&ev) != OK)
+	if (ui_mouse_read(&ev) != 0)
 		return;
 	u->dirty = 1;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+	if (ev.kind == MOUSE_WHEEL_UP || ev.kind == MOUSE_WHEEL_DOWN) {
 		if (u->mode == MODE_MAIN)
-			ui_output_scroll(u->out, u->job,
-			    ev.bstate & BUTTON4_PRESSED ? -3 : 3);
+			scroll_pane(u, ev.kind == MOUSE_WHEEL_UP ? -3 : 3);
 		return;
 	}
-	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+	if (ev.kind != MOUSE_PRESS)
 		return;
 	if (ev.y == u->layout.keybar.y && !ui_output_searching(u->out)) {
 		if ((key = ui_keybar_hit(ev.x)) != ERR)
@@ -667,7 +743,7 @@ mouse(struct ui *u)
 static void
 key(struct ui *u, int ch)
 {
-	if (ch == KEY_MOUSE) {
+	if (ch == UI_KEY_MOUSE) {
 		mouse(u);
 		return;
 	}
@@ -676,8 +752,6 @@ key(struct ui *u, int ch)
 		return;
 	}
 	u->dirty = 1;
-	if (u->layout.too_small && ch != 'q' && ch != KEY_F(10))
-		return;
 	switch (u->mode) {
 	case MODE_HELP:
 		if (ch == KEY_DOWN || ch == KEY_NPAGE || ch == ' ') {
@@ -716,19 +790,33 @@ key(struct ui *u, int ch)
 				ui_message(u, "%s", ui_output_message(u->out));
 			return;
 		}
+		if (lesson_active() && (ch == 'n' || ch == 'N')) {
+			if (ch == 'n')
+				lesson_step_next();	/* go on now */
+			else
+				lesson_step_prev();	/* the section before */
+			return;
+		}
 		act(u, ui_keys_action(ch));
 		return;
 	}
 }
 
+/*
+ * Follow the terminal's size. Called on SIGWINCH and on every wake-up, so
+ * a resize whose signal was merged with an earlier one is not missed.
+ */
 static void
 resize(struct ui *u)
 {
 	struct winsize	ws;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return;
+	resizeterm(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
 	u->dirty = 1;
 }
@@ -766,6 +854,19 @@ watch_job(struct ui *u)
 	}
 }
 
+/* Benchmark mode: record a run that ended, start the next, watch it. */
+static void
+watch_bench(struct ui *u)
+{
+	if (u->bench == NULL)
+		return;
+	bench_step(u->bench);
+	if (bench_pgid(u->bench) != u->watched) {
+		watch(u, bench_pgid(u->bench));
+		u->dirty = 1;
+	}
+}
+
 static void
 tick(struct ui *u)
 {
@@ -776,6 +877,8 @@ tick(struct ui *u)
 		ui_message(u, "sampling failed: %s", cause != NULL ? cause : "?");
 		free(cause);
 	}
+	else if (u->bench != NULL)
+		bench_sampled_from(u->bench, u->s);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)
@@ -788,14 +891,16 @@ tick(struct ui *u)
 static void
 loop(struct ui *u)
 {
-	double	now, timeout;
+	double	now, timeout, lesson_wait;
 	int	r, ch;
 
 	while (!u->quit) {
+		watch_bench(u);
 		now = now_mono();
 		if (!u->frozen && now >= u->next_tick)
 			tick(u);
 		watch_job(u);
+		lesson_wait = lesson_poll(u);
 		if (u->dirty && now - u->last_draw >= FRAME_MIN)
 			draw(u);
 		timeout = u->frozen ? 1.0 : u->next_tick - now;
@@ -803,13 +908,14 @@ loop(struct ui *u)
 			timeout = u->last_draw + FRAME_MIN - now;
 		if (u->msg_until > now && u->msg_until - now < timeout)
 			timeout = u->msg_until - now + 0.01;
+		if (lesson_wait < timeout)
+			timeout = lesson_wait;
 		if (timeout < 0)
 			timeout = 0;
 		r = jobs_wait(timeout, STDIN_FILENO);
 		if (r & JOBS_WAIT_SIGNAL)
 			break;
-		if (r & JOBS_WAIT_RESIZE)
-			resize(u);
+		resize(u);
 		if (r & JOBS_WAIT_EXTRA) {
 			while (!u->quit && (ch = getch()) != ERR)
 				key(u, ch);
@@ -835,21 +941,23 @@ curses_start(void)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
 	ui_theme_init();
+	ui_mouse_enable();
 }
 
-/* The TUI: the menu, or the demo (or command) of the command line. */
-int
-ui_main(const struct options *o)
+/*
+ * The TUI: the menu, or the demo (or command) of the command line, or
+ * with bench the benchmark's runs and chart (bench.c drives it from here).
+ */
+static int
+ui_run(const struct options *o, struct bench *bench)
 {
 	struct ui	 u;
 	char		*cause = NULL;
 
 	memset(&u, 0, sizeof u);
 	u.o = o;
+	u.bench = bench;
 	u.zoom = -1;
 	u.selected = PANE_OUTPUT;
 	u.delay = options_delay(o, DELAY_TUI);
@@ -872,7 +980,9 @@ ui_main(const struct options *o)
 		ui_procs_toggle_all(u.procs);
 	update_scope(&u);
 
-	if (o->argc > 0) {
+	if (bench != NULL)
+		u.mode = MODE_MAIN;
+	else if (o->argc > 0) {
 		if (launch(&u, o->argv, o->is_command, &cause) != 0) {
 			fprintf(stderr, "turbotop: %s\n", cause);
 			free(cause);
@@ -884,7 +994,7 @@ ui_main(const struct options *o)
 			ui_menu_select(u.menu, o->argv[0]);
 		u.mode = MODE_MAIN;
 	} else
-		u.mode = MODE_MENU;
+		u.mode = lesson_active() ? MODE_MAIN : MODE_MENU;
 
 	util_set_fatal_hook(ui_restore_terminal);
 	curses_start();
@@ -897,7 +1007,7 @@ ui_main(const struct options *o)
 	jobs_stop_all();
 	ui_restore_terminal();
 	util_set_fatal_hook(NULL);
-	if (u.job != NULL)
+	if (u.job != NULL && !lesson_owns(u.job))
 		job_free(u.job);
 	free(u.cmdline);
 	ui_menu_free(u.menu);
@@ -905,4 +1015,17 @@ ui_main(const struct options *o)
 	ui_output_free(u.out);
 	sampler_free(u.s);
 	return 0;
+}
+
+int
+ui_main(const struct options *o)
+{
+	return ui_run(o, NULL);
+}
+
+/* Benchmark mode's TUI: runs b to its end or until quit (see bench.c). */
+int
+ui_bench_main(const struct options *o, struct bench *b)
+{
+	return ui_run(o, b);
 }

@@ -8,5 +8,7 @@ tests_test_bench_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-bench
 
 # Integration: refusals, a known-timing workload, failures and clean-up.
-TESTS += tests/bench-cli.sh tests/bench-run.sh tests/bench-fail.sh
-EXTRA_DIST += tests/bench-cli.sh tests/bench-run.sh tests/bench-fail.sh
+TESTS += tests/bench-cli.sh tests/bench-run.sh tests/bench-fail.sh \
+	tests/bench-demo.sh tests/bench-tui.sh
+EXTRA_DIST += tests/bench-cli.sh tests/bench-run.sh tests/bench-fail.sh \
+	tests/bench-demo.sh tests/bench-tui.sh

@@ -27,3 +27,14 @@ EXTRA_DIST += tests/lesson-record.sh
 # Headless playback: records in order, in every format.
 TESTS += tests/lesson-batch.sh
 EXTRA_DIST += tests/lesson-batch.sh
+
+# The player without demos: sections, n and N, waits.
+check_PROGRAMS += tests/test-lesson-play
+tests_test_lesson_play_SOURCES = tests/test-lesson-play.c
+tests_test_lesson_play_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_lesson_play_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-lesson-play
+
+# A lesson in the TUI, recorded: captions, n and N, the end, the recording.
+TESTS += tests/lesson-tui.sh
+EXTRA_DIST += tests/lesson-tui.sh tests/lesson-lib.sh

@@ -93,6 +93,19 @@ if command -v python3 >/dev/null 2>&1; then
 		fail "a record was cut by SIGTERM"
 fi
 
+# SIGINT too (a background job starts with it ignored: turbotop takes it back).
+"$TURBOTOP" -b -d 0.05 -f csv >"$tmp/int" 2>"$tmp/interr" &
+pid=$!
+cleanup_pid $pid
+wait_until 20 test -s "$tmp/int" || fail "no csv record after 20 s"
+kill -INT $pid
+wait_until 10 sh -c "! kill -0 $pid 2>/dev/null" || fail "SIGINT did not stop it"
+wait $pid
+rc=$?
+[ "$rc" = 0 ] || fail "SIGINT: exit status $rc"
+[ -s "$tmp/interr" ] && fail "SIGINT: stderr: $(cat "$tmp/interr")"
+awk -F, 'NF != 12 { exit 1 }' "$tmp/int" || fail "SIGINT cut a csv row"
+
 # A reader that goes away: quiet exit, status 0, no message.
 ( "$TURBOTOP" -b -d 0.05 -f json 2>"$tmp/pipeerr"; echo $? >"$tmp/piperc" ) | head -n 1 >/dev/null
 wait_until 10 test -s "$tmp/piperc" || fail "no exit after the reader left"

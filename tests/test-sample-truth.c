@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include <check.h>
@@ -373,7 +374,11 @@ START_TEST(test_truth_watched)
 }
 END_TEST
 
-/* The group's leader: forks a sleeper, then another on each SIGUSR1. */
+/*
+ * The group's leader: forks a sleeper, then another on each SIGUSR1; on
+ * SIGUSR2 it forks one that forks a sleeper and exits at once, so the sleeper
+ * is an orphan, reparented to the test (a subreaper, as turbotop is).
+ */
 static pid_t
 start_group(void)
 {
@@ -387,12 +392,18 @@ start_group(void)
 		setpgid(0, 0);
 		sigemptyset(&set);
 		sigaddset(&set, SIGUSR1);
+		sigaddset(&set, SIGUSR2);
 		sigprocmask(SIG_BLOCK, &set, NULL);
+		sig = SIGUSR1;
 		for (;;) {
-			if (fork() == 0) {
+			if ((pid = fork()) == 0) {
+				if (sig == SIGUSR2 && fork() != 0)
+					_exit(0);
 				for (;;)
 					pause();
 			}
+			if (sig == SIGUSR2)
+				waitpid(pid, NULL, 0);
 			if (sigwait(&set, &sig) != 0)
 				_exit(1);
 		}
@@ -413,14 +424,14 @@ count_group(struct sampler *s, pid_t pgid)
 	return n;
 }
 
-/* Tick every 0.1 s until the group shows want members (5 s at most). */
+/* Tick every 0.1 s until the group shows want members (ticks at most). */
 static int
-wait_members(struct sampler *s, pid_t pgid, size_t want)
+wait_members(struct sampler *s, pid_t pgid, size_t want, int ticks)
 {
 	char	*cause = NULL;
 	int	 i;
 
-	for (i = 0; i < 50; i++) {
+	for (i = 0; i < ticks; i++) {
 		nap(0.1);
 		ck_assert_int_eq(sampler_tick(s, &cause), 0);
 		if (count_group(s, pgid) == want)
@@ -442,11 +453,16 @@ START_TEST(test_watch_group)
 	ck_assert_int_eq(sampler_tick(s, &cause), 0);
 	ck_assert_int_eq(sampler_nprocs(s), 0);	/* nothing watched yet */
 	sampler_watch(s, g);
-	ck_assert_msg(wait_members(s, g, 2), "leader + first child not seen");
+	ck_assert_msg(wait_members(s, g, 2, 50), "leader + first child not seen");
 	kill(g, SIGUSR1);
-	ck_assert_msg(wait_members(s, g, 3), "a new member was not found");
+	ck_assert_msg(wait_members(s, g, 3, 50), "a new member was not found");
 	kill(g, SIGUSR1);
-	ck_assert_msg(wait_members(s, g, 4), "a new member was not found");
+	ck_assert_msg(wait_members(s, g, 4, 50), "a new member was not found");
+	/* An orphan is found through the subreaper, before the next walk. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	kill(g, SIGUSR2);
+	ck_assert_msg(wait_members(s, g, 5, 30), "an orphaned member was not "
+	    "found");
 
 	/* A member vanishes: its row goes with it. */
 	victim = 0;
@@ -471,7 +487,8 @@ START_TEST(test_watch_group)
 	ck_assert_int_eq(sampler_tick(s, &cause), 0);
 	ck_assert_int_eq(sampler_nprocs(s), 0);
 	kill(-g, SIGKILL);
-	waitpid(g, NULL, 0);
+	while (waitpid(-1, NULL, 0) > 0)	/* the leader and the orphan */
+		;
 	sampler_free(s);
 }
 END_TEST
