@@ -47,7 +47,7 @@ def timed(kind, cls, workers, n):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-w", "--workers", type=int, default=4)
-    parser.add_argument("-n", "--loops", type=int, default=20_000_000)
+    parser.add_argument("-n", "--loops", type=int, default=5_000_000)
     args = parser.parse_args()
     if not 1 <= args.workers <= 256 or not 1 <= args.loops <= 10**10:
         parser.error("workers must be 1..256 and loops 1..10**10")

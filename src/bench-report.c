@@ -7,8 +7,9 @@
  * same in every record), amdahl_speedup (the fit's speedup at this K),
  * busy_mean (mean busy % over the cores during the measured runs), busy per
  * core, and error (why a run failed). A figure that is undefined (Karp-Flatt
- * with one worker, anything of a failed K, busy with no samples) is '-' in
- * the table, empty in CSV and null in JSON. Numbers use the C locale.
+ * with one worker, anything of a failed K, busy with under 0.2 s of samples)
+ * is '-' in the table, empty in CSV and null in JSON. Numbers use the C
+ * locale.
  */
 #include "config.h"
 

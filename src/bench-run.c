@@ -63,6 +63,8 @@ struct bench {
 	double			 end;
 };
 
+#define BUSY_MIN	0.2	/* s sampled before busy figures mean anything
+				   (/proc/stat counts in 10 ms ticks) */
 #define BENCH_LINES	1000	/* output lines kept per run */
 #define BENCH_GRACE	0.5	/* s from SIGTERM to SIGKILL for what a run left */
 
@@ -258,7 +260,7 @@ close_k(struct bench *b)
 	if (k->error == NULL) {
 		bench_point_times(&b->points[b->ki], k->times,
 		    b->points[b->ki].runs);
-		if (k->busy_dt > 0) {
+		if (k->busy_dt >= BUSY_MIN) {
 			k->busy = xcalloc(b->ncpus, sizeof *k->busy);
 			for (c = 0; c < b->ncpus; c++)
 				k->busy[c] = k->busy_sum[c] / k->busy_dt;

@@ -188,5 +188,6 @@ bench_run_argv(int argc, char **argv, char **cause)
 		xasprintf(cause, "bench needs --bench=LIST");
 		return 2;
 	}
+	o.batch = 1;	/* never a TUI of its own inside a lesson */
 	return bench_main(&o);
 }

@@ -17,8 +17,10 @@ int	bench_main(const struct options *);
 /*
  * For lesson scripts' "bench" command: argv as on turbotop's command line,
  * argv[0] the command's name (ignored), e.g. { "bench", "--bench=1,2",
- * "--repeat=1", "pmap" }. Returns bench_main's exit status, or 2 with a
- * malloc'd message in *cause if the words are not a valid benchmark.
+ * "--repeat=1", "pmap" }. It always runs in batch form (records on
+ * stdout, as -b), never opening a TUI of its own. Returns bench_main's exit
+ * status, or 2 with a malloc'd message in *cause if the words are not
+ * options (a bad list or command is reported on stderr, status 2).
  */
 int	bench_run_argv(int, char **, char **);
 

@@ -19,3 +19,6 @@ dist_examples_DATA = \
 # -r/--record: asciicast v2 recordings through a pty (record.c).
 src_libturbotop_a_SOURCES += \
 	src/record.c src/record.h
+
+# make bench: the cost of -r against the same TUI not recording.
+EXTRA_DIST += bench/bench-record.sh

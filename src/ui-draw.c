@@ -178,38 +178,22 @@ ui_vline(int y, int x, int h)
 }
 
 /*
- * Worker number of pid in job: its stable index from job_worker_index(),
- * less one when the group leader ("main") took a lower index, so that the
- * workers count w0, w1, ... without a gap.
- */
-static int
-worker_number(struct job *job, pid_t pid, int index)
-{
-	int	main_index = job_worker_index(job, job_pgid(job));
-
-	return main_index < index ? index - 1 : index;
-}
-
-/*
- * The label of pid in job: "main" for the group leader, else "w" and its
- * worker number; returns its colour index (the stable index from the job),
- * or -1 when there is no job.
+ * The label of pid in job: "main" for the group leader, else its pid (the
+ * number the demos print and the process table shows); returns its colour
+ * index (job_worker_index(), stable for the job), or -1 with no job.
  */
 int
 ui_worker(struct job *job, pid_t pid, char *buf, size_t len)
 {
-	int	w;
-
 	if (job == NULL || pid <= 0) {
 		snprintf(buf, len, "-");
 		return -1;
 	}
-	w = job_worker_index(job, pid);
 	if (pid == job_pgid(job))
 		snprintf(buf, len, "main");
 	else
-		snprintf(buf, len, "w%d", worker_number(job, pid, w));
-	return w;
+		snprintf(buf, len, "%d", (int)pid);
+	return job_worker_index(job, pid);
 }
 
 /* One character naming pid's worker, for the monochrome timeline. */
@@ -222,7 +206,7 @@ ui_worker_char(struct job *job, pid_t pid)
 		return '?';
 	if (pid == job_pgid(job))
 		return 'M';
-	n = worker_number(job, pid, job_worker_index(job, pid));
+	n = job_worker_index(job, pid);
 	if (n < 10)
 		return (char)('0' + n);
 	if (n < 36)

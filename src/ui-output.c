@@ -22,7 +22,7 @@
 #include "ui-theme.h"
 #include "util.h"
 
-#define LABEL_COLS	5
+#define LABEL_COLS	8	/* "4194304 " */
 #define INPUT_MAX	128
 
 struct ui_output {
@@ -172,11 +172,11 @@ draw_line(const struct ui_output *o, struct job *job,
 
 	wi = ui_worker(job, l->pid, label, sizeof label);
 	if (o->has_match && o->match == l->seq)
-		ui_printf(y, x, LABEL_COLS - 1, ui_attr(ROLE_MATCH), "%-4s",
+		ui_printf(y, x, LABEL_COLS - 1, ui_attr(ROLE_MATCH), "%7s",
 		    label);
 	else
 		ui_printf(y, x, LABEL_COLS - 1, ui_worker_attr(wi) | A_BOLD,
-		    "%-4s", label);
+		    "%7s", label);
 	ui_put(y, x + LABEL_COLS - 1, 1, l->stream == STREAM_ERR ?
 	    ui_attr(ROLE_STDERR) | A_BOLD : ui_attr(ROLE_BORDER),
 	    l->stream == STREAM_ERR ? "!" : g->vline);

@@ -239,9 +239,8 @@ draw_row(const struct proc_sample *ps, struct job *job, int y, int x, int w)
 	x += 1 + ui_printf(y, x, end - x, ui_attr(ROLE_NORMAL), "%9s", tm);
 	if (x >= end)
 		return;
-	if (wi >= 0)
-		x += 1 + ui_printf(y, x, end - x, ui_worker_attr(wi), "%s", label);
-	ui_put(y, x, end - x, ui_attr(ROLE_NORMAL), ps->cmd);
+	ui_put(y, x, end - x, wi >= 0 ? ui_worker_attr(wi) : ui_attr(ROLE_NORMAL),
+	    ps->cmd);
 }
 
 /* The process table pane. */

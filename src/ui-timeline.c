@@ -98,9 +98,7 @@ timeline_legend(const struct ui_rect *r, struct job *job, struct legend *l)
 			sw[0] = ui_worker_char(job, l->pids[i]);
 			x += ui_put(y, x, end - x, A_REVERSE, sw);
 		}
-		x += ui_printf(y, x, end - x, ui_worker_attr(w), " %s", label);
-		x += ui_printf(y, x, end - x, ui_attr(ROLE_DIM), " %d  ",
-		    (int)l->pids[i]);
+		x += ui_printf(y, x, end - x, ui_worker_attr(w), " %s  ", label);
 	}
 	if (l->n == 0)
 		x += ui_put(y, x, end - x, ui_attr(ROLE_DIM), job == NULL ?

@@ -10,13 +10,15 @@ has_kids() { [ -n "$(pgrep -P "$1")" ]; }
 started() { [ -s "$tmp/out" ] || has_kids "$1"; }
 
 # stop [-g] SIGNAL DEMO ARGS...: start the demo, wait until it is under way
-# (it printed or forked), send SIGNAL to it alone (-g: to its whole process
-# group, as Ctrl-C or turbotop do), check that it and its workers go.
+# (it printed or forked, so its handlers are set), send SIGNAL to it alone
+# (-g: to its whole process group, as Ctrl-C or turbotop do), check that it
+# and its workers go.
 stop() {
 	local sig pid kids rc group=
 	[ "$1" = -g ] && { group=-; shift; }
 	sig=$1
 	shift
+	rm -f "$tmp/out"	# so that the last demo's output does not count as started
 	if [ -n "$group" ]; then
 		setsid "$DEMOS/$@" >"$tmp/out" 2>"$tmp/err" &
 	else

@@ -48,7 +48,7 @@ ui_select_demo() {
 
 # Rows of the process table whose command is NAME: "STATE %CPU".
 ui_demo_rows() {
-	tt_capture | grep -oE "^ *[0-9]+ +[0-9]+ [A-Z] +[0-9]+\.[0-9] +-?[0-9]+ +[0-9.]+[KMG] +[0-9:.]+ (main|w[0-9]+) $1" |
+	tt_capture | grep -oE "^ *[0-9]+ +[0-9]+ [A-Z] +[0-9]+\.[0-9] +-?[0-9]+ +[0-9.]+[KMG] +[0-9:.]+ $1" |
 		awk '{ print $3, $4 }'
 }
 

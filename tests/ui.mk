@@ -1,7 +1,15 @@
 # Tests of The TUI, driven in tmux (issue 6): the real binary in a private
 # tmux server; screens compared with tests/screens/ where deterministic.
-TESTS += tests/ui-screens.sh tests/ui-waste.sh tests/ui-resize.sh tests/ui-plain.sh tests/ui-output.sh
+TESTS += tests/ui-screens.sh tests/ui-waste.sh tests/ui-resize.sh tests/ui-plain.sh tests/ui-output.sh \
+	tests/ui-restore.sh
 EXTRA_DIST += tests/ui-lib.sh tests/ui-screens.sh tests/ui-waste.sh \
-	tests/ui-resize.sh tests/ui-plain.sh tests/ui-output.sh \
+	tests/ui-resize.sh tests/ui-plain.sh tests/ui-output.sh tests/ui-restore.sh \
 	tests/screens/menu-120x40 tests/screens/menu-waste-120x40 \
 	tests/screens/help-120x40 tests/screens/menu-80x24
+
+# The layout engine, unit-tested at every size and core count.
+check_PROGRAMS += tests/test-ui-layout
+tests_test_ui_layout_SOURCES = tests/test-ui-layout.c
+tests_test_ui_layout_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_ui_layout_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-ui-layout

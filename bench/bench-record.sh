@@ -1,0 +1,84 @@
+#!/bin/sh
+# bench-record.sh: what -r (recording the TUI as asciicast) costs, against
+# the same TUI not recording, in the same run.
+#
+# Two turbotop TUIs, each in its own 120x40 tmux pane, refresh every 0.1 s
+# while a demo prints 50 lines a second into the output pane, one with
+# -r FILE, one without, side by side for 30 s.
+# The ratio is the recording turbotop's CPU seconds (all its threads: the
+# pty copy and the JSON encoding included) over the other's, the median of
+# three windows. Target: at most 1.3. It also prints how fast the recording
+# grew.
+# Usage: make bench, or TURBOTOP=... sh bench/bench-record.sh [SECONDS]
+: "${TURBOTOP:?TURBOTOP must point at the turbotop binary}"
+secs=${1:-30}
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "record: SKIPPED (tmux is not installed)"
+	exit 0
+fi
+
+sock="bench-record-$$"
+dir=$(mktemp -d "${TMPDIR:-/tmp}/bench-record.XXXXXX") || exit 1
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() {
+	tm kill-server 2>/dev/null
+	rm -rf "$dir"
+	return 0
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# A steady demo: 50 short lines a second, so both draw the same amount.
+cat >"$dir/steady.sh" <<'SH'
+i=0
+while :; do
+	i=$((i + 1))
+	echo "line $i of a steady demo"
+	sleep 0.02
+done
+SH
+tm new-session -d -x 120 -y 40 -s rec \
+    "exec $TURBOTOP -d 0.1 -r $dir/b.cast -- sh $dir/steady.sh" ||
+	{ echo "record: FAILED to start tmux"; exit 1; }
+tm new-session -d -x 120 -y 40 -s plain "exec $TURBOTOP -d 0.1 -- sh $dir/steady.sh"
+# (tmux 3.3a's server dies if window-size is set before the second session.)
+tm set-option -g window-size manual
+tm resize-window -t rec -x 120 -y 40
+tm resize-window -t plain -x 120 -y 40
+sleep 3
+
+rpid=$(tm display-message -p -t rec '#{pane_pid}')
+ppid=$(tm display-message -p -t plain '#{pane_pid}')
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null; }
+size() { wc -c <"$dir/b.cast" 2>/dev/null || echo 0; }
+# Three windows of secs/3 each; the median ratio damps a busy machine.
+win=$(( (secs + 2) / 3 ))
+b0=$(size)
+rounds=""
+for w in 1 2 3; do
+	r0=$(ticks "$rpid")
+	p0=$(ticks "$ppid")
+	sleep "$win"
+	r1=$(ticks "$rpid")
+	p1=$(ticks "$ppid")
+	if [ -z "$r0" ] || [ -z "$r1" ] || [ -z "$p0" ] || [ -z "$p1" ]; then
+		echo "record: FAILED (a turbotop exited during the run)"
+		exit 1
+	fi
+	rounds="$rounds $((r1 - r0)):$((p1 - p0))"
+done
+b1=$(size)
+tm send-keys -t rec q
+tm send-keys -t plain q
+hz=$(getconf CLK_TCK)
+echo "$rounds" | tr ' ' '\n' | grep . | awk -F: -v hz="$hz" -v s="$((3 * win))" \
+    -v kb="$(( (b1 - b0) / 1024 ))" '
+	{ x[NR] = $2 > 0 ? $1 / $2 : 0; r += $1; p += $2; l = l sprintf(" %.2f", x[NR]) }
+	END {
+	# the median of three
+	m = x[1]; if ((x[1] - x[2]) * (x[3] - x[1]) >= 0) m = x[1]
+	else if ((x[2] - x[1]) * (x[3] - x[2]) >= 0) m = x[2]; else m = x[3]
+	printf "record: %.2f (median of%s: turbotop -r %.2f s vs turbotop %.2f s of CPU over %d s, ", m, l, r / hz, p / hz, s
+	printf "refreshing every 0.1 s in 120x40 with 50 lines/s of output; recording grew %d KiB/s; target <= 1.30)\n", kb / s
+}'
