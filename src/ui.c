@@ -698,11 +698,12 @@ key(struct ui *u, int ch)
 				ui_message(u, "%s", ui_output_message(u->out));
 			return;
 		}
-		if (lesson_active() && (ch == 'n' || ch == 'N')) {
-			if (ch == 'n')
-				lesson_step_next();	/* go on now */
-			else
+		if (lesson_active() && (ch == 'n' || ch == 'N' || ch == '\r' ||
+		    ch == '\n' || ch == KEY_ENTER)) {
+			if (ch == 'N')
 				lesson_step_prev();	/* the section before */
+			else
+				lesson_step_next();	/* go on now */
 			return;
 		}
 		act(u, ui_keys_action(ch));
