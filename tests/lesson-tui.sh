@@ -24,6 +24,7 @@ wait 1m
 
 stop
 wait exit 20s
+clear
 
 say third caption
 wait key
