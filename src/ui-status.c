@@ -35,6 +35,8 @@ draw_figures(const struct ui_rect *r, int x, const struct sys_sample *sys,
 	if ((int)strlen(buf) > end - x - 2)
 		snprintf(buf, sizeof buf, "%s%s%s", load, tasks, every);
 	if ((int)strlen(buf) > end - x - 2)
+		snprintf(buf, sizeof buf, "%s%s ", load, tasks);
+	if ((int)strlen(buf) > end - x - 2)
 		snprintf(buf, sizeof buf, "%s ", load);
 	w = (int)strlen(buf);
 	if (end - w > x + 1)
@@ -87,8 +89,11 @@ ui_status_draw(const struct ui_rect *r, const struct ui_status *st)
 		x += 1 + ui_put(r->y, x, end - x, ui_attr(badge), buf);
 		x += ui_put(r->y, x, end - x < 40 ? end - x : 40,
 		    ui_attr(ROLE_STATUS) | A_BOLD, st->cmdline);
-		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS),
-		    " (pgid %d) ", (int)job_pgid(st->job));
+		if (r->w >= 100)	/* narrower, the figures come first */
+			x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS),
+			    " (pgid %d) ", (int)job_pgid(st->job));
+		else
+			x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS), " ");
 	} else if (st->bench_title != NULL) {
 		x += 1 + ui_put(r->y, x, end - x, ui_attr(st->bench_finished ?
 		    ROLE_BADGE_DONE : ROLE_BADGE_RUN), " BENCH ");
