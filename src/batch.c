@@ -394,7 +394,7 @@ demo_wait(struct batch *b, double deadline)
 	double	left;
 
 	while (job_state(b->job) != JOB_DONE) {
-		if (job_export_error(b->x))
+		if (b->x != NULL && job_export_error(b->x))
 			return 1;
 		left = deadline - now_mono();
 		if (left <= 0)
@@ -459,8 +459,9 @@ batch_loop(struct batch *b)
 		    b->o->format == FORMAT_JSON, b->t0);
 	for (;;) {
 		if (b->job != NULL) {
-			if (demo_wait(b, next))
-				return demo_end(b, 0);
+			if (demo_wait(b, next))	/* a signal, or EPIPE: quietly */
+				return demo_end(b, b->x != NULL &&
+				    job_export_error(b->x));
 			if (job_state(b->job) == JOB_DONE)
 				return demo_end(b, 0);
 		} else if (batch_wait(next))

@@ -5,6 +5,7 @@
  *   job-sanitize.c   control characters, escapes, invalid UTF-8 -> visible text
  *   job-lines.c      the bounded line buffer of one job
  *   job-capture.c    reading a channel (SO_PASSCRED socket or pty) into lines
+ *   job-spawn.c      fork and exec of one run, with its capture channels
  *   job-signal.c     the self-pipe, signal handlers, the crash handler
  *   job-watchdog.c   the process that kills every job if turbotop dies
  *   job-sweep.c      finding a job's processes by the TURBOTOP_JOB marker
@@ -60,6 +61,9 @@ int		 capture_read(struct capture *, capture_emit_cb *, void *);
 void		 capture_flush(struct capture *, capture_emit_cb *, void *);
 int		 capture_enable_creds(int);
 
+/* job-spawn.c */
+pid_t		 spawn(char **, char *, int, struct capture **, char **);
+
 /* job-signal.c */
 #define JOBSIG_CHILD		0x100	/* SIGCHLD arrived: reap */
 void		 jobsig_init(void);
@@ -72,7 +76,7 @@ void		 jobsig_track(pid_t);
 void		 jobsig_untrack(pid_t);
 
 /* job-watchdog.c */
-void		 watchdog_start(const char *);
+int		 watchdog_start(const char *);
 void		 watchdog_record_group(pid_t);
 void		 watchdog_forget_group(pid_t);
 pid_t		 watchdog_pid(void);

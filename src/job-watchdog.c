@@ -147,9 +147,9 @@ watchdog_main(int fd, pid_t parent, const char *marker)
 
 /*
  * Fork the watchdog. marker is the environment prefix every job of this
- * turbotop carries ("TURBOTOP_JOB=ID/").
+ * turbotop carries ("TURBOTOP_JOB=ID/"). -1 if it could not be started.
  */
-void
+int
 watchdog_start(const char *marker)
 {
 	static const int	 quiet[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
@@ -160,11 +160,14 @@ watchdog_start(const char *marker)
 	size_t			 i;
 
 	if (pipe2(p, O_CLOEXEC) != 0)
-		fatal("pipe2");
+		return -1;
 	jobsig_block_all(&old);
 	switch (wd_pid = fork()) {
 	case -1:
-		fatal("fork");
+		jobsig_restore(&old);
+		close(p[0]);
+		close(p[1]);
+		return -1;
 	case 0:
 		jobsig_child_reset();
 		for (i = 0; i < nitems(quiet); i++)
@@ -188,4 +191,5 @@ watchdog_start(const char *marker)
 	jobsig_restore(&old);
 	close(p[0]);
 	wd_fd = p[1];
+	return 0;
 }

@@ -1,10 +1,8 @@
 /*
  * job.c: demos as supervised process groups, the tmux way.
  *
- * job_start() blocks signals, forks, and the child resets its handlers and
- * mask, makes itself a process group (or, under --pty, a session on a new
- * terminal), takes the capture sockets as stdout and stderr, closes the rest
- * and execs (exit 127 if it cannot). The parent reaps in a waitpid(WNOHANG)
+ * job_start() starts a run (job-spawn.c: fork, process group, capture
+ * sockets as stdout and stderr, exec). The parent reaps in a waitpid(WNOHANG)
  * loop when the self-pipe says SIGCHLD. A job is DONE only when its leader is
  * reaped AND its output channels reached end of file: no last line is lost.
  *
@@ -17,15 +15,12 @@
  */
 #include "config.h"
 
-#include <sys/ioctl.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,8 +33,6 @@
 #define ABANDON_AFTER	1.0	/* s after SIGKILL before unclosed output is given up */
 #define RESWEEP_EVERY	0.2	/* s between kills while a killed job lingers */
 #define QUIT_GRACE	1.0	/* at most this grace when quitting: gone within 2 s */
-
-extern char	**environ;
 
 struct job {
 	unsigned int		 id;		/* N in the TURBOTOP_JOB marker */
@@ -79,123 +72,15 @@ static double		  read_time;	/* when the read being split arrived */
 
 static void	job_check_done(struct job *);
 
-/* The environment of a job: ours, plus the marker and PYTHONUNBUFFERED. */
-static char **
-job_environ(const struct job *job)
-{
-	char	**env;
-	size_t	  n = 0, i, j = 0;
-
-	while (environ[n] != NULL)
-		n++;
-	env = xcalloc(n + 3, sizeof *env);
-	for (i = 0; i < n; i++) {
-		if (strncmp(environ[i], JOB_MARKER "=",
-		    sizeof JOB_MARKER) == 0 ||
-		    strncmp(environ[i], "PYTHONUNBUFFERED=", 17) == 0)
-			continue;
-		env[j++] = environ[i];
-	}
-	env[j++] = job->marker;
-	env[j++] = (char *)"PYTHONUNBUFFERED=1";
-	env[j] = NULL;
-	return env;
-}
-
-/* In the child, after fork: become the job, or _exit(127). */
-static void __attribute__((noreturn))
-job_child(struct job *job, char **env, pid_t parent, int out, int err,
-    int slave)
-{
-	int	null;
-
-	jobsig_child_reset();
-	if (slave != -1) {
-		setsid();
-		ioctl(slave, TIOCSCTTY, 0);
-		dup2(slave, 0);
-		dup2(slave, 1);
-		dup2(slave, 2);
-	} else {
-		setpgid(0, 0);
-		if ((null = open("/dev/null", O_RDONLY)) != -1)
-			dup2(null, 0);
-		dup2(out, 1);
-		dup2(err, 2);
-	}
-	/* Die with turbotop even if the watchdog is late. */
-	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-	if (getppid() != parent)
-		_exit(127);
-	close_range(3, ~0U, 0);
-	execvpe(job->argv[0], job->argv, env);
-	dprintf(2, "turbotop: cannot run %s: %s\n", job->argv[0],
-	    strerror(errno));
-	_exit(127);
-}
-
-static int
-set_nonblock(int fd)
-{
-	int	flags = fcntl(fd, F_GETFL);
-
-	return flags == -1 ? -1 : fcntl(fd, F_SETFL, flags | O_NONBLOCK);
-}
-
-/* Create the channels, fork and exec; the job's state is reset for a new run. */
+/* Fork and exec a new run of the job; its state is reset for the run. */
 static int
 job_spawn(struct job *job, char **cause)
 {
-	struct winsize	 ws = { .ws_row = 24, .ws_col = 80 };
-	int		 out[2] = { -1, -1 }, err[2] = { -1, -1 };
-	int		 master = -1, slave = -1;
-	char		**env;
-	sigset_t	 old;
-	pid_t		 pid, parent = getpid();
+	pid_t	pid;
 
-	if (job->config.pty) {
-		if (openpty(&master, &slave, NULL, NULL, &ws) != 0) {
-			xasprintf(cause, "openpty: %s", strerror(errno));
-			return -1;
-		}
-		fcntl(master, F_SETFD, FD_CLOEXEC);
-		fcntl(slave, F_SETFD, FD_CLOEXEC);
-		set_nonblock(master);
-	} else {
-		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, out) != 0 ||
-		    socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, err) != 0) {
-			xasprintf(cause, "socketpair: %s", strerror(errno));
-			goto fail;
-		}
-		if (capture_enable_creds(out[0]) != 0 ||
-		    capture_enable_creds(err[0]) != 0) {
-			xasprintf(cause, "SO_PASSCRED: %s", strerror(errno));
-			goto fail;
-		}
-		set_nonblock(out[0]);
-		set_nonblock(err[0]);
-		shutdown(out[0], SHUT_WR);
-		shutdown(err[0], SHUT_WR);
-	}
-
-	env = job_environ(job);
-	jobsig_block_all(&old);
-	pid = fork();
-	if (pid == 0)
-		job_child(job, env, parent, out[1], err[1], slave);
-	if (pid == -1) {
-		jobsig_restore(&old);
-		free(env);
-		xasprintf(cause, "fork: %s", strerror(errno));
-		goto fail;
-	}
-	if (slave == -1)
-		setpgid(pid, pid);	/* as the child does: no race with kill(-pid) */
-	jobsig_track(pid);
-	watchdog_record_group(pid);
-	jobsig_restore(&old);
-	free(env);
-
+	pid = spawn(job->argv, job->marker, job->config.pty, job->chan, cause);
+	if (pid == -1)
+		return -1;
 	job->pid = pid;
 	job->state = JOB_RUNNING;
 	job->reaped = 0;
@@ -205,32 +90,7 @@ job_spawn(struct job *job, char **cause)
 	job->abandon_at = 0;
 	job->resweep_at = 0;
 	job->nworkers = 0;
-	if (slave != -1) {
-		close(slave);
-		job->chan[0] = capture_create(master, STREAM_OUT, 0, pid);
-		job->chan[1] = NULL;
-	} else {
-		close(out[1]);
-		close(err[1]);
-		job->chan[0] = capture_create(out[0], STREAM_OUT, 1, pid);
-		job->chan[1] = capture_create(err[0], STREAM_ERR, 1, pid);
-	}
 	return 0;
-
-fail:
-	if (master != -1)
-		close(master);
-	if (slave != -1)
-		close(slave);
-	if (out[0] != -1) {
-		close(out[0]);
-		close(out[1]);
-	}
-	if (err[0] != -1) {
-		close(err[0]);
-		close(err[1]);
-	}
-	return -1;
 }
 
 /*
@@ -556,6 +416,20 @@ job_by_pid(pid_t pid)
 	return NULL;
 }
 
+/* The watchdog died (someone killed it): start another, tell it our groups. */
+static void
+watchdog_restart(void)
+{
+	size_t	i;
+
+	if (watchdog_start(supervisor) != 0)
+		return;		/* the marker sweep on quit still works */
+	for (i = 0; i < njobs; i++) {
+		if (jobs[i]->state != JOB_DONE)
+			watchdog_record_group(jobs[i]->pid);
+	}
+}
+
 /* Reap every child: job leaders, the watchdog, adopted orphans. */
 static void
 jobs_reap(void)
@@ -567,6 +441,7 @@ jobs_reap(void)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		if (pid == watchdog_pid()) {
 			watchdog_reaped();
+			watchdog_restart();
 			continue;
 		}
 		if ((job = job_by_pid(pid)) == NULL)
@@ -762,5 +637,6 @@ jobs_init(void)
 	    (long long)(now_real() * 1e6));
 	jobsig_init();
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-	watchdog_start(supervisor);
+	if (watchdog_start(supervisor) != 0)
+		fatal("cannot start the watchdog");
 }

@@ -6,5 +6,6 @@ src_libturbotop_a_SOURCES += \
 	src/job-lines.c \
 	src/job-sanitize.c \
 	src/job-signal.c \
+	src/job-spawn.c \
 	src/job-sweep.c \
 	src/job-watchdog.c

@@ -177,6 +177,13 @@ utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* utf8_len() for other modules (the lesson checker refuses invalid UTF-8). */
+size_t
+json_utf8_len(const char *s, size_t n)
+{
+	return utf8_len((const unsigned char *)s, n);
+}
+
 static void
 put_escaped(struct json *j, const char *s, size_t n)
 {

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "catalog.h"
+#include "json.h"
 #include "lesson-parse.h"
 #include "options.h"
 #include "util.h"
@@ -379,42 +380,6 @@ split_words(const char *s, const char *dir, int *argc, char ***argv,
 	}
 }
 
-/*
- * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if it is
- * not one: overlong forms, surrogates and code points past U+10FFFF refused.
- */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned int	cp;
-	size_t		len, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		cp = s[0] & 0x07;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return len;
-}
-
 /* Refuse control characters (but tab) and invalid UTF-8; 0 if clean. */
 static int
 check_text(struct lesson_errors *e, int line, const char *s, size_t n)
@@ -423,17 +388,12 @@ check_text(struct lesson_errors *e, int line, const char *s, size_t n)
 	size_t			 i, len;
 
 	for (i = 0; i < n; i += len) {
-		if (u[i] < 0x20 && u[i] != '\t') {
+		if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f) {
 			lesson_error(e, line, "control character 0x%02x in column "
 			    "%zu (is this a text file?)", u[i], i + 1);
 			return -1;
 		}
-		if (u[i] == 0x7f) {
-			lesson_error(e, line, "control character 0x7f in column "
-			    "%zu (is this a text file?)", i + 1);
-			return -1;
-		}
-		if ((len = utf8_len(u + i, n - i)) == 0) {
+		if ((len = json_utf8_len(s + i, n - i)) == 0) {
 			lesson_error(e, line, "invalid UTF-8 in column %zu (is "
 			    "this a text file?)", i + 1);
 			return -1;

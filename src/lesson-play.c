@@ -35,6 +35,7 @@ struct lesson_player {
 
 	struct job			**jobs;		/* started by the lesson */
 	int				*reported;	/* its exit was reported */
+	int				*forgotten;	/* cleared from the view */
 	size_t				 njobs;
 
 	const char			*title;
@@ -93,6 +94,7 @@ lesson_player_free(struct lesson_player *p)
 	}
 	free(p->jobs);
 	free(p->reported);
+	free(p->forgotten);
 	free(p->sections);
 	free(p);
 }
@@ -139,8 +141,11 @@ add_job(struct lesson_player *p, const struct lesson_step *st,
 	p->jobs = xreallocarray(p->jobs, p->njobs + 1, sizeof *p->jobs);
 	p->reported = xreallocarray(p->reported, p->njobs + 1,
 	    sizeof *p->reported);
+	p->forgotten = xreallocarray(p->forgotten, p->njobs + 1,
+	    sizeof *p->forgotten);
 	p->jobs[p->njobs] = job;
 	p->reported[p->njobs] = 0;
+	p->forgotten[p->njobs] = 0;
 	p->njobs++;
 	if (p->hooks->started != NULL)
 		p->hooks->started(p->arg, st, job);
@@ -239,23 +244,24 @@ play_bench(struct lesson_player *p, const struct lesson_step *st)
 	free(argv);
 }
 
-/* Free the jobs that have ended (clear). */
+/*
+ * clear: the jobs that have ended leave the lesson's view (the forget
+ * hook). They are freed only with the player, so that nobody who showed
+ * them holds a dangling pointer.
+ */
 static void
 forget_done(struct lesson_player *p)
 {
-	size_t	i, kept = 0;
+	size_t	i;
 
 	for (i = 0; i < p->njobs; i++) {
-		if (job_state(p->jobs[i]) == JOB_DONE && p->reported[i]) {
-			if (p->hooks->forget != NULL)
-				p->hooks->forget(p->arg, p->jobs[i]);
-			job_free(p->jobs[i]);
+		if (job_state(p->jobs[i]) != JOB_DONE || !p->reported[i] ||
+		    p->forgotten[i])
 			continue;
-		}
-		p->jobs[kept] = p->jobs[i];
-		p->reported[kept++] = p->reported[i];
+		p->forgotten[i] = 1;
+		if (p->hooks->forget != NULL)
+			p->hooks->forget(p->arg, p->jobs[i]);
 	}
-	p->njobs = kept;
 }
 
 static void

@@ -5,7 +5,8 @@
  * loop calls lesson_player_run() after every jobs_wait(); it plays steps
  * until one has to wait (a duration, the demos' exit, a key) and says how
  * long the loop may sleep. What a step shows is left to the hooks: batch
- * mode writes records, the TUI draws. The player owns the jobs it starts.
+ * mode writes records, the TUI draws. The player owns the jobs it starts
+ * and frees them only in lesson_player_free().
  *
  * A lesson is divided into sections, each ending with a wait: `n` ends the
  * current wait early; `N` stops the lesson's demos and plays the previous
@@ -32,7 +33,7 @@ struct lesson_hooks {
 	void	(*problem)(void *, const struct lesson_step *, int, const char *);
 	/* Run a benchmark; NULL: the player starts it as a job of turbotop -b. */
 	int	(*bench)(void *, const struct lesson_step *, int, char **);
-	/* The job is about to be freed: drop any pointer to it. */
+	/* The job left the lesson's view (clear), or is about to be freed. */
 	void	(*forget)(void *, struct job *);
 };
 

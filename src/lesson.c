@@ -206,7 +206,7 @@ wait_hint(char *buf, size_t len)
 		return;
 	left = lesson_player_wait_left(tui.p);
 	if (st->kind == LESSON_WAIT_KEY)
-		snprintf(buf, len, "  [n: next]");
+		snprintf(buf, len, "  [n or Enter: next]");
 	else if (st->kind == LESSON_WAIT_EXIT && left < 0)
 		snprintf(buf, len, "  [waiting for the demo to end; n: next]");
 	else if (left > 0)

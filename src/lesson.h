@@ -11,9 +11,9 @@
  *   lesson_job()         the job to show (the one the lesson started last);
  *                        the lesson owns it: ui.c must not free it
  *                        (lesson_owns());
- *   lesson_step_next()   n: end the current wait (also `wait key`);
+ *   lesson_step_next()   n or Enter: end the current wait (also `wait key`);
  *   lesson_step_prev()   N: stop the demos, play the previous section again;
- *   lesson_caption()     the caption bar: "lesson 2/6  caption  [n: next]  | title".
+ *   lesson_caption()     the caption bar: "lesson 2/6  caption  [n or Enter: next]  | title".
  */
 #ifndef TURBOTOP_LESSON_H
 #define TURBOTOP_LESSON_H

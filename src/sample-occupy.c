@@ -14,8 +14,12 @@
  * is credited to the last one only; runs shorter than a tic are invisible
  * (tics are whole 10 ms units); and libproc2 reports a thread group leader with
  * the whole process's tics, so its own share is derived as the process total
- * minus its live threads: when a thread exits, its past tics land on the
- * leader for one poll (capped at the poll's length).
+ * minus its live threads, a figure that is read a little early and rounded
+ * apart from theirs, so it only counts when it reaches a new high and, for a
+ * leader asleep at both polls, by more than one tic (a leader that runs less
+ * than a tic per poll while never seen running is missed): when a thread
+ * exits, its past tics land on the leader for one poll (capped at the poll's
+ * length).
  *
  * libproc2 is not documented as thread-safe, so every libproc2 call of the
  * data side runs under proc2_lock().
@@ -54,13 +58,16 @@ static enum pids_item occ_items[] = {
 	PIDS_ID_PID,		/* the task id in thread mode */
 	PIDS_ID_TGID,
 	PIDS_PROCESSOR,
-	PIDS_TICS_ALL
+	PIDS_TICS_ALL,
+	PIDS_STATE
 };
-enum { O_TID, O_TGID, O_CPU, O_TICS };
+enum { O_TID, O_TGID, O_CPU, O_TICS, O_STATE };
 
 struct occ_task {
 	pid_t			 tid, tgid;
 	int			 core;
+	int			 threaded;	/* a leader with other threads */
+	char			 state;
 	unsigned long long	 tics;
 };
 
@@ -92,13 +99,24 @@ task_cmp(const void *a, const void *b)
 	return (x->tid > y->tid) - (x->tid < y->tid);
 }
 
+/* By process, then by task. */
+static int
+group_cmp(const void *a, const void *b)
+{
+	const struct occ_task	*x = a, *y = b;
+
+	if (x->tgid != y->tgid)
+		return (x->tgid > y->tgid) - (x->tgid < y->tgid);
+	return task_cmp(a, b);
+}
+
 /* Read the tasks of the watched pids into o->cur, sorted by tid. */
 static void
 occupy_read(struct occupy *o, unsigned *sel, size_t nsel)
 {
 	struct pids_fetch	*f;
 	struct pids_stack	*st;
-	struct occ_task		*t;
+	struct occ_task		*t, *leader;
 	unsigned long long	 others;
 	size_t			 i, j;
 	int			 n;
@@ -119,22 +137,30 @@ occupy_read(struct occupy *o, unsigned *sel, size_t nsel)
 		t->tgid = PIDS_VAL(O_TGID, s_int, st, o->info);
 		t->core = PIDS_VAL(O_CPU, s_int, st, o->info);
 		t->tics = PIDS_VAL(O_TICS, ull_int, st, o->info);
+		t->state = PIDS_VAL(O_STATE, s_ch, st, o->info);
+		t->threaded = 0;
 	}
 	proc2_unlock();
 
 	/* The leader carries the whole process's tics: take its threads off. */
-	for (i = 0; i < o->ncur; i++) {
-		if (o->cur[i].tid != o->cur[i].tgid)
-			continue;
+	if (o->ncur > 1)	/* o->cur is NULL until a task was read */
+		qsort(o->cur, o->ncur, sizeof *o->cur, group_cmp);
+	for (i = 0; i < o->ncur; i = j) {
 		others = 0;
-		for (j = 0; j < o->ncur; j++) {
-			if (j != i && o->cur[j].tgid == o->cur[i].tgid)
+		leader = NULL;
+		for (j = i; j < o->ncur && o->cur[j].tgid == o->cur[i].tgid; j++) {
+			if (o->cur[j].tid == o->cur[j].tgid)
+				leader = &o->cur[j];
+			else
 				others += o->cur[j].tics;
 		}
-		o->cur[i].tics = o->cur[i].tics > others ?
-		    o->cur[i].tics - others : 0;
+		if (leader != NULL) {
+			leader->tics = leader->tics > others ?
+			    leader->tics - others : 0;
+			leader->threaded = j - i > 1;
+		}
 	}
-	if (o->ncur > 1)	/* o->cur is NULL until a task was read */
+	if (o->ncur > 1)
 		qsort(o->cur, o->ncur, sizeof *o->cur, task_cmp);
 }
 
@@ -161,11 +187,29 @@ occupy_credit(struct occupy *o, double elapsed)
 	}
 	for (i = 0; i < o->ncur; i++) {
 		t = &o->cur[i];
-		p = bsearch(t, o->prev, o->nprev, sizeof *o->prev, task_cmp);
-		if (p == NULL || p->tgid != t->tgid || t->tics <= p->tics ||
-		    t->core < 0)
+		p = o->nprev == 0 ? NULL : bsearch(t, o->prev, o->nprev,
+		    sizeof *o->prev, task_cmp);
+		if (p == NULL || p->tgid != t->tgid)
+			continue;
+		/*
+		 * A leader's own tics are derived (see occupy_read) and read a
+		 * little before its threads', so the figure is a lower bound
+		 * that jitters: only a new high counts, or a sleeping leader
+		 * would collect its threads' time a tic at a time.
+		 */
+		if (t->tid == t->tgid && t->tics < p->tics)
+			t->tics = p->tics;
+		if (t->tics <= p->tics || t->core < 0)
 			continue;
 		d = t->tics - p->tics;
+		/*
+		 * The kernel rounds the process total and each thread's time
+		 * separately, so the derived figure can also step up by one tic
+		 * with no work done: from a leader asleep at both polls, one
+		 * tic is taken as rounding (the new high is kept).
+		 */
+		if (t->threaded && d == 1 && t->state != 'R' && p->state != 'R')
+			continue;
 		if (d > cap)
 			d = cap;
 		tics_occ_add(&o->acc[t->core], t->tgid, d);

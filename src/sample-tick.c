@@ -269,6 +269,24 @@ tick_cpus(struct sampler *s, char **cause)
 	return 0;
 }
 
+/* qsort and bsearch, but an empty (maybe NULL) array is no call (UBSan). */
+static void
+sort_array(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
+static void *
+find_in(const void *key, const void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (n == 0)
+		return NULL;
+	return bsearch(key, base, n, size, cmp);
+}
+
 static int
 pid_cmp(const void *a, const void *b)
 {
@@ -301,9 +319,7 @@ uniq_cand(struct sampler *s, size_t n)
 {
 	size_t	 i, j;
 
-	if (n == 0)
-		return 0;	/* s->cand may still be NULL: no qsort(NULL) */
-	qsort(s->cand, n, sizeof *s->cand, pid_cmp);
+	sort_array(s->cand, n, sizeof *s->cand, pid_cmp);
 	for (i = j = 0; i < n; i++) {
 		if (j == 0 || s->cand[j - 1] != s->cand[i])
 			s->cand[j++] = s->cand[i];
@@ -418,7 +434,7 @@ row_cpu(struct sampler *s, const struct proc_raw *r, unsigned long long *dtics)
 	if (s->ticks == 0)
 		return 0;
 	key.pid = r->pid;
-	p = bsearch(&key, s->prev, s->nprev, sizeof *s->prev, prev_cmp);
+	p = find_in(&key, s->prev, s->nprev, sizeof *s->prev, prev_cmp);
 	if (p != NULL && p->began == r->began) {
 		if (r->tics > p->tics)
 			*dtics = r->tics - p->tics;
@@ -434,7 +450,7 @@ row_cpu(struct sampler *s, const struct proc_raw *r, unsigned long long *dtics)
 static int
 in_cand(const struct sampler *s, pid_t pid)
 {
-	return bsearch(&pid, s->cand, s->ncand, sizeof *s->cand,
+	return find_in(&pid, s->cand, s->ncand, sizeof *s->cand,
 	    pid_cmp) != NULL;
 }
 
@@ -462,7 +478,7 @@ carry_baselines(struct sampler *s)
 		s->next[s->nnext++].hot = 0;
 	}
 	if (s->nnext != n)
-		qsort(s->next, s->nnext, sizeof *s->next, prev_cmp);
+		sort_array(s->next, s->nnext, sizeof *s->next, prev_cmp);
 }
 
 static int
@@ -524,7 +540,7 @@ tick_procs(struct sampler *s, char **cause)
 				tics_occ_add(&s->occ_cores[r->core], r->pid, d);
 		}
 	}
-	qsort(s->next, s->nnext, sizeof *s->next, prev_cmp);
+	sort_array(s->next, s->nnext, sizeof *s->next, prev_cmp);
 	if (!full && !watching)
 		carry_baselines(s);
 	swap = s->prev;
@@ -532,7 +548,7 @@ tick_procs(struct sampler *s, char **cause)
 	s->next = swap;
 	s->nprev = s->nnext;
 
-	qsort(s->procs, s->nprocs, sizeof *s->procs, proc_cmp);
+	sort_array(s->procs, s->nprocs, sizeof *s->procs, proc_cmp);
 	if (s->scope == SCOPE_BUSIEST && s->nprocs > SAMPLE_BUSIEST)
 		s->nprocs = SAMPLE_BUSIEST;
 	return 0;

@@ -78,6 +78,23 @@ enum ui_menu_result ui_menu_click(struct ui_menu *, int, int);
 void		 ui_menu_select(struct ui_menu *, const char *);
 char		**ui_menu_argv(const struct ui_menu *);
 
+/* ui-status.c */
+struct sys_sample;
+struct ui_status {
+	const char		*screen;	/* "demo menu", "help"; NULL: monitor */
+	struct job		*job;		/* NULL: no demo */
+	const char		*cmdline;
+	double			 elapsed;	/* seconds the job has run */
+	const char		*bench_title;	/* benchmark mode, else NULL */
+	int			 bench_finished;
+	int			 frozen;
+	const char		*msg;		/* a passing message, or NULL */
+	double			 delay;
+	const struct sys_sample	*sys;
+};
+void		 ui_status_draw(const struct ui_rect *, const struct ui_status *);
+void		 ui_too_small_draw(void);
+
 /* ui-help.c */
 void		 ui_help_draw(const struct ui_rect *, int);
 int		 ui_help_lines(void);

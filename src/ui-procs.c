@@ -33,7 +33,7 @@ static const struct {
 	{ "PPID", 7, 1, 0 },
 	{ "S", 1, 0, 0 },
 	{ "%CPU", 5, 1, 1 },
-	{ "CORE", 4, 1, 0 },
+	{ "CORE", 5, 1, 0 },
 	{ "RSS", 6, 1, 1 },
 	{ "TIME+", 9, 1, 1 },
 	{ "COMMAND", 0, 0, 0 },
@@ -204,8 +204,9 @@ draw_header(struct ui_procs *p, int y, int x, int w)
 		if (columns[c].right)
 			ui_printf(y, x, cw, ui_attr(role), "%*s", cw +
 			    (int)strlen(buf) - ui_text_cols(buf, strlen(buf)), buf);
-		else
-			ui_printf(y, x, cw, ui_attr(role), "%-*s", cw, buf);
+		else	/* a one-letter column lends its gap to the arrow */
+			ui_printf(y, x, cw + (cw == 1), ui_attr(role), "%-*s", cw,
+			    buf);
 		x += cw + 1;
 		if (x >= end)
 			break;
@@ -232,7 +233,7 @@ draw_row(const struct proc_sample *ps, struct job *job, int y, int x, int w)
 	    ROLE_NORMAL), "%c", ps->state);
 	x += 1 + ui_printf(y, x, end - x, ui_attr(ps->cpu >= 80 ?
 	    ROLE_GRAPH_HIGH : ROLE_NORMAL), "%5.1f", ps->cpu);
-	x += 1 + ui_printf(y, x, end - x, ui_attr(ROLE_NORMAL), "%4d", ps->core);
+	x += 1 + ui_printf(y, x, end - x, ui_attr(ROLE_NORMAL), "%5d", ps->core);
 	ui_human_kb(ps->rss_kb, rss, sizeof rss);
 	x += 1 + ui_printf(y, x, end - x, ui_attr(ROLE_NORMAL), "%6s", rss);
 	format_time(ps->time, tm, sizeof tm);

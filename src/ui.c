@@ -280,121 +280,29 @@ launch_from_menu(struct ui *u)
 	free(argv);
 }
 
-/*
- * The machine's figures at the right of the status bar, as many as fit:
- * load average, tasks, memory, the refresh interval.
- */
-static void
-draw_figures(const struct ui_rect *r, int x, const struct sys_sample *sys,
-    double delay)
-{
-	char	load[48], tasks[48], mem[48], every[24], buf[192];
-	int	w, end = r->x + r->w;
-
-	snprintf(load, sizeof load, "load %.2f %.2f %.2f", sys->load[0],
-	    sys->load[1], sys->load[2]);
-	snprintf(tasks, sizeof tasks, "  tasks %d, %d run", sys->tasks,
-	    sys->running);
-	snprintf(mem, sizeof mem, "  mem %.1f/%.1fG",
-	    sys->mem_used_kb / 1048576.0, sys->mem_total_kb / 1048576.0);
-	snprintf(every, sizeof every, "  every %gs ", delay);
-	snprintf(buf, sizeof buf, "%s%s%s%s", load, tasks, mem, every);
-	if ((int)strlen(buf) > end - x - 2)
-		snprintf(buf, sizeof buf, "%s%s%s", load, tasks, every);
-	if ((int)strlen(buf) > end - x - 2)
-		snprintf(buf, sizeof buf, "%s ", load);
-	w = (int)strlen(buf);
-	if (end - w > x + 1)
-		ui_put(r->y, end - w, w, ui_attr(ROLE_STATUS), buf);
-}
-
-/* The status bar: the job and its state, then the machine's figures. */
+/* The status bar, from the state of the loop (ui-status.c draws it). */
 static void
 draw_status(struct ui *u, const struct ui_rect *r)
 {
-	const struct sys_sample	*sys;
-	char			 buf[160];
-	enum job_state		 st;
-	enum ui_role		 badge = ROLE_BADGE_RUN;
-	double			 el;
-	int			 x = r->x, end = r->x + r->w;
+	struct ui_status	st;
 
-	ui_repeat(r->y, r->x, r->w, ui_attr(ROLE_STATUS), " ");
-	x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD, " turbotop ");
-	if (u->mode == MODE_MENU || u->mode == MODE_HELP) {
-		ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS), u->mode ==
-		    MODE_MENU ? " demo menu" : " help");
-		if (u->msg_until > now_mono())
-			ui_put(r->y, x + 12, end - x - 12, ui_attr(ROLE_BADGE_WARN),
-			    u->msg);
-		return;
+	memset(&st, 0, sizeof st);
+	if (u->mode == MODE_MENU)
+		st.screen = "demo menu";
+	else if (u->mode == MODE_HELP)
+		st.screen = "help";
+	st.job = u->job;
+	st.cmdline = u->cmdline;
+	st.elapsed = (u->ended > 0 ? u->ended : now_mono()) - u->started;
+	if (u->bench != NULL) {
+		st.bench_title = bench_title(u->bench);
+		st.bench_finished = bench_finished(u->bench);
 	}
-	if (u->job != NULL) {
-		st = job_state(u->job);
-		el = (u->ended > 0 ? u->ended : now_mono()) - u->started;
-		switch (st) {
-		case JOB_RUNNING:
-			snprintf(buf, sizeof buf, " RUNNING %.0fs ", el);
-			break;
-		case JOB_PAUSED:
-			snprintf(buf, sizeof buf, " PAUSED ");
-			badge = ROLE_BADGE_WARN;
-			break;
-		case JOB_STOPPING:
-			snprintf(buf, sizeof buf, " STOPPING ");
-			badge = ROLE_BADGE_WARN;
-			break;
-		case JOB_DONE:
-			if (job_exit_signal(u->job) != 0)
-				snprintf(buf, sizeof buf, " KILLED (%s) ",
-				    strsignal(job_exit_signal(u->job)));
-			else
-				snprintf(buf, sizeof buf, " EXITED %d ",
-				    job_exit_status(u->job));
-			badge = ROLE_BADGE_DONE;
-			break;
-		}
-		x += 1 + ui_put(r->y, x, end - x, ui_attr(badge), buf);
-		x += ui_put(r->y, x, end - x < 40 ? end - x : 40,
-		    ui_attr(ROLE_STATUS) | A_BOLD, u->cmdline);
-		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS),
-		    " (pgid %d) ", (int)job_pgid(u->job));
-	} else if (u->bench != NULL) {
-		x += 1 + ui_put(r->y, x, end - x, ui_attr(bench_finished(u->bench) ?
-		    ROLE_BADGE_DONE : ROLE_BADGE_RUN), " BENCH ");
-		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD,
-		    "%s ", bench_title(u->bench));
-	} else
-		x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS),
-		    " no demo (m: menu) ");
-	if (u->frozen)
-		x += 1 + ui_put(r->y, x + 1, end - x - 1,
-		    ui_attr(ROLE_BADGE_WARN), " FROZEN ");
-	if (u->msg_until > now_mono())
-		x += 1 + ui_printf(r->y, x + 1, end - x - 1,
-		    ui_attr(ROLE_BADGE_WARN), " %s ", u->msg);
-	sys = sampler_sys(u->s);
-	draw_figures(r, x, sys, u->delay);
-}
-
-/* "Terminal too small", centred as well as it fits. */
-static void
-draw_too_small(void)
-{
-	char	buf[128];
-	int	len, y = LINES / 2 - 1, x;
-
-	snprintf(buf, sizeof buf, "terminal too small: %dx%d", COLS, LINES);
-	len = (int)strlen(buf);
-	x = (COLS - len) / 2;
-	ui_put(y > 0 ? y : 0, x > 0 ? x : 0, COLS, ui_attr(ROLE_BADGE_WARN),
-	    buf);
-	snprintf(buf, sizeof buf, "need %dx%d; q quits", UI_MIN_COLS,
-	    UI_MIN_LINES);
-	len = (int)strlen(buf);
-	x = (COLS - len) / 2;
-	ui_put(y + 1 > 0 ? y + 1 : 1, x > 0 ? x : 0, COLS, ui_attr(ROLE_NORMAL),
-	    buf);
+	st.frozen = u->frozen;
+	st.msg = u->msg_until > now_mono() ? u->msg : NULL;
+	st.delay = u->delay;
+	st.sys = sampler_sys(u->s);
+	ui_status_draw(r, &st);
 }
 
 /* Vertical separators between side-by-side panes. */
@@ -478,7 +386,7 @@ draw(struct ui *u)
 	ui_layout_compute(l, COLS, LINES, sampler_ncpus(u->s),
 	    u->mode == MODE_MAIN ? u->zoom : -1);
 	if (l->too_small)
-		draw_too_small();
+		ui_too_small_draw();
 	else {
 		draw_status(u, &l->status);
 		switch (u->mode) {
@@ -790,11 +698,12 @@ key(struct ui *u, int ch)
 				ui_message(u, "%s", ui_output_message(u->out));
 			return;
 		}
-		if (lesson_active() && (ch == 'n' || ch == 'N')) {
-			if (ch == 'n')
-				lesson_step_next();	/* go on now */
-			else
+		if (lesson_active() && (ch == 'n' || ch == 'N' || ch == '\r' ||
+		    ch == '\n' || ch == KEY_ENTER)) {
+			if (ch == 'N')
 				lesson_step_prev();	/* the section before */
+			else
+				lesson_step_next();	/* go on now */
 			return;
 		}
 		act(u, ui_keys_action(ch));

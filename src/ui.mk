@@ -14,5 +14,6 @@ src_libturbotop_a_SOURCES += \
 	src/ui-procs.c \
 	src/ui-output.c \
 	src/ui-menu.c \
-	src/ui-help.c
+	src/ui-help.c \
+	src/ui-status.c
 EXTRA_DIST += bench/bench-tui.sh

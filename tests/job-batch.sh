@@ -103,6 +103,12 @@ fi
 	>"$tmp/pty" || fail "--pty exited $?"
 check_json "$tmp/pty" 'assert [o["text"] for o in out] == ["tty"], out'
 
+# CSV: the samples, the demo's status (its output is not part of CSV).
+"$TURBOTOP" -b -d 0.1 -f csv -- sh -c 'echo hello; sleep 0.5; exit 5' >"$tmp/csv"
+rc=$?
+[ "$rc" = 5 ] || fail "-f csv exited $rc, not the demo's 5"
+head -n 1 "$tmp/csv" | grep -q '^t,cpu,' || fail "-f csv lacks its header"
+
 # Text format: the lines appear, attributed.
 "$TURBOTOP" -b -d 0.2 -- sh -c 'echo hello' >"$tmp/txt" || fail "-f text exited $?"
 grep -q "^\[ *[0-9]* out\] hello$" "$tmp/txt" || fail "text output lacks the line: $(cat "$tmp/txt")"

@@ -1,9 +1,9 @@
 #!/bin/bash
 # lesson-tui.sh: a lesson played in the TUI, recorded with -r, in tmux: the
 # caption bar shows the section and caption, the lesson's demo is shown,
-# n goes on, N plays the previous section again (its demo restarted), the
-# end is announced, q quits leaving nothing behind, and the recording is
-# valid asciicast v2 whose `asciinema cat` has the captions that were shown.
+# n (or Enter) goes on, N plays the previous section again (its demo
+# restarted), the end is announced, q quits leaving nothing behind, and the
+# recording is valid asciicast v2 whose `asciinema cat` has the captions.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lesson-lib.sh"
 
@@ -24,17 +24,18 @@ wait 1m
 
 stop
 wait exit 20s
+clear
 
 say third caption
 wait key
 LESSON
 
 tt_start 120 35 "$TURBOTOP -r $cast -s $dir/tui.lesson; echo tui-exit=\$?; sleep 60"
-tt_wait_text "lesson 1/4  first caption here  [n: next]  | TUI lesson test"
+tt_wait_text "lesson 1/4  first caption here  [n or Enter: next]  | TUI lesson test"
 tt_wait_text "lesson-output-"
 first=$(tt_capture | grep -o 'lesson-output-[0-9]*' | head -1)
 
-tt_send n
+tt_send Enter
 tt_wait_text "lesson 2/4  second caption here  [next in"
 
 # N: back to section 1, its demo stopped and started again.
@@ -47,7 +48,7 @@ wait_until 20 sh -c "tmux -L '$TT_SOCK' capture-pane -p -t t |
 tt_send n
 tt_wait_text "lesson 2/4  second caption here"
 tt_send n
-tt_wait_text "lesson 4/4  third caption  [n: next]"
+tt_wait_text "lesson 4/4  third caption  [n or Enter: next]"
 tt_send n
 tt_wait_text "[end: N replays, q quits]"
 tt_send q

@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-#include "job.h"
+#include "job-int.h"
 #include "util.h"
 
 #define WAIT_MAX	20.0	/* seconds: generous, the machine is shared */
@@ -377,6 +379,54 @@ START_TEST(test_stop_all)
 }
 END_TEST
 
+/*
+ * A killed watchdog is replaced, and the new one does the work: a child
+ * supervisor starts a job, its watchdog is killed, a new one appears, the
+ * child dies without cleaning up: the job is still killed.
+ */
+START_TEST(test_watchdog_respawn)
+{
+	int	 p[2], status;
+	pid_t	 child, pgid = 0, wd;
+	double	 end;
+
+	/* Orphans come to us, so we can reap them and see the group empty. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	ck_assert_int_eq(pipe(p), 0);
+	if ((child = fork()) == 0) {
+		struct job	*job;
+
+		close(p[0]);
+		jobs_init();
+		/* The leader dies with us (PDEATHSIG); its child only by the watchdog. */
+		job = start(NULL, "sleep 60 & wait");
+		wd = watchdog_pid();
+		kill(wd, SIGKILL);
+		end = now_mono() + WAIT_MAX;
+		while (watchdog_pid() == wd || watchdog_pid() <= 0) {
+			if (now_mono() > end)
+				_exit(2);
+			jobs_wait(0.05, -1);
+		}
+		pgid = job_pgid(job);
+		if (write(p[1], &pgid, sizeof pgid) != sizeof pgid)
+			_exit(3);
+		_exit(0);	/* no cleanup: the watchdog's turn */
+	}
+	close(p[1]);
+	ck_assert_int_eq(read(p[0], &pgid, sizeof pgid), sizeof pgid);
+	ck_assert_int_eq(waitpid(child, &status, 0), child);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	end = now_mono() + WAIT_MAX;
+	while (kill(-pgid, 0) == 0 && now_mono() < end) {
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		usleep(50000);
+	}
+	ck_assert_int_eq(kill(-pgid, 0), -1);
+}
+END_TEST
+
 static Suite *
 job_suite(void)
 {
@@ -397,6 +447,7 @@ job_suite(void)
 	tcase_add_test(tc, test_pty);
 	tcase_add_test(tc, test_escaped_descendant);
 	tcase_add_test(tc, test_stop_all);
+	tcase_add_test(tc, test_watchdog_respawn);
 	suite_add_tcase(s, tc);
 	return s;
 }

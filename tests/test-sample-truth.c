@@ -20,6 +20,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -592,6 +593,82 @@ START_TEST(test_occupancy)
 }
 END_TEST
 
+static void *
+thread_spin(void *arg)
+{
+	cpu_set_t		 set;
+	volatile unsigned long	 x = 0;
+
+	CPU_ZERO(&set);
+	CPU_SET(*(int *)arg, &set);
+	sched_setaffinity(0, sizeof set, &set);	/* this thread only */
+	for (;;)
+		x++;
+	return NULL;
+}
+
+/*
+ * A process whose main thread sleeps on one core while a second thread spins
+ * on another: occupancy must credit the spinning thread's core, not the
+ * sleeping leader's (libproc2 reports the leader with the whole process's
+ * tics; sample-occupy.c takes the threads' share off).
+ */
+START_TEST(test_occupancy_threads)
+{
+	struct sampler	*s;
+	char		*cause = NULL;
+	int		 cores[MAXCPU], ncores, i, ok = 0, k, idle_core;
+	cpu_set_t	 set;
+	pthread_t	 th;
+	pid_t		 pid;
+
+	ncores = online_cores(cores, MAXCPU);
+	if (ncores < 2)
+		return;		/* one core: nothing to tell apart */
+	s = sampler_create(&cause);
+	ck_assert_ptr_nonnull(s);
+	for (i = 0; i < ATTEMPTS && !ok; i++) {
+		k = cores[i % 2];
+		idle_core = cores[(i + 1) % 2];
+		pid = fork();
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0) {
+			setpgid(0, 0);
+			CPU_ZERO(&set);
+			CPU_SET(idle_core, &set);
+			sched_setaffinity(0, sizeof set, &set);
+			if (pthread_create(&th, NULL, thread_spin, &k) != 0)
+				_exit(1);
+			for (;;)
+				pause();
+		}
+		setpgid(pid, pid);
+		sampler_watch(s, pid);
+		ck_assert_int_eq(sampler_tick(s, &cause), 0);
+		nap(0.3);
+		ck_assert_int_eq(sampler_tick(s, &cause), 0);
+		nap(0.6);
+		ck_assert_int_eq(sampler_tick(s, &cause), 0);
+		ck_assert_msg(history_occupant(s, idle_core, 0) != pid,
+		    "the sleeping leader's core %d was credited with the "
+		    "spinning thread's time (%.0f%%)", idle_core,
+		    history_share(s, idle_core, 0));
+		ok = history_occupant(s, k, 0) == pid;
+		if (!ok)
+			fprintf(stderr, "thread attempt %d: core %d has %ld, want "
+			    "%ld\n", i + 1, k, (long)history_occupant(s, k, 0),
+			    (long)pid);
+		ck_assert_int_eq(find_proc(s, pid) != NULL, 1);
+		ck_assert_int_eq(find_proc(s, pid)->threads, 2);
+		sampler_unwatch(s, pid);
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	ck_assert_msg(ok, "the spinning thread never showed on its core");
+	sampler_free(s);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -606,6 +683,7 @@ main(void)
 	tcase_add_test(tc, test_watch_group);
 	tcase_add_test(tc, test_busiest);
 	tcase_add_test(tc, test_occupancy);
+	tcase_add_test(tc, test_occupancy_threads);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

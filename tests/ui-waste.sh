@@ -35,6 +35,24 @@ fi
 rows=$(ui_demo_rows waste | wc -l)
 [ "$rows" -ge 5 ] || fail "the process table shows $rows waste processes, not 5"
 
+# Keys answer at once while the demo floods the output: the help, the
+# process table's toggle to all processes and its sort order.
+tt_send '?'
+tt_wait_text "any key closes it" 10
+tt_send Escape
+tt_wait_text "Core timeline" 10
+tt_send a
+wait_until 10 sh -c "tmux -L '$TT_SOCK' capture-pane -p -t t | grep -qE 'Processes .* all [0-9]+ '" ||
+	fail "a did not show all processes"
+tt_has_text "CORE↑" && fail "the table is sorted by CORE already"
+tt_send s
+tt_wait_text "CORE↑" 10
+tt_send S
+tt_wait_text "CORE↓" 10
+tt_send s s s s s s s a
+tt_wait_text "%CPU↓" 10
+tt_wait_text " waste: " 10
+
 # Pause: every demo process stops (state T, no CPU), the cores go near idle.
 tt_send p
 tt_wait_text "PAUSED" 10
