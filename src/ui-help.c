@@ -20,56 +20,51 @@ static const char *intro[] = {
 	"          the legend maps colours to workers (same colours as the output)",
 	"Processes the demo's processes (a: all processes), sortable like top",
 	"Output    the demo's interleaved output, each line labelled by its writer",
-	"",
-	"Mouse: click a pane to select it, a column header to sort, a key below to",
-	"press it, a demo in the menu to choose it (click again to launch).",
+	"Mouse: click a pane, a column header (sorts), a key below, a demo (twice:"
+	    " launch)",
 };
 
-/* Lines of text the help has (for scrolling). */
-int
-ui_help_lines(void)
+/* Entries of the bindings table with a help text. */
+static int
+help_entries(void)
 {
 	const struct ui_binding	*b;
 	size_t			 n, i;
-	int			 lines = (int)(sizeof intro / sizeof intro[0]) + 2;
+	int			 count = 0;
 
 	b = ui_keys_table(&n);
 	for (i = 0; i < n; i++) {
 		if (b[i].help != NULL)
-			lines++;
+			count++;
 	}
-	return lines;
+	return count;
 }
 
-/* Help line k (0-based) at row y, or nothing when k is past the end. */
+/* Key columns: two side by side on a wide screen. */
+static int
+key_columns(int w)
+{
+	return w >= 150 ? 2 : 1;
+}
+
+/* Lines of text the help has at width w (for scrolling). */
+int
+ui_help_lines(int w)
+{
+	int	nintro = (int)(sizeof intro / sizeof intro[0]);
+	int	cols = key_columns(w);
+
+	return nintro + 2 + (help_entries() + cols - 1) / cols;
+}
+
+/* Entry k of the bindings table's help, at (y, x) in w columns. */
 static void
-help_line(int k, int y, int x, int w)
+help_entry(int k, int y, int x, int w)
 {
 	const struct ui_binding	*b;
-	size_t			 n, i, j;
-	int			 nintro = (int)(sizeof intro / sizeof intro[0]);
+	size_t			 n, i, j, len;
 	char			 keys[64];
-	size_t			 len;
 
-	if (k < nintro) {
-		if (strlen(intro[k]) <= 10 || intro[k][9] != ' ') {
-			ui_put(y, x, w, ui_attr(ROLE_NORMAL), intro[k]);
-			return;
-		}
-		ui_put(y, x, 10, ui_attr(ROLE_TITLE), intro[k]);
-		if (strlen(intro[k]) > 10)
-			ui_put(y, x + 10, w - 10, ui_attr(ROLE_NORMAL),
-			    intro[k] + 10);
-		return;
-	}
-	k -= nintro;
-	if (k == 0)
-		return;
-	if (k == 1) {
-		ui_put(y, x, w, ui_attr(ROLE_TITLE), "Keys");
-		return;
-	}
-	k -= 2;
 	b = ui_keys_table(&n);
 	for (i = 0; i < n; i++) {
 		if (b[i].help == NULL || k-- > 0)
@@ -82,6 +77,36 @@ help_line(int k, int y, int x, int w)
 		ui_put(y, x + 16, w - 16, ui_attr(ROLE_NORMAL), b[i].help);
 		return;
 	}
+}
+
+/* Help line k (0-based) at row y, or nothing when k is past the end. */
+static void
+help_line(int k, int y, int x, int w)
+{
+	int	nintro = (int)(sizeof intro / sizeof intro[0]);
+	int	cols = key_columns(w), rows;
+
+	if (k < nintro) {
+		if (strlen(intro[k]) <= 10 || intro[k][9] != ' ') {
+			ui_put(y, x, w, ui_attr(ROLE_NORMAL), intro[k]);
+			return;
+		}
+		ui_put(y, x, 10, ui_attr(ROLE_TITLE), intro[k]);
+		ui_put(y, x + 10, w - 10, ui_attr(ROLE_NORMAL), intro[k] + 10);
+		return;
+	}
+	k -= nintro;
+	if (k == 0)
+		return;
+	if (k == 1) {
+		ui_put(y, x, w, ui_attr(ROLE_TITLE), "Keys");
+		return;
+	}
+	k -= 2;
+	rows = (help_entries() + cols - 1) / cols;
+	help_entry(k, y, x, w / cols);
+	if (cols == 2 && k + rows < help_entries())
+		help_entry(k + rows, y, x + w / 2, w / 2);
 }
 
 /* The help over the body, from line offset. */

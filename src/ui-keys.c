@@ -26,6 +26,7 @@ static const struct ui_binding bindings[] = {
 	    "duration, Enter launches" },
 	{ 'k', "k", ACT_STOP, "Stop", "stop the demo (SIGTERM to its process "
 	    "group, SIGKILL after the grace period)" },
+	{ KEY_F(9), "F9", ACT_STOP, NULL, NULL },
 	{ 'p', "p", ACT_PAUSE, "Pause", "pause/resume the demo (SIGSTOP/SIGCONT):"
 	    " watch the cores go idle" },
 	{ 'r', "r", ACT_RESTART, "Restart", "restart the demo with the same "
@@ -36,7 +37,7 @@ static const struct ui_binding bindings[] = {
 	{ '-', "-", ACT_SLOWER, "Slower", "refresh slower" },
 	{ ' ', "Space", ACT_FREEZE, "Freeze", "freeze/unfreeze the display (the "
 	    "demo keeps running)" },
-	{ '\t', "Tab", ACT_NEXT_PANE, "Pane", "select the next pane (or click "
+	{ '\t', "Tab", ACT_NEXT_PANE, "Pane", "select the next (previous) pane (or click "
 	    "on a pane)" },
 	{ KEY_BTAB, "S-Tab", ACT_PREV_PANE, NULL, NULL },
 	{ 'z', "z", ACT_ZOOM, "Zoom", "zoom the selected pane to the whole "
@@ -45,16 +46,23 @@ static const struct ui_binding bindings[] = {
 	    "or all processes" },
 	{ 's', "s", ACT_SORT_NEXT, NULL, "process table: sort by the next "
 	    "column (or click its header)" },
+	{ KEY_F(6), "F6", ACT_SORT_NEXT, NULL, NULL },
 	{ 'S', "S", ACT_SORT_REVERSE, NULL, "process table: reverse the order" },
+	{ 'P', "P", ACT_SORT_CPU, NULL, "process table: sort by %CPU (as in top)" },
+	{ 'M', "M", ACT_SORT_MEM, NULL, "process table: sort by memory (RSS)" },
+	{ 'T', "T", ACT_SORT_TIME, NULL, "process table: sort by CPU time (TIME+)" },
 	{ '/', "/", ACT_SEARCH, "Search", "search the output (Enter finds, Esc "
 	    "cancels)" },
-	{ 'n', "n", ACT_SEARCH_NEXT, NULL, "next match, older" },
-	{ 'N', "N", ACT_SEARCH_PREV, NULL, "previous match, newer" },
+	{ KEY_F(3), "F3", ACT_SEARCH, NULL, NULL },
+	{ 'n', "n", ACT_SEARCH_NEXT, NULL, "next match (older), previous "
+	    "match (newer)" },
+	{ 'N', "N", ACT_SEARCH_PREV, NULL, NULL },
 	{ KEY_PPAGE, "PgUp", ACT_PAGE_UP, NULL, "scroll the output (or the "
-	    "process table) a page up" },
-	{ KEY_NPAGE, "PgDn", ACT_PAGE_DOWN, NULL, "scroll a page down" },
-	{ KEY_UP, "Up", ACT_LINE_UP, NULL, "scroll a line up" },
-	{ KEY_DOWN, "Down", ACT_LINE_DOWN, NULL, "scroll a line down" },
+	    "selected process table) a page up, down" },
+	{ KEY_NPAGE, "PgDn", ACT_PAGE_DOWN, NULL, NULL },
+	{ KEY_UP, "Up", ACT_LINE_UP, NULL, "scroll a line up, down (or the "
+	    "mouse wheel)" },
+	{ KEY_DOWN, "Down", ACT_LINE_DOWN, NULL, NULL },
 	{ KEY_HOME, "Home", ACT_HOME, NULL, "go to the oldest line kept" },
 	{ KEY_END, "End", ACT_END, NULL, "follow the newest output again" },
 	{ 't', "t", ACT_THEME, NULL, "next colour theme (dark, light, mono)" },

@@ -28,6 +28,9 @@ enum ui_action {
 	ACT_ALL_PROCS,
 	ACT_SORT_NEXT,
 	ACT_SORT_REVERSE,
+	ACT_SORT_CPU,
+	ACT_SORT_MEM,
+	ACT_SORT_TIME,
 	ACT_SEARCH,
 	ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV,
@@ -47,7 +50,7 @@ struct ui_binding {
 	const char	*name;		/* as the help shows it */
 	enum ui_action	 action;
 	const char	*bar;		/* label in the key bar, or NULL */
-	const char	*help;		/* NULL: another key for the entry above */
+	const char	*help;		/* NULL: listed with the entry above */
 };
 
 /* A key bar entry for a mode other than the main screen (menu, help). */

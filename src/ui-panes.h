@@ -37,6 +37,7 @@ void		 ui_procs_draw(struct ui_procs *, const struct ui_rect *,
 		     const struct sampler *, struct job *, int);
 void		 ui_procs_sort_next(struct ui_procs *);
 void		 ui_procs_sort_reverse(struct ui_procs *);
+void		 ui_procs_sort_by(struct ui_procs *, const char *);
 void		 ui_procs_scroll(struct ui_procs *, int);
 int		 ui_procs_click(struct ui_procs *, int, int);
 void		 ui_procs_toggle_all(struct ui_procs *);
@@ -97,6 +98,6 @@ void		 ui_too_small_draw(void);
 
 /* ui-help.c */
 void		 ui_help_draw(const struct ui_rect *, int);
-int		 ui_help_lines(void);
+int		 ui_help_lines(int);
 
 #endif

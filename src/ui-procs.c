@@ -124,6 +124,20 @@ ui_procs_sort_next(struct ui_procs *p)
 	p->reverse = 0;
 }
 
+/* Sort by the column of that header name ("%CPU", "RSS", ...), top's P M T. */
+void
+ui_procs_sort_by(struct ui_procs *p, const char *name)
+{
+	int	c;
+
+	for (c = 0; c < COL_COUNT; c++) {
+		if (strcmp(columns[c].name, name) == 0) {
+			p->sort = c;
+			p->reverse = 0;
+		}
+	}
+}
+
 void
 ui_procs_sort_reverse(struct ui_procs *p)
 {

@@ -562,6 +562,15 @@ act(struct ui *u, enum ui_action a)
 	case ACT_SORT_REVERSE:
 		ui_procs_sort_reverse(u->procs);
 		break;
+	case ACT_SORT_CPU:
+		ui_procs_sort_by(u->procs, "%CPU");
+		break;
+	case ACT_SORT_MEM:
+		ui_procs_sort_by(u->procs, "RSS");
+		break;
+	case ACT_SORT_TIME:
+		ui_procs_sort_by(u->procs, "TIME+");
+		break;
 	case ACT_SEARCH:
 		ui_output_search_begin(u->out);
 		break;
@@ -664,8 +673,8 @@ key(struct ui *u, int ch)
 	case MODE_HELP:
 		if (ch == KEY_DOWN || ch == KEY_NPAGE || ch == ' ') {
 			u->help_offset += ch == KEY_DOWN ? 1 : 10;
-			if (u->help_offset > ui_help_lines() - 3)
-				u->help_offset = ui_help_lines() - 3;
+			if (u->help_offset > ui_help_lines(COLS - 3) - 3)
+				u->help_offset = ui_help_lines(COLS - 3) - 3;
 		} else if (ch == KEY_UP || ch == KEY_PPAGE) {
 			u->help_offset -= ch == KEY_UP ? 1 : 10;
 			if (u->help_offset < 0)
