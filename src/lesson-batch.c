@@ -9,10 +9,14 @@
  *   {"event":"exit","job":"waste","pgid":4242,"status":0,"signal":0,"t":2.3}
  *   {"event":"error","line":9,"message":"..","t":..}   (a step failed)
  *   {"event":"skip","line":9,"message":"..","t":..}    (try: not there)
+ *   {"event":"sample","busy":[99.5,98.0],"t":1.0}      (every -d seconds)
  *   {"event":"end","steps":12,"failures":0,"t":9.1}
  *
- * -f json as above; -f csv: t,event,line,job,pid,stream,status,signal,text;
- * -f text: one readable line each. t is seconds since the lesson started.
+ * -f json as above; -f csv: t,event,line,job,pid,stream,status,signal,text
+ * (a sample's text: the busy % of each core, separated by spaces); -f text:
+ * one readable line each. t is seconds since the lesson started. A sample
+ * is each core's busy % over the last -d seconds (default 1); -n does not
+ * apply to lessons.
  * `wait key` passes at once; `bench` runs in this process and writes its own
  * report. The exit status is 0 if every step played, 1 if one failed or the
  * lesson was interrupted.
@@ -31,6 +35,7 @@
 #include "lesson-parse.h"
 #include "lesson-play.h"
 #include "options.h"
+#include "sample.h"
 #include "util.h"
 
 /* One record; fields not set are left out (JSON) or empty (CSV). */
@@ -45,6 +50,8 @@ struct lesson_record {
 	int		 status, signal;
 	const char	*text_key;	/* "cmd", "text", "message" */
 	const char	*text;
+	const double	*busy;		/* sample: per core */
+	int		 ncpus;
 	int		 cut;
 	long		 steps, failures;	/* end */
 	double		 t;
@@ -54,6 +61,7 @@ struct lesson_batch {
 	const struct options	*o;
 	FILE			*out;
 	struct json		*j;
+	struct sampler		*s;		/* NULL: no samples */
 	double			 t0;
 	long			 steps;
 	int			 write_error;	/* errno of the first one */
@@ -63,6 +71,7 @@ static void
 record_json(struct lesson_batch *b, const struct lesson_record *r)
 {
 	struct json	*j = b->j;
+	int		 i;
 
 	json_object_begin(j);
 	json_key(j, "event");
@@ -101,6 +110,13 @@ record_json(struct lesson_batch *b, const struct lesson_record *r)
 		json_key(j, r->text_key);
 		json_string(j, r->text);
 	}
+	if (r->busy != NULL) {
+		json_key(j, "busy");
+		json_array_begin(j);
+		for (i = 0; i < r->ncpus; i++)
+			json_double(j, r->busy[i], 1);
+		json_array_end(j);
+	}
 	if (strcmp(r->event, "end") == 0) {
 		json_key(j, "steps");
 		json_int(j, r->steps);
@@ -112,6 +128,21 @@ record_json(struct lesson_batch *b, const struct lesson_record *r)
 	json_object_end(j);
 	if (json_line(j, b->out) != 0)
 		b->write_error = errno != 0 ? errno : EIO;
+}
+
+/* A sample's per-core busy figures as "99.5 98.0" (static buffer). */
+static const char *
+busy_text(const struct lesson_record *r)
+{
+	static char	buf[4096];
+	size_t		len = 0;
+	int		i;
+
+	buf[0] = '\0';
+	for (i = 0; i < r->ncpus && len + 8 < sizeof buf; i++)
+		len += snprintf(buf + len, sizeof buf - len, "%s%.1f",
+		    i > 0 ? " " : "", r->busy[i]);
+	return buf;
 }
 
 /* A CSV field: quoted, with quotes doubled, when it needs it. */
@@ -158,7 +189,9 @@ record_csv(struct lesson_batch *b, const struct lesson_record *r)
 		snprintf(end, sizeof end, "%ld steps, %ld failures", r->steps,
 		    r->failures);
 		csv_field(f, end);
-	} else
+	} else if (r->busy != NULL)
+		csv_field(f, busy_text(r));
+	else
 		csv_field(f, r->text);
 	fputc('\n', f);
 	if (fflush(f) != 0)
@@ -185,6 +218,8 @@ record_text(struct lesson_batch *b, const struct lesson_record *r)
 	else if (strcmp(r->event, "end") == 0)
 		fprintf(f, "end: %ld steps, %ld failures\n", r->steps,
 		    r->failures);
+	else if (r->busy != NULL)
+		fprintf(f, "sample: busy %% per core: %s\n", busy_text(r));
 	else
 		fprintf(f, "%s %d: %s\n", r->event, r->line, r->text);
 	if (fflush(f) != 0)
@@ -244,6 +279,8 @@ hook_started(void *arg, const struct lesson_step *st, struct job *job)
 				     .pid_key = "pgid" };
 
 	job_set_line_hook(job, hook_line, arg);
+	if (((struct lesson_batch *)arg)->s != NULL)
+		sampler_watch(((struct lesson_batch *)arg)->s, job_pgid(job));
 	emit(arg, &r);
 }
 
@@ -303,6 +340,32 @@ static const struct lesson_hooks batch_hooks = {
 	.bench = hook_bench,
 };
 
+/* Take a sample and write its record: each core's busy %. */
+static void
+sample(struct lesson_batch *b)
+{
+	struct lesson_record	 r = { .event = "sample" };
+	double			*busy;
+	char			*cause;
+	int			 i, n;
+
+	if (sampler_tick(b->s, &cause) != 0) {
+		fprintf(stderr, "turbotop: %s (no more samples)\n", cause);
+		free(cause);
+		sampler_free(b->s);
+		b->s = NULL;
+		return;
+	}
+	n = sampler_ncpus(b->s);
+	busy = xcalloc(n, sizeof *busy);
+	for (i = 0; i < n; i++)
+		busy[i] = sampler_cpu(b->s, i)->busy;
+	r.busy = busy;
+	r.ncpus = n;
+	emit(b, &r);
+	free(busy);
+}
+
 /* Play the checked lesson l headless; returns the exit status. */
 int
 lesson_batch(const struct options *o, const struct lesson *l)
@@ -312,7 +375,8 @@ lesson_batch(const struct options *o, const struct lesson *l)
 	struct job_config	 cfg;
 	struct lesson_record	 r = { .event = "end" };
 	struct sigaction	 sa;
-	double			 left;
+	double			 left, delay, next = 0;
+	char			*cause;
 	int			 interrupted = 0;
 
 	memset(&b, 0, sizeof b);
@@ -335,14 +399,38 @@ lesson_batch(const struct options *o, const struct lesson *l)
 		fflush(b.out);
 	}
 
+	/* Samples every -d seconds; the lesson plays without them if need be. */
+	delay = options_delay(o, DELAY_BATCH);
+	if ((b.s = sampler_create(&cause)) == NULL) {
+		fprintf(stderr, "turbotop: %s (no samples)\n", cause);
+		free(cause);
+	} else if (sampler_tick(b.s, &cause) != 0) {
+		fprintf(stderr, "turbotop: %s (no samples)\n", cause);
+		free(cause);
+		sampler_free(b.s);
+		b.s = NULL;
+	} else {
+		sampler_set_scope(b.s, SCOPE_WATCHED);
+		next = now_mono() + delay;
+	}
+
 	p = lesson_player_new(l, &cfg, 1, &batch_hooks, &b);
 	for (;;) {
 		left = lesson_player_run(p);
 		if (lesson_player_done(p) || b.write_error)
 			break;
+		if (b.s != NULL && (left < 0 || next - now_mono() < left))
+			left = next - now_mono() > 0 ? next - now_mono() : 0;
 		if (jobs_wait(left, -1) & JOBS_WAIT_SIGNAL) {
 			interrupted = 1;
 			break;
+		}
+		if (b.s != NULL && now_mono() >= next) {
+			sample(&b);
+			/* Keep the beat; if we fell behind, do not catch up. */
+			next += delay;
+			if (next < now_mono())
+				next = now_mono() + delay;
 		}
 	}
 	lesson_player_finish(p);
@@ -350,6 +438,7 @@ lesson_batch(const struct options *o, const struct lesson *l)
 	r.failures = lesson_player_failures(p);
 	emit(&b, &r);
 	lesson_player_free(p);
+	sampler_free(b.s);
 	json_free(b.j);
 
 	/* A closed pipe (| head) ends the lesson quietly, as in batch mode. */

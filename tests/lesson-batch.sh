@@ -1,8 +1,9 @@
 #!/bin/bash
 # lesson-batch.sh: turbotop -b --script plays a lesson headless: a lesson of
 # run/wait/pause/resume/stop/wait exit yields its step, start, output and
-# exit records in order (JSON, text and CSV), `wait key` passes at once,
-# nothing is left running, and a step that fails makes the exit status 1.
+# exit records in order (JSON, text and CSV) with samples of the cores
+# between them, `wait key` passes at once, nothing is left running, and a
+# step that fails makes the exit status 1.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
@@ -27,7 +28,7 @@ wait exit 20s
 wait key
 LESSON
 
-"$TURBOTOP" -b -f json --script "$dir/ci.lesson" >"$dir/json" 2>"$dir/err" ||
+"$TURBOTOP" -b -d 0.1 -f json --script "$dir/ci.lesson" >"$dir/json" 2>"$dir/err" ||
 	fail "json run exited $?: $(cat "$dir/err")"
 
 python3 - "$dir/json" >"$dir/pgids" <<'PY' || fail "the JSON records are not as expected"
@@ -73,6 +74,10 @@ assert recs[x2]["signal"] == 15, recs[x2]
 # Each timed wait lasted at least its duration.
 for line in (9, 11, 13):
     assert recs[step(line + 1)]["t"] - recs[step(line)]["t"] >= 0.095, line
+# Samples every -d: each core's busy %.
+samples = [r for r in recs if r["event"] == "sample"]
+assert samples, "no sample record"
+assert all(r["busy"] and all(0 <= b <= 100 for b in r["busy"]) for r in samples), samples
 # The end record is last; nothing failed.
 assert recs[-1]["event"] == "end" and recs[-1]["failures"] == 0, recs[-1]
 assert recs[-1]["steps"] == 14, recs[-1]
