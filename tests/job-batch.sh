@@ -103,6 +103,17 @@ fi
 	>"$tmp/pty" || fail "--pty exited $?"
 check_json "$tmp/pty" 'assert [o["text"] for o in out] == ["tty"], out'
 
+# A Python program streams live: PYTHONUNBUFFERED=1 is set for it, so its
+# first line is in an early record although it never flushes and is stopped
+# by -n (block-buffered, the line would be lost with it).
+"$TURBOTOP" -b -d 0.2 -n 15 -f json -- python3 -c \
+	'import os, time; print("py", os.environ.get("PYTHONUNBUFFERED")); time.sleep(60)' \
+	>"$tmp/py" || fail "python3 demo: turbotop exited $?"
+check_json "$tmp/py" '
+assert [o["text"] for o in out] == ["py 1"], out
+assert ex["signal"] == 15, ex
+'
+
 # CSV: the samples, the demo's status (its output is not part of CSV).
 "$TURBOTOP" -b -d 0.1 -f csv -- sh -c 'echo hello; sleep 0.5; exit 5' >"$tmp/csv"
 rc=$?
