@@ -102,11 +102,20 @@ find_program(const char *name)
 	}
 }
 
-/* True if arg sets the worker count of a demo: -w, -wN, --workers... */
+/*
+ * True if arg sets a demo's worker count: -w, -wN, --workers[=N] or an
+ * abbreviation getopt_long takes for it ("--worke"; "--work" is another
+ * option of some demos).
+ */
 static int
 is_workers_arg(const char *arg)
 {
-	return strncmp(arg, "-w", 2) == 0 || strncmp(arg, "--w", 3) == 0;
+	size_t	n = strcspn(arg, "=");
+
+	if (strncmp(arg, "-w", 2) == 0)
+		return 1;
+	return n >= strlen("--worke") && n <= strlen("--workers") &&
+	    strncmp(arg, "--workers", n) == 0;
 }
 
 /*

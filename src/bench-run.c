@@ -39,6 +39,7 @@ struct bench_k {
 struct bench {
 	struct bench_cmd	*cmd;
 	int			 repeat;
+	int			 pty;	/* --pty: runs get a terminal */
 	int			 one_added;
 	size_t			 nk;
 	struct bench_point	*points;
@@ -76,7 +77,7 @@ struct bench {
 static int
 proc_start(struct bench *b, char **argv, int k, char **cause)
 {
-	struct job_config	 cfg = { 0, BENCH_LINES, BENCH_GRACE };
+	struct job_config	 cfg = { b->pty, BENCH_LINES, BENCH_GRACE };
 	const char		*base;
 	char			*name;
 
@@ -185,6 +186,7 @@ bench_create(const struct options *o, char **cause)
 		return NULL;
 	}
 	b->repeat = o->repeat > 0 ? o->repeat : REPEAT_DEFAULT;
+	b->pty = o->pty;
 	b->one_added = added;
 	b->nk = n;
 	b->points = xcalloc(n, sizeof *b->points);

@@ -8,3 +8,6 @@ src_libturbotop_a_SOURCES += \
 	src/bench-stats.c src/bench-stats.h \
 	src/bench-svg.c src/bench-svg.h \
 	src/ui-bench.c src/ui-bench.h
+
+# The benchmark of benchmark mode itself (make bench): timing against python3.
+EXTRA_DIST += bench/bench-speedup.sh

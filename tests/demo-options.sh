@@ -49,6 +49,11 @@ refused waste -t abc
 refused counting -s 0
 refused lock --work x
 refused queue -m -5
+# The cap follows RLIMIT_NPROC: half of it, here 50.
+(ulimit -Su 100 && "$DEMOS/waste" -w 60 -t 0.1) >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ] || fail "waste -w 60 under ulimit -u 100 was not refused"
+grep -q 'from 1 to 50 here' "$tmp/err" || fail "ulimit -u 100: $(cat "$tmp/err")"
+(ulimit -Su 100 && "$DEMOS/lock" -h) | grep -q 'at most 50 here' || fail "lock -h under ulimit -u 100"
 # welcome's names are its workers: too many is refused too.
 refused welcome $(seq 1 5000)
 grep -q 'refused' "$tmp/err" || fail "welcome with 5000 names: no clear message"

@@ -37,8 +37,16 @@ kill -KILL "$pid"
 wait_until 5 eval '! pids_alive $kids' || fail "workers outlived their SIGKILLed parent: $kids"
 
 # -t: the demo ends itself, with status 0, and leaves nothing.
-"$DEMOS/waste" -w 2 -t 0.5 >"$tmp/out" 2>&1 || fail "waste -t 0.5 exited $?"
-grep -q '^1 Total waste of CPU cycles!$' "$tmp/out" || fail "waste -t printed no line of worker 1"
+"$DEMOS/waste" -w 2 -t 3 >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+cleanup_pid "$pid"
+wait_until 10 has_workers "$pid" 2 || fail "waste -w 2 -t 3 did not start 2 workers"
+kids=$(workers_of "$pid")
+wait "$pid"
+rc=$?
+[ "$rc" = 0 ] || fail "waste -t 3 exited $rc: $(cat "$tmp/err")"
+! pids_alive $kids || fail "waste -t 3 left a worker behind"
+grep -q '^[01] Total waste of CPU cycles!$' "$tmp/out" || fail "waste -t 3 printed nothing"
 
 # A fork bomb is refused.
 "$DEMOS/waste" -w 100000 >"$tmp/out" 2>"$tmp/err"

@@ -1,7 +1,7 @@
 /*
  * test-bench.c: unit tests of the benchmark's pure parts: the worker list
- * parser (bench-list.c), the arithmetic on made-up timings (bench-stats.c)
- * and the SVG chart (bench-svg.c).
+ * parser (bench-list.c), the arithmetic on made-up timings (bench-stats.c),
+ * each run's command (bench-cmd.c) and the SVG chart (bench-svg.c).
  */
 #include "config.h"
 
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-cmd.h"
 #include "bench-list.h"
 #include "bench-stats.h"
 #include "bench-svg.h"
@@ -319,6 +320,90 @@ START_TEST(test_svg)
 }
 END_TEST
 
+/* Refused with words in the message. */
+static void
+cmd_refused(int argc, char **argv, int is_command, const char *words)
+{
+	struct bench_cmd	*c;
+	char			*cause;
+
+	c = bench_cmd_create(argc, argv, is_command, &cause);
+	ck_assert_msg(c == NULL, "'%s' accepted", argv[0]);
+	ck_assert_msg(strstr(cause, words) != NULL, "message '%s' lacks '%s'",
+	    cause, words);
+	free(cause);
+}
+
+START_TEST(test_cmd_command)
+{
+	char			*argv[] = { (char *)"sh", (char *)"-c",
+				    (char *)"x={w}; y={w}{w}", (char *)"{w}", NULL };
+	char			*none[] = { (char *)"sh", (char *)"-c",
+				    (char *)"true", NULL };
+	char			*missing[] = { (char *)"no-such-program-x",
+				    (char *)"{w}", NULL };
+	struct bench_cmd	*c;
+	char			**v, *cause;
+
+	c = bench_cmd_create(4, argv, 1, &cause);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(bench_cmd_title(c), "sh -c 'x={w}; y={w}{w}' {w}");
+	v = bench_cmd_argv(c, 12);
+	ck_assert_msg(v[0][0] == '/', "not a path: %s", v[0]);	/* from $PATH */
+	ck_assert_str_eq(v[1], "-c");
+	ck_assert_str_eq(v[2], "x=12; y=1212");
+	ck_assert_str_eq(v[3], "12");
+	ck_assert_ptr_null(v[4]);
+	bench_cmd_argv_free(v);
+	bench_cmd_free(c);
+
+	cmd_refused(3, none, 1, "has no {w}");
+	cmd_refused(2, missing, 1, "not found");
+	cmd_refused(0, none, 1, "needs a demo");
+}
+END_TEST
+
+START_TEST(test_cmd_demo)
+{
+	char			*gil[] = { (char *)"gil", (char *)"--work",
+				    (char *)"0.1", NULL };
+	char			*w[] = { (char *)"pmap", (char *)"-d", (char *)"1",
+				    (char *)"-w", (char *)"3", NULL };
+	char			*w4[] = { (char *)"pmap", (char *)"-w4", NULL };
+	char			*lw[] = { (char *)"pmap", (char *)"--workers=4",
+				    NULL };
+	char			*ab[] = { (char *)"pmap", (char *)"--worke", NULL };
+	char			*welcome[] = { (char *)"welcome", NULL };
+	char			*waste[] = { (char *)"waste", NULL };
+	char			*nosuch[] = { (char *)"nosuch", NULL };
+	struct bench_cmd	*c;
+	char			**v, *cause;
+
+	if (getenv("TURBOTOP_DEMO_DIR") == NULL)
+		return;		/* the demos are found under make check only */
+	c = bench_cmd_create(3, gil, 0, &cause);
+	ck_assert_msg(c != NULL, "gil --work refused: %s", cause);
+	ck_assert_str_eq(bench_cmd_title(c), "gil -w K --work 0.1");
+	v = bench_cmd_argv(c, 3);
+	ck_assert_ptr_nonnull(strstr(v[0], "/gil"));
+	ck_assert_str_eq(v[1], "-w");
+	ck_assert_str_eq(v[2], "3");
+	ck_assert_str_eq(v[3], "--work");
+	ck_assert_str_eq(v[4], "0.1");
+	ck_assert_ptr_null(v[5]);
+	bench_cmd_argv_free(v);
+	bench_cmd_free(c);
+
+	cmd_refused(5, w, 0, "do not give '-w'");
+	cmd_refused(2, w4, 0, "do not give '-w4'");
+	cmd_refused(2, lw, 0, "do not give '--workers=4'");
+	cmd_refused(2, ab, 0, "do not give '--worke'");
+	cmd_refused(1, welcome, 0, "no worker count");
+	cmd_refused(1, waste, 0, "fixed time");
+	cmd_refused(1, nosuch, 0, "unknown demo");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -338,6 +423,10 @@ main(void)
 	tcase_add_test(tc, test_karp_flatt);
 	tcase_add_test(tc, test_amdahl_fit);
 	tcase_add_test(tc, test_amdahl_clamp);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("cmd");
+	tcase_add_test(tc, test_cmd_command);
+	tcase_add_test(tc, test_cmd_demo);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("svg");
 	tcase_add_test(tc, test_svg);
