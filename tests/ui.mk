@@ -13,3 +13,11 @@ tests_test_ui_layout_SOURCES = tests/test-ui-layout.c
 tests_test_ui_layout_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_ui_layout_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-ui-layout
+
+# Many cores (up to 128) on small screens: every core gets a meter or a
+# cell, and the strips that do not fit are counted.
+check_PROGRAMS += tests/test-ui-scale
+tests_test_ui_scale_SOURCES = tests/test-ui-scale.c
+tests_test_ui_scale_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_ui_scale_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-ui-scale
