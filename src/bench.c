@@ -24,9 +24,9 @@
 #include "bench-stats.h"
 #include "bench-svg.h"
 #include "job.h"
+#include "options.h"
 #include "sample.h"
 #include "ui.h"
-#include "options.h"
 #include "util.h"
 
 #define BENCH_WAIT	0.02	/* s: how late the end of a run whose leader left

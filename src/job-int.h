@@ -83,6 +83,8 @@ pid_t		 watchdog_pid(void);
 void		 watchdog_reaped(void);
 
 /* job-sweep.c */
+#define SWEEP_SHARED		0x1	/* take the data side's libproc2 lock */
+#define SWEEP_CHILDREN		0x2	/* every child of ours too */
 size_t		 sweep_kill(const char *, int, pid_t, int);
 
 #endif

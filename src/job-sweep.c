@@ -21,6 +21,7 @@
 
 enum sweep_item {
 	SWEEP_PID,
+	SWEEP_PPID,
 	SWEEP_ENV
 };
 
@@ -38,38 +39,44 @@ has_marker(char **env, const char *marker, size_t len)
 
 /*
  * Send sig to every process (but self and not_this) whose environment has an
- * entry starting with marker. Returns how many were signalled. shared: take
- * the data side's libproc2 lock (its occupancy thread may be reading); the
- * watchdog, a single-threaded fork, must not (the lock may have been held
- * at fork time).
+ * entry starting with marker; with SWEEP_CHILDREN, to every child of ours
+ * too (orphans that came to the subreaper, even with a scrubbed environment).
+ * Returns how many were signalled. SWEEP_SHARED: take the data side's
+ * libproc2 lock (its occupancy thread may be reading); the watchdog, a
+ * single-threaded fork, must not (the lock may have been held at fork time).
  */
 size_t
-sweep_kill(const char *marker, int sig, pid_t not_this, int shared)
+sweep_kill(const char *marker, int sig, pid_t not_this, int flags)
 {
-	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ENVIRON_V };
+	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ID_PPID,
+				     PIDS_ENVIRON_V };
 	struct pids_info	*info = NULL;
 	struct pids_stack	*stack;
 	size_t			 len = strlen(marker), n = 0;
-	pid_t			 pid, self = getpid();
+	pid_t			 pid, ppid, self = getpid();
 	char			**env;
+	int			 ours;
 
-	if (shared)
+	if (flags & SWEEP_SHARED)
 		proc2_lock();
 	if (procps_pids_new(&info, items, nitems(items)) < 0) {
-		if (shared)
+		if (flags & SWEEP_SHARED)
 			proc2_unlock();
 		return 0;
 	}
 	while ((stack = procps_pids_get(info, PIDS_FETCH_TASKS_ONLY)) != NULL) {
 		pid = PIDS_VAL(SWEEP_PID, s_int, stack, info);
+		ppid = PIDS_VAL(SWEEP_PPID, s_int, stack, info);
 		env = PIDS_VAL(SWEEP_ENV, strv, stack, info);
 		if (pid == self || pid == not_this)
 			continue;
-		if (has_marker(env, marker, len) && kill(pid, sig) == 0)
+		ours = has_marker(env, marker, len) ||
+		    ((flags & SWEEP_CHILDREN) && ppid == self);
+		if (ours && kill(pid, sig) == 0)
 			n++;
 	}
 	procps_pids_unref(&info);
-	if (shared)
+	if (flags & SWEEP_SHARED)
 		proc2_unlock();
 	return n;
 }

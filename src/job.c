@@ -69,6 +69,7 @@ static char		 *supervisor;	/* "TURBOTOP_JOB=ID/": every job's marker starts so *
 static int		  initialised;
 static int		  done_events;	/* jobs that became DONE since jobs_wait() began */
 static double		  read_time;	/* when the read being split arrived */
+static int		  quitting;	/* in jobs_stop_all(): kills take our orphans too */
 
 static void	job_check_done(struct job *);
 
@@ -184,7 +185,12 @@ static void
 job_kill(struct job *job)
 {
 	kill(-job->pid, SIGKILL);
-	sweep_kill(job->marker, SIGKILL, 0, 1);
+	if (quitting) {
+		/* Every child left is a job's orphan (the watchdog excepted). */
+		sweep_kill(job->marker, SIGKILL, watchdog_pid(),
+		    SWEEP_SHARED | SWEEP_CHILDREN);
+	} else
+		sweep_kill(job->marker, SIGKILL, 0, SWEEP_SHARED);
 	job->kill_at = 0;
 	if (job->abandon_at == 0)
 		job->abandon_at = now_mono() + ABANDON_AFTER;
@@ -209,7 +215,7 @@ job_stop_within(struct job *job, double grace)
 	}
 	kill(-job->pid, SIGTERM);
 	kill(-job->pid, SIGCONT);	/* a paused job must run to die */
-	sweep_kill(job->marker, SIGTERM, 0, 1);	/* those that left the group */
+	sweep_kill(job->marker, SIGTERM, 0, SWEEP_SHARED);	/* those that left the group */
 	job->kill_at = now_mono() + grace;
 }
 
@@ -588,14 +594,18 @@ jobs_stop_all(void)
 
 	if (!initialised)
 		return;
+	quitting = 1;
 	if (n > 0) {
 		list = xcalloc(n, sizeof *list);
 		memcpy(list, jobs, n * sizeof *list);
 		jobs_stop_list(list, n, QUIT_GRACE);
 		free(list);
 	}
-	sweep_kill(supervisor, SIGKILL, 0, 1);
+	/* Every child left is a job's orphan now (the watchdog excepted). */
+	sweep_kill(supervisor, SIGKILL, watchdog_pid(),
+	    SWEEP_SHARED | SWEEP_CHILDREN);
 	jobs_reap();
+	quitting = 0;
 }
 
 size_t

@@ -62,6 +62,17 @@ for sig in KILL HUP TERM INT SEGV; do
 	wait_until 5 eval '! pids_alive $wd' || fail "SIG$sig: the watchdog $wd lingers"
 done
 
+# An orphan that scrubbed its environment (no marker) and left the group is
+# turbotop's child (subreaper): quitting kills it too.
+"$TURBOTOP" -b -d 0.2 -f json -- sh -c "
+	(env -i setsid sleep $tag &)
+	exec sleep $((tag + 1))" >"$tmp/out" 2>"$tmp/err" &
+tt=$!
+cleanup_pid "$tt"
+wait_until 20 has_started 2 || fail "the scrubbed escapee did not start"
+kill -TERM "$tt"
+gone_within_2s "SIGTERM, scrubbed orphan"
+
 # Quit: -n ends the run, and with it the demo (by name, from the catalog).
 "$TURBOTOP" -b -d 0.5 -n 10 -f json waste -w 8 >"$tmp/out" 2>"$tmp/err" &
 tt=$!

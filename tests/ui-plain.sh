@@ -36,10 +36,18 @@ has_non_ascii && { tt_capture >&2; fail "non-ASCII on the LANG=C screen"; }
 ui_cores | grep -q . || fail "no core meters in ASCII"
 quit_pane
 
-# The colour themes do use colour (so the checks below can fail).
+# The colour themes do use colour (so the checks below can fail); t goes
+# from dark to light to mono, which has none.
 tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.1 waste -w 2"
 tt_wait_text "Total waste" 20
 has_colour || fail "no colour in the default theme"
+tt_send t
+tt_wait_text "theme: light" 10
+has_colour || fail "no colour in the light theme"
+tt_send t
+tt_wait_text "theme: mono" 10
+no_colour() { ! has_colour; }
+wait_until 5 no_colour || fail "colour in the mono theme"
 quit_pane
 
 # NO_COLOR=1: not a single colour escape, on every screen.
