@@ -21,3 +21,10 @@ tests_test_ui_scale_SOURCES = tests/test-ui-scale.c
 tests_test_ui_scale_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_ui_scale_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-ui-scale
+
+# The menu's "Watch for" text agrees with each demo's --help.
+check_PROGRAMS += tests/test-catalog-watch
+tests_test_catalog_watch_SOURCES = tests/test-catalog-watch.c
+tests_test_catalog_watch_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_catalog_watch_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-catalog-watch
