@@ -1,6 +1,6 @@
 /*
  * catalog.c: the demo suite as turbotop sees it (names, one-line summaries,
- * which options they take) and where their programs are found:
+ * what to watch for, which options they take) and where their programs are found:
  * $TURBOTOP_DEMO_DIR if set, the build tree's demos/ when turbotop runs from
  * the build tree, else the installed $(pkglibexecdir).
  */
@@ -15,17 +15,35 @@
 #include "catalog.h"
 #include "util.h"
 
+/*
+ * The watch texts are each demo's own (its struct demo's .watch, printed by
+ * DEMO --help after "In turbotop: "); tests/test-catalog-watch.c checks that
+ * they agree.
+ */
 static const struct demo_info demos[] = {
-	{ "welcome",  "three processes each print a welcome line (multiprocessing basics)", 0, 0 },
-	{ "counting", "three workers count with delays; their output interleaves", 0, 0 },
-	{ "waste",    "N workers spin printing 'Total waste of CPU cycles!' on every core", 1, 1 },
-	{ "lock",     "workers print while holding one shared lock: the output serialises", 1, 0 },
-	{ "queue",    "producers and consumers share one process-safe queue", 1, 0 },
-	{ "pipe",     "parent and child talk both ways over a pipe; --pingpong times it", 0, 0 },
-	{ "compute",  "the article's exact parallel sum (GMP) split over W workers", 1, 0 },
-	{ "pmap",     "a parallel map: serial vs pool of W processes, and the speedup", 1, 0 },
-	{ "coremsg",  "W jobs each say hello from the core they ran on", 1, 0 },
-	{ "gil",      "CPU work by locked threads, free threads and processes: the GIL", 1, 0 },
+	{ "welcome",  "three processes each print a welcome line (multiprocessing basics)", 0, 0,
+	    "the processes live only an instant; their lines come in any order." },
+	{ "counting", "three workers count with delays; their output interleaves", 0, 0,
+	    "the output interleaves while the cores stay idle: sleeping costs no CPU." },
+	{ "waste",    "N workers spin printing 'Total waste of CPU cycles!' on every core", 1, 1,
+	    "every core busy, the workers spread over all of them; stop: all gone at once." },
+	{ "lock",     "workers print while holding one shared lock: the output serialises", 1, 0,
+	    "with the lock one core works at a time and each worker's lines come in one block;\n"
+	    "with --no-lock all cores work and the lines jumble." },
+	{ "queue",    "producers and consumers share one process-safe queue", 1, 0,
+	    "producers and consumers take turns; sent and received counts are equal." },
+	{ "pipe",     "parent and child talk both ways over a pipe; --pingpong times it", 0, 0,
+	    "two processes mostly asleep; --pingpong keeps both busy in the kernel." },
+	{ "compute",  "the article's exact parallel sum (GMP) split over W workers", 1, 0,
+	    "W workers keep W cores busy; compare the wall time for -w 1, 2, 4." },
+	{ "pmap",     "a parallel map: serial vs pool of W processes, and the speedup", 1, 0,
+	    "sleep-bound, W workers leave the cores idle yet speed up ~W times;\n"
+	    "with --cpu the cores fill and the speedup stops at the core count." },
+	{ "coremsg",  "W jobs each say hello from the core they ran on", 1, 0,
+	    "the jobs spread over the cores; each names the core it ran on." },
+	{ "gil",      "CPU work by locked threads, free threads and processes: the GIL", 1, 0,
+	    "the locked threads keep one core busy at a time; threads without\n"
+	    "the lock and processes fill every core." },
 };
 
 size_t

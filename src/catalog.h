@@ -10,6 +10,7 @@ struct demo_info {
 	const char	*summary;	/* one line for --list and the menu */
 	int		 workers;	/* takes -w N (0 = no) */
 	int		 duration;	/* takes -t SECS (runs until stopped otherwise) */
+	const char	*watch;		/* what to watch for in turbotop */
 };
 
 size_t			 catalog_count(void);

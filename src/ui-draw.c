@@ -167,6 +167,33 @@ ui_title(const struct ui_rect *r, const char *title, const char *right,
 	}
 }
 
+/*
+ * A pane title that says how many cores did not fit (hidden > 0): on the
+ * right when there is room, else after the title, so it is never lost.
+ */
+void
+ui_title_hidden(const struct ui_rect *r, const char *title, const char *right,
+    int hidden, int selected)
+{
+	char	buf[96], more[64];
+	int	need;
+
+	if (hidden <= 0) {
+		ui_title(r, title, right, selected);
+		return;
+	}
+	snprintf(more, sizeof more, "+%d core%s not shown (z: zoom)", hidden,
+	    hidden == 1 ? "" : "s");
+	need = ui_text_cols(title, strlen(title)) +
+	    ui_text_cols(more, strlen(more)) + 8;
+	if (r->w >= need) {
+		ui_title(r, title, more, selected);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%s +%d", title, hidden);
+	ui_title(r, buf, NULL, selected);
+}
+
 /* A vertical separator line of h rows. */
 void
 ui_vline(int y, int x, int h)

@@ -25,6 +25,8 @@ int	 ui_printf(int, int, int, attr_t, const char *, ...)
 int	 ui_repeat(int, int, int, attr_t, const char *);
 int	 ui_text_cols(const char *, size_t);
 void	 ui_title(const struct ui_rect *, const char *, const char *, int);
+void	 ui_title_hidden(const struct ui_rect *, const char *, const char *,
+	     int, int);
 void	 ui_vline(int, int, int);
 int	 ui_worker(struct job *, pid_t, char *, size_t);
 char	 ui_worker_char(struct job *, pid_t);

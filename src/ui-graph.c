@@ -3,7 +3,9 @@
  * graph (eighth blocks in a UTF-8 locale, ASCII characters otherwise),
  * newest at the right. Each column covers GRAPH_SPAN / width seconds: the
  * mean of the samples that ended in it, or the sample that spans it when the
- * refresh is slower than a column.
+ * refresh is slower than a column. With more cores than rows the bands go
+ * into columns (ui_grid_fit); the title counts the cores that still do not
+ * fit.
  */
 #include "config.h"
 
@@ -12,17 +14,12 @@
 
 #include "sample.h"
 #include "ui-draw.h"
+#include "ui-layout.h"
 #include "ui-panes.h"
 #include "ui-theme.h"
 
 #define LABEL_COLS	5
-
-static enum ui_role
-level_role(double v)
-{
-	return v >= 80 ? ROLE_GRAPH_HIGH : v >= 40 ? ROLE_GRAPH_MID :
-	    ROLE_GRAPH_LOW;
-}
+#define GRAPH_MIN_W	(LABEL_COLS + 12 + 1)	/* a band, a gap */
 
 /* Core c's graph: w columns, rows rows, bottom row at y + rows - 1. */
 static void
@@ -67,32 +64,36 @@ graph_core(const struct sampler *s, int c, int y, int x, int w, int rows)
 			if (fill <= 0)
 				break;
 			ui_put(y + rows - 1 - row, x + w - 1 - col, 1,
-			    ui_attr(level_role(v)), g->block[fill > 8 ? 8 : fill]);
+			    ui_attr(ui_level_role(v)), g->block[fill > 8 ? 8 : fill]);
 		}
 	}
 }
 
-/* The history pane: one band of rows per core. */
+/* The history pane: one band of rows per core, in columns if need be. */
 void
 ui_graph_draw(const struct ui_rect *r, const struct sampler *s, int rows,
     int selected)
 {
-	char	title[64];
-	int	n = sampler_ncpus(s), c, y, w;
+	struct ui_grid	g;
+	char		title[64];
+	int		n = sampler_ncpus(s), c, y, x, w;
 
+	ui_grid_fit(&g, n, r->h - 1, r->w, rows, GRAPH_MIN_W);
 	snprintf(title, sizeof title, "last %.0f s", GRAPH_SPAN);
-	ui_title(r, "History", r->w >= 30 ? title : NULL, selected);
-	w = r->w - LABEL_COLS;
+	ui_title_hidden(r, "History", r->w >= 30 ? title : NULL, n - g.shown,
+	    selected);
+	if (g.cols < 1)
+		return;
+	w = r->w / g.cols - LABEL_COLS - (g.cols > 1 ? 1 : 0);
 	if (w < 4)
 		return;
-	for (c = 0; c < n; c++) {
-		y = r->y + 1 + c * rows;
-		if (y + rows > r->y + r->h)
-			break;
-		ui_printf(y + rows - 1, r->x, LABEL_COLS, ui_attr(ROLE_TITLE),
+	for (c = 0; c < g.shown; c++) {
+		y = r->y + 1 + (c % g.per) * rows;
+		x = r->x + (c / g.per) * (r->w / g.cols);
+		ui_printf(y + rows - 1, x, LABEL_COLS, ui_attr(ROLE_TITLE),
 		    "cpu%d", c);
 		if (rows > 1)
-			ui_put(y, r->x, LABEL_COLS, ui_attr(ROLE_DIM), "100%");
-		graph_core(s, c, y, r->x + LABEL_COLS, w, rows);
+			ui_put(y, x, LABEL_COLS, ui_attr(ROLE_DIM), "100%");
+		graph_core(s, c, y, x + LABEL_COLS, w, rows);
 	}
 }

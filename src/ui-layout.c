@@ -5,7 +5,10 @@
  * on wide screens, stacked otherwise), and the key bar. When rows run out,
  * panes are dropped in this order: process table, timeline, graph; spare
  * rows make the graph and the timeline taller. A zoomed pane takes the
- * whole body.
+ * whole body. Many cores (64 on a projector) go into columns of meters, or
+ * one cell per core when even those do not fit; the graph and timeline
+ * draw their strips in columns (ui_grid_fit) and say how many cores they
+ * could not show.
  */
 #include "config.h"
 
@@ -16,6 +19,7 @@
 #define SIDE_BY_SIDE_COLS	110	/* process table beside the output */
 #define GRAPH_BESIDE_COLS	70	/* graph beside the meters */
 #define BOTTOM_WANT		16	/* rows the table + output want */
+#define METER_MIN_W		14	/* "cpu12 " + " 100.0%" + a gap */
 
 static const char *pane_names[PANE_COUNT] = {
 	"Cores", "History", "Timeline", "Processes", "Output"
@@ -51,6 +55,51 @@ meter_columns(int n, int rows)
 	return (n + rows - 1) / rows;
 }
 
+/*
+ * Too many cores for meter bars in w columns: one cell per core, two
+ * columns wide (a glyph and a gap) when that takes at most rows rows, else
+ * one. Returns the rows the cells take (at most max).
+ */
+static int
+meter_cells(struct ui_layout *l, int n, int w, int rows, int max)
+{
+	int	per_row, mrows;
+
+	per_row = (w - UI_CELL_LABEL) / 2;
+	l->meter_cells = 2;
+	if (per_row < 1 || (n + per_row - 1) / per_row > rows) {
+		per_row = w - UI_CELL_LABEL;
+		l->meter_cells = 1;
+	}
+	if (per_row < 1)
+		per_row = 1;
+	l->meter_cols = per_row;
+	l->core_rows = 1;
+	mrows = (n + per_row - 1) / per_row;
+	return mrows > max ? max : mrows < 1 ? 1 : mrows;
+}
+
+/* Fit n items of rows rows into an h x w area (see ui-layout.h). */
+void
+ui_grid_fit(struct ui_grid *g, int n, int h, int w, int rows, int min_w)
+{
+	int	fit = rows > 0 ? h / rows : 0, maxcols;
+
+	memset(g, 0, sizeof *g);
+	if (n < 1 || fit < 1 || w < 1)
+		return;
+	maxcols = min_w > 0 ? w / min_w : 1;
+	if (maxcols < 1)
+		maxcols = 1;
+	g->cols = (n + fit - 1) / fit;
+	if (g->cols > maxcols)
+		g->cols = maxcols;
+	g->per = (n + g->cols - 1) / g->cols;
+	if (g->per > fit)
+		g->per = fit;
+	g->shown = g->per * g->cols < n ? g->per * g->cols : n;
+}
+
 static void
 zoomed(struct ui_layout *l, int zoom, int ncpus)
 {
@@ -61,6 +110,8 @@ zoomed(struct ui_layout *l, int zoom, int ncpus)
 	case PANE_CORES:
 		l->meter_cols = meter_columns(ncpus, B - 1);
 		l->core_rows = l->meter_cols == 1 && (B - 1) >= 2 * ncpus ? 2 : 1;
+		if (l->body.w / l->meter_cols < METER_MIN_W)
+			meter_cells(l, ncpus, l->body.w, B - 1, B - 1);
 		break;
 	case PANE_GRAPH:
 		l->core_rows = clamp((B - 1) / ncpus, 1, 16);
@@ -101,6 +152,8 @@ ui_layout_compute(struct ui_layout *l, int cols, int lines, int ncpus,
 	/* Cores: at most a third of the body, in columns if need be. */
 	l->meter_cols = meter_columns(ncpus, B / 3);
 	mrows = (ncpus + l->meter_cols - 1) / l->meter_cols;
+	if (W / l->meter_cols < METER_MIN_W)
+		mrows = meter_cells(l, ncpus, W, B / 3, B - 1);
 	cores_h = 1 + mrows;
 	rest = B - cores_h;
 
@@ -112,7 +165,7 @@ ui_layout_compute(struct ui_layout *l, int cols, int lines, int ncpus,
 
 	/* Spare rows: a taller graph, a thicker timeline, a taller graph. */
 	spare = rest - BOTTOM_WANT;
-	if (l->meter_cols == 1 && spare >= ncpus) {
+	if (l->meter_cols == 1 && !l->meter_cells && spare >= ncpus) {
 		l->core_rows++;
 		spare -= ncpus;
 	}
@@ -121,7 +174,7 @@ ui_layout_compute(struct ui_layout *l, int cols, int lines, int ncpus,
 		tl_h += ncpus;
 		spare -= ncpus;
 	}
-	if (l->meter_cols == 1 && spare >= ncpus) {
+	if (l->meter_cols == 1 && !l->meter_cells && spare >= ncpus) {
 		l->core_rows++;
 		spare -= ncpus;
 	}
@@ -129,7 +182,7 @@ ui_layout_compute(struct ui_layout *l, int cols, int lines, int ncpus,
 	rest = B - cores_h - tl_h;
 
 	y = l->body.y;
-	if (W >= GRAPH_BESIDE_COLS && l->meter_cols == 1) {
+	if (W >= GRAPH_BESIDE_COLS && l->meter_cols == 1 && !l->meter_cells) {
 		mw = clamp(W * 2 / 5, 34, 56);
 		set_rect(&l->pane[PANE_CORES], y, 0, cores_h, mw);
 		set_rect(&l->pane[PANE_GRAPH], y, mw + 1, cores_h, W - mw - 1);

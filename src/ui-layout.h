@@ -26,12 +26,26 @@ struct ui_layout {
 	struct ui_rect	 status, body, keybar;
 	struct ui_rect	 pane[PANE_COUNT];	/* h == 0: not shown */
 	int		 core_rows;	/* rows per core in meters and graph */
-	int		 meter_cols;	/* columns of meters for many cores */
+	int		 meter_cols;	/* columns of meters (cells per row) */
+	int		 meter_cells;	/* 0: bars; else one cell per core, */
+					/* this many columns wide */
 	int		 timeline_rows;	/* rows per core in the timeline */
 };
+
+/*
+ * n items (cores) of rows rows each, in columns at least min_w wide inside
+ * an h x w area: cols columns of per items, the first shown of them drawn
+ * (shown < n: the area is too small and the pane says so).
+ */
+struct ui_grid {
+	int	cols, per, shown;
+};
+
+#define UI_CELL_LABEL	6	/* "cpu64 " before a row of core cells */
 
 void		 ui_layout_compute(struct ui_layout *, int, int, int, int);
 const char	*ui_pane_name(enum ui_pane);
 int		 ui_layout_pane_at(const struct ui_layout *, int, int);
+void		 ui_grid_fit(struct ui_grid *, int, int, int, int, int);
 
 #endif

@@ -282,9 +282,49 @@ draw_command(const struct ui_menu *m, int y, int x, int w)
 	ui_put(y, x, w, ui_attr(ROLE_TITLE), cmd);
 }
 
-/* The launch section: full (six rows) or compact (two rows). */
+/*
+ * The demo's "what to watch for" text (its newlines are soft), word-wrapped
+ * into rows rows of w columns from (y, x); the last row is clipped.
+ */
 static void
-draw_launch(struct ui_menu *m, int y, int x, int w, int full)
+draw_watch(const char *text, int y, int x, int w, int rows)
+{
+	char	 buf[512], *p, *end, *brk;
+	int	 row;
+
+	snprintf(buf, sizeof buf, "%s", text);
+	for (p = buf; *p != '\0'; p++) {
+		if (*p == '\n')
+			*p = ' ';
+	}
+	p = buf;
+	for (row = 0; row < rows && *p != '\0'; row++) {
+		while (*p == ' ')
+			p++;
+		end = p;
+		brk = NULL;
+		while (*end != '\0' && ui_text_cols(p, (size_t)(end - p)) < w) {
+			if (*end == ' ')
+				brk = end;
+			end++;
+		}
+		if (*end != '\0' && brk != NULL && row < rows - 1)
+			end = brk;
+		else if (row == rows - 1)
+			end = p + strlen(p);
+		ui_putn(y + row, x, w, ui_attr(ROLE_NORMAL), p,
+		    (size_t)(end - p));
+		p = end;
+	}
+}
+
+/*
+ * The launch section: full (six rows and watch rows of what to watch for)
+ * or compact (two rows).
+ */
+static void
+draw_launch(struct ui_menu *m, int y, int x, int w, int full, int watch,
+    int gap)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
 	const struct demo_info	*d = catalog_get(m->sel);
@@ -302,6 +342,11 @@ draw_launch(struct ui_menu *m, int y, int x, int w, int full)
 	ui_put(y, x, 12, ui_attr(ROLE_NORMAL), "Demo");
 	ui_put(y, x + 12, w - 12, ui_attr(ROLE_TITLE), d->name);
 	y++;
+	if (watch > 0 && d->watch != NULL) {
+		ui_put(y, x, 12, ui_attr(ROLE_NORMAL), "Watch for");
+		draw_watch(d->watch, y, x + 12, w - 12, watch);
+		y += watch;
+	}
 	ui_put(y, x, 12, ui_attr(ROLE_NORMAL), "Workers");
 	c = x + 12 + draw_field(m, FIELD_WORKERS, y, x + 12, w - 12);
 	if (d->workers)
@@ -317,7 +362,7 @@ draw_launch(struct ui_menu *m, int y, int x, int w, int full)
 	y++;
 	ui_put(y, x, 12, ui_attr(ROLE_NORMAL), "Command");
 	draw_command(m, y, x + 12, w - 12);
-	y += 2;
+	y += 1 + gap;
 	ui_put(y, x, w, ui_attr(ROLE_KEY), "Enter launches it;  Tab: next "
 	    "field;  Esc: back to the monitor");
 	m->launch_y = y;
@@ -332,8 +377,19 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 	struct ui_rect		 t;
 	size_t			 i, n = catalog_count();
 	int			 full = r->h >= 20, launch_h, y, x = r->x + 2;
+	int			 watch, gap = 1;
 
-	launch_h = full ? 8 : 3;
+	/*
+	 * Up to three rows of what to watch for, if the whole list fits;
+	 * without the launch box's blank rows if that makes room.
+	 */
+	watch = full ? r->h - 1 - 2 - (int)n - 8 : 0;
+	if (full && watch < 3 && watch + 2 > 0) {
+		gap = 0;
+		watch += 2;
+	}
+	watch = watch < 0 ? 0 : watch > 3 ? 3 : watch;
+	launch_h = full ? 6 + 2 * gap + watch : 3;
 	ui_title(r, "Demos", r->w >= 60 ? "choose one, Enter launches it" :
 	    NULL, 1);
 	m->list_y = r->y + 1 + (full ? 1 : 0);
@@ -366,5 +422,6 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 	if (t.y <= m->list_y)
 		return;
 	ui_title(&t, "Launch", NULL, 0);
-	draw_launch(m, t.y + 1 + (full ? 1 : 0), x, r->w - 4, full);
+	draw_launch(m, t.y + 1 + (full ? gap : 0), x, r->w - 4, full, watch,
+	    gap);
 }

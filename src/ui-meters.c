@@ -3,7 +3,10 @@
  * user, system, nice and iowait in their colours (different characters in
  * monochrome), the busy percentage after the bar, and a colour legend in
  * the title. With two rows per core, the second row spells the split out in
- * numbers. (Load average and task counts are in the status bar.)
+ * numbers. (Load average and task counts are in the status bar.) With too
+ * many cores for bars (64 on a small screen), each core is one cell whose
+ * height and colour give its busy %, a row of cells per line; cores that
+ * still do not fit are counted in the title.
  */
 #include "config.h"
 
@@ -13,6 +16,7 @@
 
 #include "sample.h"
 #include "ui-draw.h"
+#include "ui-layout.h"
 #include "ui-panes.h"
 #include "ui-theme.h"
 
@@ -122,21 +126,71 @@ meter_legend(const struct ui_rect *r)
 }
 
 /*
+ * One cell per core, cw columns each, per cells a row, each row labelled
+ * with its first core: a block as high as the core is busy, in the graph's
+ * colours. Returns how many cores did not fit.
+ */
+static int
+meter_cells(const struct ui_rect *r, const struct sampler *s, int per,
+    int cw)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	const struct cpu_sample	*c;
+	int			 n = sampler_ncpus(s), i, y, x, eighths;
+
+	if (per < 1)
+		per = 1;
+	for (i = 0; i < n; i++) {
+		y = r->y + 1 + i / per;
+		if (y >= r->y + r->h)
+			return n - i;
+		x = r->x + UI_CELL_LABEL + (i % per) * cw;
+		if ((c = sampler_cpu(s, i)) == NULL)
+			continue;
+		if (i % per == 0)
+			ui_printf(y, r->x, UI_CELL_LABEL, ui_attr(ROLE_TITLE),
+			    "cpu%d", c->id);
+		if (!c->online) {
+			ui_put(y, x, 1, ui_attr(ROLE_DIM), "x");
+			continue;
+		}
+		eighths = (int)lround(c->busy * 8 / 100.0);
+		eighths = eighths < 1 ? 1 : eighths > 8 ? 8 : eighths;
+		ui_put(y, x, 1, ui_attr(ui_level_role(c->busy)), c->busy < 1 ?
+		    g->idle : g->block[eighths]);
+	}
+	return 0;
+}
+
+/*
  * The cores pane: rect's first row is the title; rows per core, cols
- * columns of meters (for machines with many cores).
+ * columns of meters (for machines with many cores), or with cells > 0 one
+ * cell of that width per core, cols cells a row.
  */
 void
 ui_meters_draw(const struct ui_rect *r, const struct sampler *s, int rows,
-    int cols, int selected)
+    int cols, int cells, int selected)
 {
 	const struct cpu_sample	*c;
-	int			 n = sampler_ncpus(s), i, per, cw, y, x;
+	struct ui_rect		 t = *r;
+	int			 n = sampler_ncpus(s), i, per, cw, y, x, hidden;
 
-	ui_title(r, "Cores", NULL, selected);
-	meter_legend(r);
 	if (cols < 1)
 		cols = 1;
+	if (cells > 0) {
+		t.h = 1;
+		hidden = meter_cells(r, s, cols, cells);
+		ui_title_hidden(&t, "Cores", "one cell per core: height = busy",
+		    hidden, selected);
+		return;
+	}
 	per = (n + cols - 1) / cols;
+	if (rows < 1)
+		rows = 1;
+	hidden = per > (r->h - 1) / rows ? n - cols * ((r->h - 1) / rows) : 0;
+	ui_title_hidden(r, "Cores", NULL, hidden, selected);
+	if (hidden <= 0)
+		meter_legend(r);
 	cw = r->w / cols;
 	for (i = 0; i < n; i++) {
 		if ((c = sampler_cpu(s, i)) == NULL)

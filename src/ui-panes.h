@@ -14,7 +14,7 @@ struct ui_rect;
 
 /* ui-meters.c */
 void	 ui_meters_draw(const struct ui_rect *, const struct sampler *, int,
-	     int, int);
+	     int, int, int);
 
 /* ui-graph.c */
 #define GRAPH_SPAN	60.0	/* seconds of history shown */

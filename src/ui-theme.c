@@ -231,6 +231,14 @@ ui_theme_colour(void)
 	return themes[current].colour;
 }
 
+/* The role of a busy percentage: low, mid or high (graph and core cells). */
+enum ui_role
+ui_level_role(double v)
+{
+	return v >= 80 ? ROLE_GRAPH_HIGH : v >= 40 ? ROLE_GRAPH_MID :
+	    ROLE_GRAPH_LOW;
+}
+
 attr_t
 ui_attr(enum ui_role r)
 {

@@ -53,6 +53,7 @@ const char		*ui_theme_name(void);
 int			 ui_theme_colour(void);
 attr_t			 ui_attr(enum ui_role);
 attr_t			 ui_worker_attr(int);
+enum ui_role		 ui_level_role(double);
 const struct ui_glyphs	*ui_glyphs(void);
 
 #endif

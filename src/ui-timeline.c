@@ -6,7 +6,9 @@
  * lock demo serialise and the gil demo keep one core busy. Cells where other
  * processes kept the core busy are shaded, idle ones dotted. In monochrome a
  * cell shows the worker's character instead of its colour. The last row is
- * the legend from colour to worker.
+ * the legend from colour to worker. With more cores than rows the strips go
+ * into columns (shorter: fewer samples each); the title counts the cores
+ * that still do not fit.
  */
 #include "config.h"
 
@@ -17,10 +19,12 @@
 #include "job.h"
 #include "sample.h"
 #include "ui-draw.h"
+#include "ui-layout.h"
 #include "ui-panes.h"
 #include "ui-theme.h"
 
 #define LABEL_COLS	5
+#define STRIP_MIN_W	(LABEL_COLS + 8 + 1)	/* 8 samples and a gap */
 #define LEGEND_MAX	40
 #define OTHER_BUSY	50.0	/* % busy that makes a cell "other" */
 
@@ -115,30 +119,34 @@ ui_timeline_draw(const struct ui_rect *r, const struct sampler *s,
     struct job *job, int rows, int selected)
 {
 	struct legend	l;
+	struct ui_grid	g;
 	char		right[64];
 	size_t		len = history_len(s), i;
 	double		span = 0;
-	int		n = sampler_ncpus(s), c, y, k, w, x;
+	int		n = sampler_ncpus(s), c, y, k, w, x, cw;
 
 	memset(&l, 0, sizeof l);
-	w = r->w - LABEL_COLS - 1;
-	if (w < 1 || r->h < 3)
+	if (r->h < 3 || r->w < STRIP_MIN_W)
 		return;
+	ui_grid_fit(&g, n, r->h - 2, r->w, rows, STRIP_MIN_W);
+	if (g.cols < 1)
+		return;
+	cw = r->w / g.cols;
+	w = cw - LABEL_COLS - 1;
 	if (len > 1)
 		span = history_time(s, 0) -
 		    history_time(s, (size_t)w < len ? (size_t)w - 1 : len - 1);
 	snprintf(right, sizeof right, "one cell per sample, last %.1f s", span);
-	ui_title(r, "Core timeline: which worker ran where", r->w >= 80 ?
-	    right : NULL, selected);
-	for (c = 0; c < n; c++) {
-		y = r->y + 1 + c * rows;
-		if (y + rows > r->y + r->h - 1)
-			break;
-		ui_printf(y, r->x, LABEL_COLS, ui_attr(ROLE_TITLE), "cpu%d", c);
+	ui_title_hidden(r, "Core timeline: which worker ran where", r->w >= 80 ?
+	    right : NULL, n - g.shown, selected);
+	for (c = 0; c < g.shown; c++) {
+		y = r->y + 1 + (c % g.per) * rows;
+		x = r->x + (c / g.per) * cw;
+		ui_printf(y, x, LABEL_COLS, ui_attr(ROLE_TITLE), "cpu%d", c);
 		for (i = 0; i < len && i < (size_t)w; i++) {
-			x = r->x + LABEL_COLS + w - 1 - (int)i;
 			for (k = 0; k < rows; k++)
-				timeline_cell(s, job, c, i, y + k, x, &l);
+				timeline_cell(s, job, c, i, y + k,
+				    x + LABEL_COLS + w - 1 - (int)i, &l);
 		}
 	}
 	timeline_legend(r, job, &l);

@@ -329,7 +329,7 @@ draw_main(struct ui *u)
 
 	if (l->pane[PANE_CORES].h > 0)
 		ui_meters_draw(&l->pane[PANE_CORES], u->s, l->core_rows,
-		    l->meter_cols, u->selected == PANE_CORES);
+		    l->meter_cols, l->meter_cells, u->selected == PANE_CORES);
 	if (l->pane[PANE_GRAPH].h > 0)
 		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, l->core_rows,
 		    u->selected == PANE_GRAPH);

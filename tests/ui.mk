@@ -13,3 +13,18 @@ tests_test_ui_layout_SOURCES = tests/test-ui-layout.c
 tests_test_ui_layout_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_ui_layout_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-ui-layout
+
+# Many cores (up to 128) on small screens: every core gets a meter or a
+# cell, and the strips that do not fit are counted.
+check_PROGRAMS += tests/test-ui-scale
+tests_test_ui_scale_SOURCES = tests/test-ui-scale.c
+tests_test_ui_scale_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_ui_scale_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-ui-scale
+
+# The menu's "Watch for" text agrees with each demo's --help.
+check_PROGRAMS += tests/test-catalog-watch
+tests_test_catalog_watch_SOURCES = tests/test-catalog-watch.c
+tests_test_catalog_watch_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_catalog_watch_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-catalog-watch
