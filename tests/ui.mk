@@ -28,3 +28,10 @@ tests_test_catalog_watch_SOURCES = tests/test-catalog-watch.c
 tests_test_catalog_watch_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_catalog_watch_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-catalog-watch
+
+# README and turbotop.1 list every key and demo as the code has them.
+check_PROGRAMS += tests/test-docs
+tests_test_docs_SOURCES = tests/test-docs.c
+tests_test_docs_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_docs_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-docs
