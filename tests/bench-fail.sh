@@ -32,22 +32,24 @@ rc=$?
 grep -q "warm-up run with K=1 failed: killed by signal 9" "$tmp/err" ||
 	fail "killed warm-up not reported: $(cat "$tmp/err")"
 
-# A run that leaves a child behind: the child goes with it.
-"$TURBOTOP" --bench=1 --repeat=1 -- sh -c "sleep 317.{w} & sleep 0.05" \
+# A run that leaves a child behind: the child goes with it. (The sleeps are
+# marked with this test's pid: another build may run this test meanwhile.)
+mark=$$
+"$TURBOTOP" --bench=1 --repeat=1 -- sh -c "sleep 317.$mark{w} & sleep 0.05" \
     >/dev/null 2>"$tmp/err" || fail "exit status $?: $(cat "$tmp/err")"
-left() { pgrep -f 'sleep 317\.1' >/dev/null; }
+left() { pgrep -f "sleep 317\\.${mark}1\$" >/dev/null; }
 wait_until 10 eval '! left' || fail "a run's child was left behind"
 
 # Interrupted in the middle of a run: it stops, the run is gone.
-"$TURBOTOP" --bench=1 --repeat=1 -- sh -c "sleep 318.{w}" >"$tmp/int.txt" 2>"$tmp/int.err" &
+"$TURBOTOP" --bench=1 --repeat=1 -- sh -c "sleep 318.$mark{w}" >"$tmp/int.txt" 2>"$tmp/int.err" &
 tt_pid=$!
 cleanup_pid "$tt_pid"
-wait_until 20 pgrep -f 'sleep 318\.1' >/dev/null || fail "the run never started"
+wait_until 20 pgrep -f "sleep 318\\.${mark}1\$" >/dev/null || fail "the run never started"
 kill -INT "$tt_pid"
 wait_until 20 eval '! kill -0 $tt_pid 2>/dev/null' || fail "turbotop did not stop on SIGINT"
 wait "$tt_pid"
 rc=$?
 [ "$rc" = 1 ] || fail "exit status $rc after an interrupt, not 1"
 grep -q "interrupted" "$tmp/int.err" || fail "no word of the interrupt: $(cat "$tmp/int.err")"
-wait_until 10 eval '! pgrep -f "sleep 318\.1" >/dev/null' || fail "the interrupted run was left behind"
+wait_until 10 eval '! pgrep -f "sleep 318\\.${mark}1\$" >/dev/null' || fail "the interrupted run was left behind"
 exit 0

@@ -7,11 +7,13 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 tmp=$(mk_tmpdir)
-# K=1 and K=2 are quick; K=4 is a long sleep with a mark to find it by.
-cat >"$tmp/work.sh" <<'SH'
-case $1 in 4) exec sleep 319.$2;; *) exec sleep 0.$1;; esac
+# K=1 and K=2 are quick; K=4 is a long sleep with a mark to find it by (this
+# test's pid: the same test may be running for another build on the machine).
+mark=$$
+cat >"$tmp/work.sh" <<SH
+case \$1 in 4) exec sleep 319.$mark\$2;; *) exec sleep 0.\$1;; esac
 SH
-run4() { pgrep -f "sleep 319\\.$1" >/dev/null; }
+run4() { pgrep -f "sleep 319\\.$mark$1\$" >/dev/null; }
 
 # 1. Fill in, then quit in the middle of K=4.
 tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.2 --bench=1,2,4 --repeat=1 -- sh $tmp/work.sh {w} 1; echo EXIT=\$?"

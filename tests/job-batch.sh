@@ -78,10 +78,12 @@ rc=$?
 check_json "$tmp/nx" 'assert "cannot run" in out[0]["text"], out'
 
 # -n N: N sample records, then the demo is stopped; nothing is left.
-"$TURBOTOP" -b -d 0.1 -n 3 -f json -- sh -c 'echo $$; exec sleep 600' >"$tmp/n" ||
+# (2 s: time enough for the demo to start and print on a busy machine.)
+"$TURBOTOP" -b -d 0.1 -n 20 -f json -- sh -c 'echo $$; exec sleep 600' >"$tmp/n" ||
 	fail "turbotop -n 3 exited $?"
 check_json "$tmp/n" '
-assert len([r for r in recs if "cpus" in r]) == 3, len(recs)
+assert len([r for r in recs if "cpus" in r]) == 20, len(recs)
+assert len(out) == 1, out
 assert ex["signal"] == 15, ex
 assert any(p["pid"] == int(out[0]["text"]) for r in recs for p in r.get("procs", [])), "demo not in procs"
 open(sys.argv[1] + ".pid", "w").write(out[0]["text"])
@@ -106,7 +108,7 @@ check_json "$tmp/pty" 'assert [o["text"] for o in out] == ["tty"], out'
 # A Python program streams live: PYTHONUNBUFFERED=1 is set for it, so its
 # first line is in an early record although it never flushes and is stopped
 # by -n (block-buffered, the line would be lost with it).
-"$TURBOTOP" -b -d 0.2 -n 15 -f json -- python3 -c \
+"$TURBOTOP" -b -d 0.1 -n 60 -f json -- python3 -c \
 	'import os, time; print("py", os.environ.get("PYTHONUNBUFFERED")); time.sleep(60)' \
 	>"$tmp/py" || fail "python3 demo: turbotop exited $?"
 check_json "$tmp/py" '

@@ -53,7 +53,8 @@ tt_send n
 tt_wait_text "[end: N replays, q quits]"
 tt_send q
 tt_wait_text "tui-exit=0"
-pgrep -f "sleep $nap" >/dev/null && fail "a demo of the lesson is still running"
+wait_until 10 eval '! pgrep -f "sleep $nap" >/dev/null' ||
+	fail "a demo of the lesson is still running"
 
 check_cast "$cast" 120 35
 out=$(cast_text "$cast") || exit $?

@@ -21,6 +21,8 @@ set -u
 
 TT_SOCK="tt-$$-$(basename "$0" .sh)"
 TT_STARTED=0
+TT_SOCKS=""
+TT_SOCK_PATHS=""
 CLEANUP_PIDS=""
 CLEANUP_FILES=""
 
@@ -33,9 +35,14 @@ cleanup_file() { CLEANUP_FILES="$CLEANUP_FILES $1"; }
 
 lib_cleanup() {
 	local p
-	if [ "$TT_STARTED" = 1 ]; then
-		tmux -L "$TT_SOCK" kill-server 2>/dev/null
-	fi
+	# Every server this test started (a test may change TT_SOCK), and its
+	# socket: tmux leaves the file behind.
+	for p in $TT_SOCKS; do
+		tmux -L "$p" kill-server 2>/dev/null
+	done
+	for p in $TT_SOCK_PATHS; do
+		rm -f -- "$p"
+	done
 	for p in $CLEANUP_PIDS; do
 		kill -KILL -- "-$p" 2>/dev/null
 		kill -KILL "$p" 2>/dev/null
@@ -49,10 +56,14 @@ trap lib_cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
 # wait_until SECS CMD...: 0 once CMD succeeds, 1 if SECS elapse first.
+# SECS is scaled by WAIT_SCALE (default 3): a test states the time a thing
+# takes on a quiet machine; CI's shared, ASan-slowed ones get the margin here.
+# (A wait only lasts that long when it is about to fail.)
+WAIT_SCALE=${WAIT_SCALE:-3}
 wait_until() {
 	local secs=$1 end
 	shift
-	end=$(( $(date +%s%N) / 1000000 + secs * 1000 ))
+	end=$(( $(date +%s%N) / 1000000 + secs * WAIT_SCALE * 1000 ))
 	while :; do
 		"$@" && return 0
 		[ $(( $(date +%s%N) / 1000000 )) -ge "$end" ] && return 1
@@ -60,12 +71,13 @@ wait_until() {
 	done
 }
 
-# A private scratch directory, removed at exit.
+# A private scratch directory, removed at exit. It is made under one root
+# per test, registered here: mk_tmpdir runs in a $(...) subshell, which
+# cannot add to this shell's CLEANUP_FILES.
+TT_TMPROOT=$(mktemp -d "${TMPDIR:-/tmp}/turbotop-test.XXXXXX") || fail "mktemp"
+cleanup_file "$TT_TMPROOT"
 mk_tmpdir() {
-	local d
-	d=$(mktemp -d "${TMPDIR:-/tmp}/turbotop-test.XXXXXX") || fail "mktemp"
-	cleanup_file "$d"
-	echo "$d"
+	mktemp -d "$TT_TMPROOT/XXXXXX" || fail "mktemp"
 }
 
 # pids_alive PID...: true if any of the pids still exists (zombies do not count).
@@ -97,7 +109,9 @@ tt_start() {
 	shift 2
 	need_tmux
 	TT_STARTED=1
+	TT_SOCKS="$TT_SOCKS $TT_SOCK"
 	tt new-session -d -x "$w" -y "$h" -s t "$*" || fail "tmux new-session"
+	TT_SOCK_PATHS="$TT_SOCK_PATHS $(tt display-message -p '#{socket_path}')"
 	tt set-option -g window-size manual
 	tt set-option -g remain-on-exit on
 	tt resize-window -t t -x "$w" -y "$h"
@@ -114,7 +128,7 @@ tt_has_text() { tt_capture | grep -qF -- "$1"; }
 tt_wait_text() {
 	local text=$1 secs=${2:-20}
 	if ! wait_until "$secs" tt_has_text "$text"; then
-		echo "--- pane after ${secs}s without '$text':" >&2
+		echo "--- pane after $((secs * WAIT_SCALE))s without '$text':" >&2
 		tt_capture >&2
 		fail "timed out waiting for '$text'"
 	fi

@@ -413,10 +413,12 @@ main(void)
 	int	 failed;
 
 	tc = tcase_create("list");
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_list_good);
 	tcase_add_test(tc, test_list_bad);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stats");
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_median);
 	tcase_add_test(tc, test_derive);
 	tcase_add_test(tc, test_derive_no_baseline);
@@ -425,10 +427,12 @@ main(void)
 	tcase_add_test(tc, test_amdahl_clamp);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("cmd");
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_cmd_command);
 	tcase_add_test(tc, test_cmd_demo);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("svg");
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_svg);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -193,6 +193,7 @@ job_text_suite(void)
 	Suite	*s = suite_create("job-text");
 	TCase	*tc = tcase_create("core");
 
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_plain);
 	tcase_add_test(tc, test_escapes);
 	tcase_add_test(tc, test_cr_and_tab);

@@ -373,6 +373,7 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_every_command);
 	tcase_add_test(tc, test_units);
 	tcase_add_test(tc, test_blanks);

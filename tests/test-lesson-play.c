@@ -187,6 +187,7 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_sections_and_keys);
 	tcase_add_test(tc, test_batch_keys_pass);
 	tcase_add_test(tc, test_timed_wait);

@@ -126,6 +126,7 @@ main(void)
 	int	 failed;
 
 	setenv("TERM", "xterm", 1);
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_header_and_escapes);
 	tcase_add_test(tc, test_utf8_split);
 	tcase_add_test(tc, test_empty);

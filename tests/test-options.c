@@ -132,6 +132,7 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_defaults);
 	tcase_add_test(tc, test_stop_at_demo);
 	tcase_add_test(tc, test_command);

@@ -364,6 +364,7 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_delta_plain);
 	tcase_add_test(tc, test_delta_all_fields);
 	tcase_add_test(tc, test_delta_one_counter_back);
@@ -373,6 +374,7 @@ main(void)
 	tcase_add_test(tc, test_proc_cpu);
 	tcase_add_test(tc, test_occupancy);
 	tcase_add_test(tc, test_history_ring);
+	tcase_set_timeout(tj, 60);	/* ASan, a busy machine */
 	tcase_add_test(tj, test_json_escape);
 	tcase_add_test(tj, test_json_structure);
 	suite_add_tcase(s, tc);

@@ -121,6 +121,7 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_sizes);
 	tcase_add_test(tc, test_full);
 	tcase_add_test(tc, test_too_small);

@@ -127,6 +127,7 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
+	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_every_core_has_a_meter);
 	tcase_add_test(tc, test_grid_counts);
 	tcase_add_test(tc, test_64_on_a_projector);
