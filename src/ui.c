@@ -1,7 +1,8 @@
 /*
  * ui.c: the TUI's event loop and its state. It owns the sampler and the
  * demo job, maps keys (through the bindings table in ui-keys.c) and mouse
- * clicks to actions, and draws a frame from the panes in ui-*.c.
+ * clicks to actions, and has ui-frame.c draw a frame from the panes in
+ * ui-*.c (its state, struct ui, is in ui-int.h).
  *
  * The loop blocks in one place, jobs_wait(), on the demo's output, stdin
  * and signals; it samples every delay seconds and redraws at most every
@@ -38,45 +39,12 @@
 #include "ui-layout.h"
 #include "ui-panes.h"
 #include "ui-theme.h"
+#include "ui-int.h"
 #include "ui.h"
 #include "util.h"
 
 #define FRAME_MIN	0.05	/* seconds between frames: 20 Hz at most */
 #define MESSAGE_SECS	4.0
-
-enum mode {
-	MODE_MAIN,
-	MODE_MENU,
-	MODE_HELP
-};
-
-struct ui {
-	const struct options	*o;
-	struct sampler		*s;
-	struct job		*job;
-	struct bench		*bench;		/* benchmark mode: its runs, not job */
-	pid_t			 watched;	/* the pgid the sampler watches */
-	char			*cmdline;	/* the job's command, for the status bar */
-	double			 started, ended;
-
-	enum mode		 mode, help_return;
-	int			 help_offset;
-	int			 selected, zoom, frozen, quit;
-	double			 delay, next_tick;
-	long			 ticks;
-
-	struct ui_layout	 layout;
-	struct ui_menu		*menu;
-	struct ui_procs		*procs;
-	struct ui_output	*out;
-
-	char			 msg[160];
-	double			 msg_until;
-	int			 dirty;
-	double			 last_draw;
-	unsigned long long	 seen_next;
-	enum job_state		 seen_state;
-};
 
 static const double delays[] = { 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10 };
 
@@ -254,136 +222,6 @@ launch_from_menu(struct ui *u)
 	for (i = 0; argv[i] != NULL; i++)
 		free(argv[i]);
 	free(argv);
-}
-
-/* The status bar, from the state of the loop (ui-status.c draws it). */
-static void
-draw_status(struct ui *u, const struct ui_rect *r)
-{
-	struct ui_status	st;
-
-	memset(&st, 0, sizeof st);
-	if (u->mode == MODE_MENU)
-		st.screen = "demo menu";
-	else if (u->mode == MODE_HELP)
-		st.screen = "help";
-	st.job = u->job;
-	st.cmdline = u->cmdline;
-	st.elapsed = (u->ended > 0 ? u->ended : now_mono()) - u->started;
-	if (u->bench != NULL) {
-		st.bench_title = bench_title(u->bench);
-		st.bench_finished = bench_finished(u->bench);
-	}
-	st.frozen = u->frozen;
-	st.msg = u->msg_until > now_mono() ? u->msg : NULL;
-	st.delay = u->delay;
-	st.sys = sampler_sys(u->s);
-	ui_status_draw(r, &st);
-}
-
-/* Vertical separators between side-by-side panes. */
-static void
-draw_separators(const struct ui_layout *l)
-{
-	const struct ui_rect	*p;
-	int			 i;
-
-	for (i = 0; i < PANE_COUNT; i++) {
-		p = &l->pane[i];
-		if (p->h > 0 && p->x > 0) {
-			ui_put(p->y, p->x - 1, 1, ui_attr(ROLE_BORDER),
-			    ui_glyphs()->hline);
-			ui_vline(p->y + 1, p->x - 1, p->h - 1);
-		}
-	}
-}
-
-static void
-draw_main(struct ui *u)
-{
-	struct ui_layout	*l = &u->layout;
-
-	if (l->pane[PANE_CORES].h > 0)
-		ui_meters_draw(&l->pane[PANE_CORES], u->s, l->core_rows,
-		    l->meter_cols, l->meter_cells, u->selected == PANE_CORES);
-	if (l->pane[PANE_GRAPH].h > 0)
-		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, l->core_rows,
-		    u->selected == PANE_GRAPH);
-	if (l->pane[PANE_TIMELINE].h > 0)
-		ui_timeline_draw(&l->pane[PANE_TIMELINE], u->s, u->bench != NULL ?
-		    bench_job(u->bench) : u->job, l->timeline_rows,
-		    u->selected == PANE_TIMELINE);
-	draw_separators(l);
-	if (u->bench != NULL)
-		ui_bench_draw(l, u->bench, u->selected == PANE_OUTPUT ||
-		    u->selected == PANE_PROCS);
-	else {
-		if (l->pane[PANE_PROCS].h > 0)
-			ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s,
-			    u->job, u->selected == PANE_PROCS);
-		if (l->pane[PANE_OUTPUT].h > 0)
-			ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
-			    u->selected == PANE_OUTPUT);
-	}
-	if (ui_output_searching(u->out))
-		ui_output_prompt_draw(u->out, &l->keybar);
-	else if (lesson_active()) {
-		/* The lesson's caption bar takes the key bar's place. */
-		ui_repeat(l->keybar.y, l->keybar.x, l->keybar.w,
-		    ui_attr(ROLE_STATUS), " ");
-		ui_put(l->keybar.y, l->keybar.x, l->keybar.w,
-		    ui_attr(ROLE_STATUS) | A_BOLD, lesson_caption());
-	} else
-		ui_keybar_draw(&l->keybar);
-}
-
-static const struct ui_barkey menu_keys[] = {
-	{ "Enter", "Launch", '\n' },
-	{ "Up/Dn", "Demo", ERR },
-	{ "Tab", "Field", '\t' },
-	{ "<- ->", "Value", ERR },
-	{ "Esc", "Monitor", 27 },
-	{ "?", "Help", '?' },
-	{ "q", "Quit", 'q' },
-};
-
-static const struct ui_barkey help_keys[] = {
-	{ "Up/Dn", "Scroll", ERR },
-	{ "Esc", "Close", 27 },
-	{ "q", "Quit", 'q' },
-};
-
-static void
-draw(struct ui *u)
-{
-	struct ui_layout	*l = &u->layout;
-
-	erase();
-	ui_layout_compute(l, COLS, LINES, sampler_ncpus(u->s),
-	    u->mode == MODE_MAIN ? u->zoom : -1);
-	if (l->too_small)
-		ui_too_small_draw();
-	else {
-		draw_status(u, &l->status);
-		switch (u->mode) {
-		case MODE_MENU:
-			ui_menu_draw(u->menu, &l->body);
-			ui_keybar_draw_custom(&l->keybar, menu_keys,
-			    nitems(menu_keys));
-			break;
-		case MODE_HELP:
-			ui_help_draw(&l->body, u->help_offset);
-			ui_keybar_draw_custom(&l->keybar, help_keys,
-			    nitems(help_keys));
-			break;
-		case MODE_MAIN:
-			draw_main(u);
-			break;
-		}
-	}
-	refresh();
-	u->dirty = 0;
-	u->last_draw = now_mono();
 }
 
 /* Tab and S-Tab: the next visible pane (zoomed: zoom that one instead). */
@@ -796,7 +634,7 @@ loop(struct ui *u)
 		watch_job(u);
 		lesson_wait = lesson_poll(u);
 		if (u->dirty && now - u->last_draw >= FRAME_MIN)
-			draw(u);
+			ui_frame_draw(u);
 		timeout = u->frozen ? 1.0 : u->next_tick - now;
 		if (u->dirty && u->last_draw + FRAME_MIN - now < timeout)
 			timeout = u->last_draw + FRAME_MIN - now;
@@ -814,7 +652,7 @@ loop(struct ui *u)
 			while (!u->quit && (ch = getch()) != ERR)
 				key(u, ch);
 			if (u->dirty && !u->quit)
-				draw(u);
+				ui_frame_draw(u);
 		}
 		if (u->msg_until > 0 && now_mono() >= u->msg_until) {
 			u->msg_until = 0;

@@ -2,7 +2,8 @@
 # loop (ui.c), layout, theme and glyphs, key bindings, drawing primitives,
 # and one file per pane or screen.
 src_libturbotop_a_SOURCES += \
-	src/ui.c src/ui.h \
+	src/ui.c src/ui.h src/ui-int.h \
+	src/ui-frame.c \
 	src/ui-draw.c src/ui-draw.h \
 	src/ui-theme.c src/ui-theme.h \
 	src/ui-keys.c src/ui-keys.h \
