@@ -16,15 +16,6 @@
 #include "catalog.h"
 #include "util.h"
 
-/* True if path is a directory. */
-static int
-is_dir(const char *path)
-{
-	struct stat	sb;
-
-	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
 #define PLACEHOLDER	"{w}"
 
 struct bench_cmd {
@@ -67,38 +58,6 @@ title_add(char **title, const char *word)
 		free(*title);
 		free(q);
 		*title = t;
-	}
-}
-
-/*
- * The path of program name as execvp would find it in $PATH (malloc'd), or
- * NULL if there is no such executable. A name with a slash is itself.
- */
-static char *
-find_program(const char *name)
-{
-	const char	*path, *p, *colon;
-	char		*full;
-	size_t		 n;
-
-	if (*name == '\0')
-		return NULL;
-	if (strchr(name, '/') != NULL)
-		return access(name, X_OK) == 0 ? xstrdup(name) : NULL;
-	if ((path = getenv("PATH")) == NULL || *path == '\0')
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (p = path;; p = colon + 1) {
-		colon = strchr(p, ':');
-		n = colon != NULL ? (size_t)(colon - p) : strlen(p);
-		if (n == 0)
-			xasprintf(&full, "./%s", name);
-		else
-			xasprintf(&full, "%.*s/%s", (int)n, p, name);
-		if (access(full, X_OK) == 0 && !is_dir(full))
-			return full;
-		free(full);
-		if (colon == NULL)
-			return NULL;
 	}
 }
 
@@ -149,7 +108,7 @@ bench_cmd_create(int argc, char **argv, int is_command, char **cause)
 			return NULL;
 		}
 		if (strstr(argv[0], PLACEHOLDER) == NULL &&
-		    (path = find_program(argv[0])) == NULL) {
+		    (path = util_find_program(argv[0])) == NULL) {
 			xasprintf(cause, "command '%s' not found", argv[0]);
 			return NULL;
 		}

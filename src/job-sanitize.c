@@ -17,46 +17,9 @@
 #include <string.h>
 
 #include "job-int.h"
+#include "utf8.h"
 
 static const char hex[] = "0123456789abcdef";
-
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t
-utf8_valid(const unsigned char *s, size_t n, unsigned int *cp)
-{
-	unsigned int	c = s[0], min;
-	size_t		len, i;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
 
 /* Bidirectional formatting characters: they reorder what is displayed. */
 static int
@@ -118,7 +81,7 @@ sanitize_line(char *dst, const char *src, size_t len)
 			i++;
 			continue;
 		}
-		n = utf8_valid(s + i, len - i, &cp);
+		n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {
 			d = put_hex(d, s[i]);
 			col += 4;
@@ -167,7 +130,7 @@ sanitize_cut(const char *src, size_t len, size_t max)
 	while (start > 0 && cut - start < 3 && (s[start] & 0xc0) == 0x80)
 		start--;
 	if (start < cut && (s[start] & 0xc0) == 0xc0 &&
-	    utf8_valid(s + start, len - start, &cp) > cut - start)
+	    utf8_decode(s + start, len - start, &cp) > cut - start)
 		return start;
 	return cut;
 }

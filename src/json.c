@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "utf8.h"
 #include "util.h"
 
 #define JSON_DEPTH	32
@@ -145,45 +146,6 @@ json_array_end(struct json *j)
 	close_(j, ']');
 }
 
-/*
- * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if it is not
- * one: overlong forms, surrogates and code points above U+10FFFF are refused.
- */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned int	 cp, min;
-	size_t		 len, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xe0) == 0xc0) {
-		len = 2; cp = s[0] & 0x1f; min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		len = 3; cp = s[0] & 0x0f; min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		len = 4; cp = s[0] & 0x07; min = 0x10000;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
-/* utf8_len() for other modules (the lesson checker refuses invalid UTF-8). */
-size_t
-json_utf8_len(const char *s, size_t n)
-{
-	return utf8_len((const unsigned char *)s, n);
-}
-
 static void
 put_escaped(struct json *j, const char *s, size_t n)
 {
@@ -206,7 +168,7 @@ put_escaped(struct json *j, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		k = utf8_len(u + i, n - i);
+		k = utf8_decode(u + i, n - i, NULL);
 		if (k == 0) {
 			put(j, "\\ufffd", 6);
 			i++;

@@ -32,6 +32,5 @@ void		 json_null(struct json *);
 const char	*json_text(const struct json *, size_t *);	/* the record so far */
 void		 json_reset(struct json *);
 int		 json_line(struct json *, FILE *);	/* write + '\n' + fflush; -1 on error */
-size_t		 json_utf8_len(const char *, size_t);	/* 0: not valid UTF-8 */
 
 #endif

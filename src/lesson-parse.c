@@ -20,9 +20,9 @@
 #include <sys/stat.h>
 
 #include "catalog.h"
-#include "json.h"
 #include "lesson-parse.h"
 #include "options.h"
+#include "utf8.h"
 #include "util.h"
 
 enum lesson_shape {
@@ -393,7 +393,7 @@ check_text(struct lesson_errors *e, int line, const char *s, size_t n)
 			    "%zu (is this a text file?)", u[i], i + 1);
 			return -1;
 		}
-		if ((len = json_utf8_len(s + i, n - i)) == 0) {
+		if ((len = utf8_decode(s + i, n - i, NULL)) == 0) {
 			lesson_error(e, line, "invalid UTF-8 in column %zu (is "
 			    "this a text file?)", i + 1);
 			return -1;

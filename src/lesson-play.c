@@ -109,31 +109,6 @@ problem(struct lesson_player *p, const struct lesson_step *st, int failed,
 		p->hooks->problem(p->arg, st, failed, msg);
 }
 
-/* True if argv0 can be executed, looking in PATH as execvp() does. */
-static int
-program_exists(const char *argv0)
-{
-	const char	*path, *p, *end;
-	char		*full;
-	int		 found = 0;
-
-	if (strchr(argv0, '/') != NULL)
-		return access(argv0, X_OK) == 0;
-	if ((path = getenv("PATH")) == NULL)
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (p = path; !found; p = end + 1) {
-		if ((end = strchr(p, ':')) == NULL)
-			end = p + strlen(p);
-		xasprintf(&full, "%.*s/%s", (int)(end - p),
-		    end == p ? "." : p, argv0);
-		found = access(full, X_OK) == 0;
-		free(full);
-		if (*end == '\0')
-			break;
-	}
-	return found;
-}
-
 static void
 add_job(struct lesson_player *p, const struct lesson_step *st,
     struct job *job)
@@ -178,7 +153,7 @@ play_run(struct lesson_player *p, const struct lesson_step *st)
 	int		 i;
 
 	if (st->is_command) {
-		if (!program_exists(st->argv[0])) {
+		if ((path = util_find_program(st->argv[0])) == NULL) {
 			xasprintf(&msg, "%s: '%s' not found%s", st->name,
 			    st->argv[0], st->kind == LESSON_TRY ?
 			    ", skipped" : "");
@@ -186,6 +161,7 @@ play_run(struct lesson_player *p, const struct lesson_step *st)
 			free(msg);
 			return;
 		}
+		free(path);
 		name = (slash = strrchr(st->argv[0], '/')) != NULL ?
 		    slash + 1 : st->argv[0];
 		start_job(p, st, name, st->argv);

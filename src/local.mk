@@ -6,6 +6,7 @@ src_libturbotop_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(PROC2_CFLAGS)
 src_libturbotop_a_SOURCES = \
 	src/options.c src/options.h \
 	src/util.c src/util.h \
+	src/utf8.c src/utf8.h \
 	src/catalog.c src/catalog.h
 
 TURBOTOP_LIBS = src/libturbotop.a $(NCURSES_LIBS) $(PROC2_LIBS) $(GMP_LIBS) $(PTHREAD_LIBS) $(LIBS)

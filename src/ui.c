@@ -105,30 +105,6 @@ ui_message(struct ui *u, const char *fmt, ...)
 	u->dirty = 1;
 }
 
-/* argv[0] found in $PATH (malloc'd), or NULL. */
-static char *
-find_in_path(const char *cmd)
-{
-	const char	*path = getenv("PATH"), *p, *colon;
-	char		*full;
-	size_t		 len;
-
-	if (strchr(cmd, '/') != NULL)
-		return access(cmd, X_OK) == 0 ? xstrdup(cmd) : NULL;
-	if (path == NULL || *path == '\0')
-		path = "/usr/bin:/bin";
-	for (p = path; ; p = colon + 1) {
-		colon = strchr(p, ':');
-		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
-		xasprintf(&full, "%.*s/%s", (int)len, len > 0 ? p : ".", cmd);
-		if (access(full, X_OK) == 0)
-			return full;
-		free(full);
-		if (colon == NULL)
-			return NULL;
-	}
-}
-
 static char *
 join_argv(char **argv)
 {
@@ -211,7 +187,7 @@ launch(struct ui *u, char **argv, int is_command, char **cause)
 	size_t			  n, i;
 
 	if (is_command)
-		path = find_in_path(argv[0]);
+		path = util_find_program(argv[0]);
 	else
 		path = catalog_demo_path(argv[0]);
 	if (path == NULL) {

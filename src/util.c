@@ -1,5 +1,5 @@
 /*
- * util.c: checked allocation, fatal errors and clocks.
+ * util.c: checked allocation, fatal errors, clocks, and the PATH lookup.
  * Allocation failures are fatal: turbotop cannot show anything useful without memory.
  */
 #include "config.h"
@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -141,4 +144,49 @@ double
 now_real(void)
 {
 	return clock_seconds(CLOCK_REALTIME);
+}
+
+/* True if path names an executable file (not a directory). */
+static int
+is_executable(const char *path)
+{
+	struct stat	sb;
+
+	return access(path, X_OK) == 0 && stat(path, &sb) == 0 &&
+	    !S_ISDIR(sb.st_mode);
+}
+
+/*
+ * The program execvp() would run for name, as an allocated path, or NULL:
+ * a name with a slash is taken as it is, else each directory of $PATH in
+ * turn (an empty one is the current directory; no PATH: the usual ones).
+ * The one PATH lookup: the TUI, the benchmark and the lesson checker use it
+ * to refuse a missing command before starting anything.
+ */
+char *
+util_find_program(const char *name)
+{
+	const char	*path, *p, *colon;
+	char		*full;
+	size_t		 n;
+
+	if (name == NULL || *name == '\0')
+		return NULL;
+	if (strchr(name, '/') != NULL)
+		return is_executable(name) ? xstrdup(name) : NULL;
+	if ((path = getenv("PATH")) == NULL || *path == '\0')
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path;; p = colon + 1) {
+		colon = strchr(p, ':');
+		n = colon != NULL ? (size_t)(colon - p) : strlen(p);
+		if (n == 0)
+			xasprintf(&full, "./%s", name);
+		else
+			xasprintf(&full, "%.*s/%s", (int)n, p, name);
+		if (is_executable(full))
+			return full;
+		free(full);
+		if (colon == NULL)
+			return NULL;
+	}
 }

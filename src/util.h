@@ -1,4 +1,4 @@
-/* util.h: small helpers every module uses: checked allocation, fatal errors, clocks. */
+/* util.h: small helpers every module uses: checked allocation, fatal errors, clocks, PATH. */
 #ifndef TURBOTOP_UTIL_H
 #define TURBOTOP_UTIL_H
 
@@ -18,6 +18,8 @@ int	 xasprintf(char **, const char *, ...) __attribute__((format(printf, 2, 3)))
 void	 util_set_fatal_hook(void (*)(void));
 void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
 void	 fatalx(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+char	*util_find_program(const char *);	/* PATH lookup, as execvp() */
 
 double	 now_mono(void);	/* CLOCK_MONOTONIC, seconds */
 double	 now_real(void);	/* CLOCK_REALTIME, seconds since the epoch */
