@@ -452,7 +452,8 @@ count_group(struct sampler *s, pid_t pgid)
 	return n;
 }
 
-/* Tick every 0.1 s until the group shows want members (ticks at most). */
+/* Tick every 0.1 s until the group shows want members (ticks at most: 200,
+ * 20 s, is generous; a busy machine may take a while to fork). */
 static int
 wait_members(struct sampler *s, pid_t pgid, size_t want, int ticks)
 {
@@ -481,15 +482,15 @@ START_TEST(test_watch_group)
 	ck_assert_int_eq(sampler_tick(s, &cause), 0);
 	ck_assert_int_eq(sampler_nprocs(s), 0);	/* nothing watched yet */
 	sampler_watch(s, g);
-	ck_assert_msg(wait_members(s, g, 2, 50), "leader + first child not seen");
+	ck_assert_msg(wait_members(s, g, 2, 200), "leader + first child not seen");
 	kill(g, SIGUSR1);
-	ck_assert_msg(wait_members(s, g, 3, 50), "a new member was not found");
+	ck_assert_msg(wait_members(s, g, 3, 200), "a new member was not found");
 	kill(g, SIGUSR1);
-	ck_assert_msg(wait_members(s, g, 4, 50), "a new member was not found");
+	ck_assert_msg(wait_members(s, g, 4, 200), "a new member was not found");
 	/* An orphan is found through the subreaper, before the next walk. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	kill(g, SIGUSR2);
-	ck_assert_msg(wait_members(s, g, 5, 30), "an orphaned member was not "
+	ck_assert_msg(wait_members(s, g, 5, 200), "an orphaned member was not "
 	    "found");
 
 	/* A member vanishes: its row goes with it. */
@@ -501,7 +502,7 @@ START_TEST(test_watch_group)
 	ck_assert_int_gt(victim, 0);
 	kill(victim, SIGKILL);
 	/* It stays a zombie of the leader until reaped: Z, then gone. */
-	for (i = 0; i < 50; i++) {
+	for (i = 0; i < 200; i++) {
 		nap(0.1);
 		ck_assert_int_eq(sampler_tick(s, &cause), 0);
 		if (find_proc(s, victim) == NULL ||
@@ -542,7 +543,7 @@ START_TEST(test_busiest)
 		ck_assert_int_le(sampler_nprocs(s), SAMPLE_BUSIEST);
 	}
 	spin = start_child(cores[ncores - 1]);
-	for (i = 0; i < 50 && !seen; i++) {
+	for (i = 0; i < 200 && !seen; i++) {
 		nap(0.1);
 		ck_assert_int_eq(sampler_tick(s, &cause), 0);
 		seen = find_proc(s, spin) != NULL &&
