@@ -278,13 +278,18 @@ demo_start(struct demo *d, int argc, char **argv)
 	return optind;
 }
 
-/* Print one line (or several) with a single write(), whatever the buffering. */
+/*
+ * Print one line (or several) with a single write(), whatever the buffering.
+ * A worker holds off SIGTERM and SIGINT meanwhile: killed in the middle of a
+ * write to a file (one that straddles a page), it would leave half a line.
+ */
 void
 demo_print(const char *fmt, ...)
 {
 	char	 buf[1024], *p = buf;
 	va_list	 ap;
 	int	 len;
+	sigset_t stop, old;
 
 	va_start(ap, fmt);
 	len = vsnprintf(buf, sizeof buf, fmt, ap);
@@ -298,7 +303,15 @@ demo_print(const char *fmt, ...)
 		vsnprintf(p, (size_t)len + 1, fmt, ap);
 		va_end(ap);
 	}
+	if (is_worker) {
+		sigemptyset(&stop);
+		sigaddset(&stop, SIGTERM);
+		sigaddset(&stop, SIGINT);
+		sigprocmask(SIG_BLOCK, &stop, &old);
+	}
 	demo_write(STDOUT_FILENO, p, (size_t)len);
+	if (is_worker)
+		sigprocmask(SIG_SETMASK, &old, NULL);
 	if (p != buf)
 		free(p);
 }
