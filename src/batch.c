@@ -218,6 +218,21 @@ cpu_values(const struct cpu_sample *c, double v[9])
 	v[8] = c->steal;
 }
 
+/*
+ * The CSV header, written before the first sample so that even a demo that
+ * ends before it leaves a well-formed (empty) table.
+ */
+static void
+csv_header(FILE *f)
+{
+	size_t	i;
+
+	fprintf(f, "t,cpu,online");
+	for (i = 0; i < nitems(cpu_fields); i++)
+		fprintf(f, ",%s", cpu_fields[i]);
+	fputc('\n', f);
+}
+
 static int
 emit_csv(struct batch *b)
 {
@@ -227,12 +242,6 @@ emit_csv(struct batch *b)
 	size_t			 i;
 	int			 n;
 
-	if (b->records == 0) {
-		fprintf(f, "t,cpu,online");
-		for (i = 0; i < nitems(cpu_fields); i++)
-			fprintf(f, ",%s", cpu_fields[i]);
-		fputc('\n', f);
-	}
 	for (n = 0; n < sampler_ncpus(b->s); n++) {
 		c = sampler_cpu(b->s, n);
 		cpu_values(c, v);
@@ -454,6 +463,8 @@ batch_loop(struct batch *b)
 		goto fail;
 	b->t0 = sampler_time(b->s);
 	next = b->t0 + b->delay;
+	if (b->o->format == FORMAT_CSV)
+		csv_header(b->out);
 	if (b->job != NULL && b->o->format != FORMAT_CSV)
 		b->x = job_export_create(b->job, b->out,
 		    b->o->format == FORMAT_JSON, b->t0);

@@ -35,3 +35,7 @@ tests_test_docs_SOURCES = tests/test-docs.c
 tests_test_docs_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_docs_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-docs
+
+# Batch CSV always starts with its header (tests/polish-*.sh: polish pass).
+TESTS += tests/polish-csv.sh
+EXTRA_DIST += tests/polish-csv.sh
