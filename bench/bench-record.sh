@@ -18,11 +18,11 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 
+. "$(dirname "$0")/lib.sh"
 sock="bench-record-$$"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/bench-record.XXXXXX") || exit 1
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() {
-	tm kill-server 2>/dev/null
+	tm_cleanup
 	rm -rf "$dir"
 	return 0
 }
@@ -38,19 +38,13 @@ while :; do
 	sleep 0.02
 done
 SH
-tm new-session -d -x 120 -y 40 -s rec \
-    "exec $TURBOTOP -d 0.1 -r $dir/b.cast -- sh $dir/steady.sh" ||
+side_by_side rec "exec $TURBOTOP -d 0.1 -r $dir/b.cast -- sh $dir/steady.sh" \
+    plain "exec $TURBOTOP -d 0.1 -- sh $dir/steady.sh" ||
 	{ echo "record: FAILED to start tmux"; exit 1; }
-tm new-session -d -x 120 -y 40 -s plain "exec $TURBOTOP -d 0.1 -- sh $dir/steady.sh"
-# (tmux 3.3a's server dies if window-size is set before the second session.)
-tm set-option -g window-size manual
-tm resize-window -t rec -x 120 -y 40
-tm resize-window -t plain -x 120 -y 40
 sleep 3
 
-rpid=$(tm display-message -p -t rec '#{pane_pid}')
-ppid=$(tm display-message -p -t plain '#{pane_pid}')
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null; }
+rpid=$(pane_pid rec)
+ppid=$(pane_pid plain)
 size() { wc -c <"$dir/b.cast" 2>/dev/null || echo 0; }
 # Three windows of secs/3 each; the median ratio damps a busy machine.
 win=$(( (secs + 2) / 3 ))

@@ -16,11 +16,11 @@ for p in tmux htop; do
 	fi
 done
 
+. "$(dirname "$0")/lib.sh"
 sock="bench-tui-$$"
 sleepers=""
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() {
-	tm kill-server 2>/dev/null
+	tm_cleanup
 	[ -n "$sleepers" ] && kill $sleepers 2>/dev/null
 	return 0
 }
@@ -36,18 +36,12 @@ while [ "$n" -lt 300 ]; do
 done
 
 spin='for i in 1 2 3 4; do (while :; do :; done) & done; wait'
-tm new-session -d -x 120 -y 40 -s tt "exec $TURBOTOP -d 0.1 -- sh -c '$spin'" ||
+side_by_side tt "exec $TURBOTOP -d 0.1 -- sh -c '$spin'" ht "exec htop -d 1" ||
 	{ echo "tui: FAILED to start tmux"; exit 1; }
-tm new-session -d -x 120 -y 40 -s ht "exec htop -d 1"
-# (tmux 3.3a's server dies if window-size is set before the second session.)
-tm set-option -g window-size manual
-tm resize-window -t tt -x 120 -y 40
-tm resize-window -t ht -x 120 -y 40
 sleep 3
 
-tpid=$(tm display-message -p -t tt '#{pane_pid}')
-hpid=$(tm display-message -p -t ht '#{pane_pid}')
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null; }
+tpid=$(pane_pid tt)
+hpid=$(pane_pid ht)
 t0=$(ticks "$tpid")
 h0=$(ticks "$hpid")
 sleep "$secs"

@@ -2,7 +2,7 @@
 # prints each result as a ratio against a peer measured in the same run.
 # Never part of make check: they measure, they do not pass or fail on speed.
 
-EXTRA_DIST += bench/run
+EXTRA_DIST += bench/run bench/lib.sh
 bench: all
 	TURBOTOP='$(abs_top_builddir)/src/turbotop' \
 	DEMOS='$(abs_top_builddir)/demos' \
