@@ -86,7 +86,8 @@ draw_main(struct ui *u)
 	else {
 		if (l->pane[PANE_PROCS].h > 0)
 			ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s,
-			    u->job, u->selected == PANE_PROCS);
+			    u->job, u->run.ended ? u->run.label : NULL,
+			    u->selected == PANE_PROCS);
 		if (l->pane[PANE_OUTPUT].h > 0)
 			ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
 			    u->selected == PANE_OUTPUT);

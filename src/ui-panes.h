@@ -12,6 +12,8 @@ struct job;
 struct sampler;
 struct ui_rect;
 
+#define UI_TITLE_MAX	160	/* a pane title's right-hand text */
+
 /* ui-meters.c */
 void	 ui_meters_draw(const struct ui_rect *, const struct sampler *, int,
 	     int, int, int);
@@ -34,7 +36,10 @@ struct ui_procs;
 struct ui_procs	*ui_procs_create(void);
 void		 ui_procs_free(struct ui_procs *);
 void		 ui_procs_draw(struct ui_procs *, const struct ui_rect *,
-		     const struct sampler *, struct job *, int);
+		     const struct sampler *, struct job *, const char *, int);
+void		 ui_procs_record(struct ui_procs *, const struct sampler *,
+		     pid_t);
+void		 ui_procs_forget(struct ui_procs *);
 void		 ui_procs_sort_next(struct ui_procs *);
 void		 ui_procs_sort_reverse(struct ui_procs *);
 void		 ui_procs_sort_by(struct ui_procs *, const char *);

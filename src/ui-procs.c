@@ -4,6 +4,12 @@
  * no demo runs); "a" shows them all. Any column sorts it ("s", "S", or a
  * click on the header). A demo's processes carry their worker's colour and
  * label, the same as in the timeline and the output.
+ *
+ * After a run ends the table keeps showing that run's processes as they were
+ * last seen (state X: finished), under "last run: ...", until the next run:
+ * ui_procs_record() copies the demo's rows on every tick (never in a draw),
+ * ui_procs_forget() drops them when a new run starts. A run too short for
+ * any tick to see it says so instead of listing other processes.
  */
 #include "config.h"
 
@@ -39,13 +45,26 @@ static const struct {
 	{ "COMMAND", 0, 0, 0 },
 };
 
+/* A table row: a process, from the sampler or kept from the last run. */
+struct row {
+	pid_t		 pid, ppid, pgid;
+	char		 state;
+	double		 cpu;
+	int		 core;
+	unsigned long	 rss_kb;
+	double		 time;
+	char		 cmd[SAMPLE_CMD_MAX];
+};
+
 struct ui_procs {
 	enum column		  sort;
 	int			  reverse;
 	int			  offset;	/* first row shown */
 	enum ui_procs_scope	  scope;
-	const struct proc_sample **rows;
+	struct row		 *rows;
 	size_t			  nalloc;
+	struct row		 *kept;		/* the run's processes, last seen */
+	size_t			  nkept, kalloc;
 	int			  header_y, header_x[COL_COUNT + 1];
 };
 
@@ -65,6 +84,7 @@ ui_procs_free(struct ui_procs *p)
 	if (p == NULL)
 		return;
 	free(p->rows);
+	free(p->kept);
 	free(p);
 }
 
@@ -81,9 +101,8 @@ cmp_num(double a, double b)
 static int
 proc_cmp(const void *va, const void *vb)
 {
-	const struct proc_sample	*a = *(const struct proc_sample * const *)va;
-	const struct proc_sample	*b = *(const struct proc_sample * const *)vb;
-	int				 r = 0;
+	const struct row	*a = va, *b = vb;
+	int			 r = 0;
 
 	switch (sort_column) {
 	case COL_PID:
@@ -115,6 +134,58 @@ proc_cmp(const void *va, const void *vb)
 	if (r == 0)
 		r = cmp_num(a->pid, b->pid);
 	return r * sort_sign;
+}
+
+static void
+row_from(struct row *r, const struct proc_sample *ps)
+{
+	r->pid = ps->pid;
+	r->ppid = ps->ppid;
+	r->pgid = ps->pgid;
+	r->state = ps->state;
+	r->cpu = ps->cpu;
+	r->core = ps->core;
+	r->rss_kb = ps->rss_kb;
+	r->time = ps->time;
+	memcpy(r->cmd, ps->cmd, sizeof r->cmd);
+}
+
+/*
+ * After a tick: remember each process of the run's group pgid as last
+ * seen, so the table can show them once the run has ended.
+ */
+void
+ui_procs_record(struct ui_procs *p, const struct sampler *s, pid_t pgid)
+{
+	const struct proc_sample	*ps;
+	size_t				 n = sampler_nprocs(s), i, k;
+
+	for (i = 0; i < n && pgid > 0; i++) {
+		ps = sampler_proc(s, i);
+		if (ps->pgid != pgid)
+			continue;
+		for (k = 0; k < p->nkept; k++) {
+			if (p->kept[k].pid == ps->pid)
+				break;
+		}
+		if (k == p->nkept) {
+			if (p->nkept == p->kalloc) {
+				p->kalloc = p->kalloc ? 2 * p->kalloc : 16;
+				p->kept = xreallocarray(p->kept, p->kalloc,
+				    sizeof *p->kept);
+			}
+			p->nkept++;
+		}
+		row_from(&p->kept[k], ps);
+	}
+}
+
+/* A new run starts: forget the last one's processes. */
+void
+ui_procs_forget(struct ui_procs *p)
+{
+	p->nkept = 0;
+	p->offset = 0;
 }
 
 void
@@ -231,7 +302,7 @@ draw_header(struct ui_procs *p, int y, int x, int w)
 }
 
 static void
-draw_row(const struct proc_sample *ps, struct job *job, int y, int x, int w)
+draw_row(const struct row *ps, struct job *job, int y, int x, int w)
 {
 	char		 rss[32], tm[48], label[16];
 	int		 wi = -1, end = x + w;
@@ -258,17 +329,45 @@ draw_row(const struct proc_sample *ps, struct job *job, int y, int x, int w)
 	    ps->cmd);
 }
 
-/* The process table pane. */
+/* The rows to show, in p->rows: the sampler's, or the last run's. */
+static size_t
+gather(struct ui_procs *p, const struct sampler *s, int kept)
+{
+	size_t	n = kept ? p->nkept : sampler_nprocs(s), i;
+
+	if (n > p->nalloc) {
+		p->rows = xreallocarray(p->rows, n, sizeof *p->rows);
+		p->nalloc = n;
+	}
+	for (i = 0; i < n; i++) {
+		if (kept) {
+			p->rows[i] = p->kept[i];
+			p->rows[i].state = 'X';	/* finished */
+		} else
+			row_from(&p->rows[i], sampler_proc(s, i));
+	}
+	return n;
+}
+
+/*
+ * The process table pane. ended: the label of the run that ended (its
+ * processes are shown as last seen), or NULL while it runs or with none.
+ */
 void
 ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
-    const struct sampler *s, struct job *job, int selected)
+    const struct sampler *s, struct job *job, const char *ended,
+    int selected)
 {
-	size_t	n = sampler_nprocs(s), i;
-	int	rows = r->h - 2, y;
-	char	title[64];
+	size_t	n;
+	int	rows = r->h - 2, y, kept;
+	char	title[UI_TITLE_MAX];
 
+	kept = ended != NULL && p->scope != PROCS_ALL;
+	n = gather(p, s, kept);
 	if (p->scope == PROCS_ALL)
 		snprintf(title, sizeof title, "all %zu", n);
+	else if (kept)
+		snprintf(title, sizeof title, "last run: %s: %zu ended", ended, n);
 	else if (job != NULL)
 		snprintf(title, sizeof title, "%s: %zu", job_name(job), n);
 	else
@@ -277,12 +376,6 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 	if (r->h < 2)
 		return;
 	draw_header(p, r->y + 1, r->x, r->w);
-	if (n > p->nalloc) {
-		p->rows = xreallocarray(p->rows, n, sizeof *p->rows);
-		p->nalloc = n;
-	}
-	for (i = 0; i < n; i++)
-		p->rows[i] = sampler_proc(s, i);
 	sort_column = p->sort;
 	sort_sign = (columns[p->sort].descending != p->reverse) ? -1 : 1;
 	qsort(p->rows, n, sizeof *p->rows, proc_cmp);
@@ -291,8 +384,14 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 	if (p->offset > (int)n - rows)
 		p->offset = (int)n - rows > 0 ? (int)n - rows : 0;
 	for (y = 0; y < rows && (size_t)(p->offset + y) < n; y++)
-		draw_row(p->rows[p->offset + y], job, r->y + 2 + y, r->x, r->w);
+		draw_row(&p->rows[p->offset + y], job, r->y + 2 + y, r->x, r->w);
 	if (n == 0)
-		ui_put(r->y + 2, r->x + 1, r->w - 1, ui_attr(ROLE_DIM),
-		    job != NULL ? "no processes (yet)" : "no processes");
+		ui_put(r->y + 2, r->x + 1, r->w - 1, ui_attr(ROLE_DIM), kept ?
+		    "the demo has ended (too fast for a sample to see its "
+		    "processes; a: all processes)" : job != NULL ?
+		    "no processes (yet)" : "no processes");
+	else if (kept && rows > (int)n)
+		ui_put(r->y + 2 + (int)n, r->x + 1, r->w - 1, ui_attr(ROLE_DIM),
+		    "the demo has ended: its processes as last seen (X: "
+		    "finished; a: all processes)");
 }

@@ -124,6 +124,7 @@ run_begin(struct ui *u, pid_t pgid)
 	    u->cmdline != NULL ? u->cmdline : "?");
 	u->run.start = now_mono();
 	u->run.pgid = pgid;
+	ui_procs_forget(u->procs);
 }
 
 /* The run ended: keep it, its label saying how long it ran. */
@@ -642,6 +643,8 @@ tick(struct ui *u)
 	}
 	else if (u->bench != NULL)
 		bench_sampled_from(u->bench, u->s);
+	else if (u->job != NULL && !u->run.ended)
+		ui_procs_record(u->procs, u->s, u->run.pgid);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)
