@@ -739,6 +739,12 @@ ui_run(const struct options *o, struct bench *bench)
 		free(cause);
 		return 1;
 	}
+	if (sampler_set_timeline(u.s, o->timeline, &cause) != 0) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		sampler_free(u.s);
+		return 2;
+	}
 	u.menu = ui_menu_create();
 	u.procs = ui_procs_create();
 	u.out = ui_output_create();
