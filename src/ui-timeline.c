@@ -599,7 +599,7 @@ ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
     int rows, int selected)
 {
 	struct ui_grid	g;
-	int		n = sampler_ncpus(s), c, y, x, cw, live, body, axis;
+	int		n = sampler_ncpus(s), c, y, x, cw, live, body, axis, strips;
 	size_t		i;
 
 	if (r->h < 3 || r->w < STRIP_MIN_W)
@@ -613,20 +613,23 @@ ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
 		view_choose(tl, s, run, cw);
 		view_gather(tl, s, n);
 		draw_title(tl, r, s, 0, selected, live);
-		axis = body >= 2;
-		for (i = 0; i < tl->nthr && (int)i < body - axis; i++)
-			draw_worker(tl, s, job, &tl->thr[i], r->y + 1 + (int)i,
-			    r->x, r->x + r->w);
+		/* Strips, a "+N more" row if some do not fit, the axis. */
+		axis = body >= 3;
+		strips = body - axis;
+		if (tl->nthr > (size_t)strips)
+			strips--;
+		y = r->y + 1;
+		for (i = 0; i < tl->nthr && (int)i < strips; i++)
+			draw_worker(tl, s, job, &tl->thr[i], y++, r->x, r->x + r->w);
 		if (tl->nthr == 0)
-			ui_put(r->y + 1, r->x + 1, r->w - 1, ui_attr(ROLE_DIM),
+			ui_put(y++, r->x + 1, r->w - 1, ui_attr(ROLE_DIM),
 			    "no threads in the window");
-		else if (tl->nthr > (size_t)(body - axis) && body - axis > 0)
-			ui_printf(r->y + body - axis, r->x + r->w - 12, 12,
-			    ui_attr(ROLE_MARKER), "+%zu more",
-			    tl->nthr - (size_t)(body - axis - 1));
-		if (axis)	/* right under the last strip */
-			draw_axis(tl, r->y + 1 + (tl->nthr < (size_t)(body - 1) ?
-			    (int)tl->nthr : body - 1), r->x + WLABEL_COLS, live);
+		else if (tl->nthr > (size_t)strips)
+			ui_printf(y++, r->x + 1, r->w - 1, ui_attr(ROLE_MARKER),
+			    "+%zu more threads%s", tl->nthr - (size_t)strips,
+			    r->h < 12 ? " (z: zoom)" : "");
+		if (axis && y < r->y + r->h - 1)
+			draw_axis(tl, y, r->x + WLABEL_COLS, live);
 		draw_legend(tl, s, job, r->y + r->h - 1, r->x + 1, r->x + r->w);
 		return;
 	}
