@@ -6,7 +6,7 @@
  * One strip per core, one cell per `step` seconds, newest at the right; a
  * cell takes the colour of the THREAD that ran most in it (each thread its
  * own colour and legend entry: its name when it has one of its own, else
- * pid or pid/tid), a half cell when the run's threads had it less than a
+ * pid or pid/tid; turbotop itself, shown with o, "observer"), a half cell when the run's threads had it less than a
  * quarter of the time; cells where other processes kept the core busy are shaded, idle
  * ones dotted. + and - (with this pane selected) change the time per cell,
  * 1 ms to 10 s, whatever the sampling interval. Once a run has ended the
@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "job.h"
 #include "sample.h"
@@ -315,7 +316,10 @@ thread_label(const struct sampler *s, struct job *job, pid_t pid, pid_t tid,
 	const char	*tn = sampler_thread_name(s, tid);
 	const char	*pn = sampler_thread_name(s, pid);
 
-	if (tid != pid && tn != NULL && pn != NULL && strcmp(tn, pn) != 0)
+	if (pid == getpid())	/* o: turbotop itself */
+		snprintf(buf, len, tid == pid ? "observer" : "observer/%d",
+		    (int)tid);
+	else if (tid != pid && tn != NULL && pn != NULL && strcmp(tn, pn) != 0)
 		snprintf(buf, len, "%s", tn);
 	else if (tid != pid)
 		snprintf(buf, len, "%d/%d", (int)pid, (int)tid);
