@@ -597,7 +597,8 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 	draw_header(p, r->y + 1, r->x, r->w);
 	sort_column = p->sort;
 	sort_sign = (columns[p->sort].descending != p->reverse) ? -1 : 1;
-	qsort(p->rows.v, n, sizeof *p->rows.v, row_cmp);
+	if (n > 1)
+		qsort(p->rows.v, n, sizeof *p->rows.v, row_cmp);
 	if (rows <= 0)
 		return;
 	if (p->offset > (int)n - rows)

@@ -287,7 +287,8 @@ view_gather(struct ui_timeline *tl, const struct sampler *s, int ncpus)
 			thr_get(tl, sampler_thread(s, i)->pid,
 			    sampler_thread(s, i)->tid);
 	}
-	qsort(tl->thr, tl->nthr, sizeof *tl->thr, thr_cmp);
+	if (tl->nthr > 1)
+		qsort(tl->thr, tl->nthr, sizeof *tl->thr, thr_cmp);
 	tl->hit = 0;
 }
 
