@@ -33,8 +33,11 @@ for r in recs:
     if k == 1:
         assert s == 1 and r["karp_flatt"] is None, r
     else:
-        e = (1 / s - 1 / k) / (1 - 1 / k)
-        assert abs(r["karp_flatt"] - e) < 1e-4, r
+        # From the unrounded speedup: Karp-Flatt magnifies the rounding of
+        # a small speedup (a loaded machine gives S < 1).
+        su = t1 / r["wall_median_s"]
+        e = (1 / su - 1 / k) / (1 - 1 / k)
+        assert abs(r["karp_flatt"] - e) < 1e-4 * max(1, abs(e)), r
     # Busy % per core during the runs: one figure per cpu, for every K.
     assert 1 <= len(r["busy"]) == len(recs[0]["busy"]), r
     assert all(0 <= b <= 100.5 for b in r["busy"]), r
