@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+#include "sample-timeline.h"
+
 enum format {
 	FORMAT_TEXT,
 	FORMAT_CSV,
@@ -41,6 +43,8 @@ struct options {
 	int		 repeat;	/* --repeat: runs per worker count */
 	const char	*bench_out;	/* --bench-out: SVG chart */
 	double		 bench_floor;	/* --bench-floor: shortest run worth timing (0: off) */
+	enum timeline_mode timeline;	/* --timeline: auto, exact or sampled */
+	int		 threads;	/* --threads: batch records per thread too */
 	int		 help;		/* -h */
 	int		 version;	/* -V */
 
