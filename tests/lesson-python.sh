@@ -64,11 +64,12 @@ grep -qx 'results agree: yes' "$dir/p" || fail "pmap.py's results do not agree"
 diff <(untimed "$dir/c") <(untimed "$dir/p") >&2 || fail "pmap.py's lines differ from pmap's"
 
 # waste: only the article's line, from every worker, never two merged.
-out p -- python3 "$py/waste.py" -w 3 -t 1
+# (4 s: on a loaded machine a worker may wait a while for its first turn.)
+out p -- python3 "$py/waste.py" -w 2 -t 4
 [ -s "$dir/p" ] || fail "waste.py printed nothing"
-if grep -vxE '[0-2] Total waste of CPU cycles!' "$dir/p" | grep -q .; then
-	fail "waste.py printed other lines: $(grep -vxE '[0-2] Total waste of CPU cycles!' "$dir/p" | head -3)"
+if grep -vxE '[01] Total waste of CPU cycles!' "$dir/p" | grep -q .; then
+	fail "waste.py printed other lines: $(grep -vxE '[01] Total waste of CPU cycles!' "$dir/p" | head -3)"
 fi
-[ "$(cut -d' ' -f1 "$dir/p" | sort -u | tr -d '\n')" = 012 ] ||
+[ "$(cut -d' ' -f1 "$dir/p" | sort -u | tr -d '\n')" = 01 ] ||
 	fail "not every waste.py worker printed"
 exit 0
