@@ -378,6 +378,8 @@ set_state(struct tracer *tr, struct th *t, char st, int cpu, double now)
 {
 	if (t->state == st && (st != 'R' || t->cpu == cpu))
 		return;
+	if (now < t->since)
+		now = t->since;		/* time is not counted twice */
 	close_state(tr, t, now);
 	t->state = st;
 	t->since = now;
@@ -389,7 +391,9 @@ set_state(struct tracer *tr, struct th *t, char st, int cpu, double now)
 static void
 close_idle(struct tcpu *c, double now)
 {
-	if (c->curr == 0 && now > c->since)
+	if (now <= c->since)
+		return;
+	if (c->curr == 0)
 		c->idle += now - c->since;
 	c->since = now;
 }
@@ -410,7 +414,6 @@ cpu_set(struct tracer *tr, struct tcpu *c, pid_t tid, double now)
 		set_state(tr, old, 'W', -1, now);
 	close_idle(c, now);
 	c->curr = tid;
-	c->since = now;
 }
 
 /* t runs on c from now: it leaves whatever cpu the model had it on. */
@@ -425,7 +428,6 @@ start_run(struct tracer *tr, struct th *t, struct tcpu *c, double now)
 	    (other = cpu_of(tr, t->cpu)) != NULL && other->curr == t->tid) {
 		close_idle(other, now);
 		other->curr = -1;
-		other->since = now;
 	}
 	cpu_set(tr, c, t->tid, now);
 	set_state(tr, t, 'R', c->id, now);
@@ -477,6 +479,8 @@ apply_switch(struct tracer *tr, struct tcpu *c, const struct ev *e)
 	if (e->a > 0) {
 		prev = th_get(tr, e->a);
 		set_comm(prev, e->comm_a);
+		if (e->ctx_tid == e->a && e->ctx_pid > 0)
+			prev->pid = e->ctx_pid;
 		if (prev->state != 'R' || prev->cpu != c->id)
 			start_run(tr, prev, c, c->last > tr->cut ? c->last :
 			    tr->cut);
@@ -551,10 +555,7 @@ apply(struct tracer *tr, const struct ev *e)
 	case EV_FORK:
 		t = th_get(tr, e->b);
 		set_comm(t, e->comm_b);
-		t->since = e->t;	/* born now */
-		/* A thread, or a new process of the same group. */
-		if (t->pid == 0)
-			t->pid = e->ctx_pid;
+		t->since = e->t;	/* born now; its pid is learnt when it runs */
 		break;
 	case EV_EXIT:
 		th_get(tr, e->a)->dead = 1;

@@ -25,3 +25,8 @@ EXTRA_DIST += bench/bench-sample.sh
 # the benchmark (bench/bench-timeline.sh).
 check_PROGRAMS += tests/duty
 tests_duty_SOURCES = tests/duty.c
+EXTRA_DIST += tests/trace-lib.sh
+TESTS += tests/trace-duty.sh tests/trace-lock.sh tests/trace-priv.sh \
+	tests/trace-cleanup.sh
+EXTRA_DIST += tests/trace-duty.sh tests/trace-lock.sh tests/trace-priv.sh \
+	tests/trace-cleanup.sh
