@@ -31,6 +31,7 @@
 #include "catalog.h"
 #include "job.h"
 #include "lesson.h"
+#include "observer.h"
 #include "options.h"
 #include "sample.h"
 #include "ui-bench.h"
@@ -396,10 +397,13 @@ act(struct ui *u, enum ui_action a)
 			ui_message(u, "%s", ui_output_message(u->out));
 		break;
 	case ACT_PAGE_UP:
-		scroll_pane(u, -ui_output_page(u->out));
-		break;
 	case ACT_PAGE_DOWN:
-		scroll_pane(u, ui_output_page(u->out));
+		if (u->selected == PANE_PROCS)
+			ui_procs_scroll(u->procs, (a == ACT_PAGE_UP ? -1 : 1) *
+			    ui_output_page(u->out));
+		else
+			ui_output_page_scroll(u->out, u->job,
+			    a == ACT_PAGE_UP ? -1 : 1);
 		break;
 	case ACT_LINE_UP:
 		scroll_pane(u, -1);
@@ -418,6 +422,14 @@ act(struct ui *u, enum ui_action a)
 			ui_procs_scroll(u->procs, INT_MAX / 2);
 		else
 			ui_output_end(u->out);
+		break;
+	case ACT_SCROLL_LEFT:
+	case ACT_SCROLL_RIGHT:
+		ui_output_hscroll(u->out, a == ACT_SCROLL_LEFT ? -1 : 1);
+		break;
+	case ACT_WRAP:
+		ui_message(u, "output: long lines %s", ui_output_toggle_wrap(u->out) ?
+		    "wrap" : "chopped (Left/Right scroll)");
 		break;
 	case ACT_THEME:
 		ui_theme_next();
@@ -611,6 +623,8 @@ tick(struct ui *u)
 	}
 	else if (u->bench != NULL)
 		bench_sampled_from(u->bench, u->s);
+	observer_tick(u->obs, u->s, u->bench != NULL ? bench_job(u->bench) :
+	    u->job);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)
@@ -708,6 +722,7 @@ ui_run(const struct options *o, struct bench *bench)
 	u.menu = ui_menu_create();
 	u.procs = ui_procs_create();
 	u.out = ui_output_create();
+	u.obs = observer_create();
 	if (o->all)
 		ui_procs_toggle_all(u.procs);
 	update_scope(&u);
@@ -720,6 +735,7 @@ ui_run(const struct options *o, struct bench *bench)
 			free(cause);
 			jobs_stop_all();
 			sampler_free(u.s);
+			observer_free(u.obs);
 			return 1;
 		}
 		if (!o->is_command)
@@ -745,6 +761,7 @@ ui_run(const struct options *o, struct bench *bench)
 	ui_menu_free(u.menu);
 	ui_procs_free(u.procs);
 	ui_output_free(u.out);
+	observer_free(u.obs);
 	sampler_free(u.s);
 	return 0;
 }
