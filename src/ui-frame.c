@@ -51,24 +51,13 @@ draw_status(struct ui *u, const struct ui_rect *r)
 	ui_status_draw(r, &st);
 }
 
-/*
- * "last run: lock -w 8, 1.2 s" once the shown job has ended, so a kept
- * picture says which run it is; "" while it runs.
- */
+/* "last run: lock -w 8, 1.2 s" once the run on show has ended, else "". */
 static const char *
 last_run_label(struct ui *u, char *buf, size_t len)
 {
-	double	secs;
-
-	if (u->job == NULL || job_state(u->job) != JOB_DONE || u->ended <= 0)
+	if (u->job == NULL || !u->run.ended)
 		return "";
-	secs = u->ended - u->started;
-	if (secs < 1)
-		snprintf(buf, len, "last run: %s, %.0f ms", u->cmdline, secs * 1000);
-	else if (secs < 10)
-		snprintf(buf, len, "last run: %s, %.1f s", u->cmdline, secs);
-	else
-		snprintf(buf, len, "last run: %s, %.0f s", u->cmdline, secs);
+	snprintf(buf, len, "last run: %s", u->run.label);
 	return buf;
 }
 
