@@ -84,9 +84,10 @@ pgid=$(tt_capture | grep -oE 'pgid [0-9]+' | head -1 | awk '{ print $2 }')
 cleanup_pid "$pgid"
 polls=0 seen=0
 for i in $(seq 1 100); do
-	if tt_has_text "workers blocked on output"; then
-		tt_capture | grep -qE '[0-9]+ (of [0-9]+ )?workers blocked on output: turbotop reads [0-9.]+[kM]? lines/s' ||
-			{ tt_capture >&2; fail "the blocked-on-output line lacks its figures"; }
+	screen=$(tt_capture)
+	if grep -q "workers blocked on output" <<<"$screen"; then
+		grep -qE '[0-9]+ (of [0-9]+ )?workers blocked on output: turbotop reads [0-9.]+[kM]? lines/s' <<<"$screen" ||
+			{ echo "$screen" >&2; fail "the blocked-on-output line lacks its figures"; }
 		note "said while $(blocked_now "$pgid") workers sleep in write()"
 		next_server
 		exit 0
