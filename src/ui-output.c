@@ -305,16 +305,23 @@ static void
 add_line(const struct ui_output *o, const struct out_line *l, int w, int skip,
     struct row *rows, int *n, int max)
 {
-	size_t	starts[ROWS_MAX + 1], len = strlen(l->text);
-	int	count, i;
+	static size_t	*starts;	/* grown to the most rows a line took */
+	static int	 cap;
+	size_t		 len = strlen(l->text);
+	int		 count, i;
 
+	if (cap == 0) {
+		cap = ROWS_MAX;
+		starts = xreallocarray(NULL, cap, sizeof *starts);
+	}
 	if (!o->wrap || o->hscroll > 0) {
 		count = 1;
 		starts[0] = 0;
-	} else
-		count = line_rows(l, w, starts, ROWS_MAX + 1);
-	if (count > ROWS_MAX + 1)
-		count = ROWS_MAX + 1;	/* a pane this tall does not exist */
+	} else if ((count = line_rows(l, w, starts, cap)) > cap) {
+		cap = count;
+		starts = xreallocarray(starts, cap, sizeof *starts);
+		line_rows(l, w, starts, cap);
+	}
 	for (i = skip; i < count && *n < max; i++, (*n)++) {
 		rows[*n].seq = l->seq;
 		rows[*n].a = starts[i];
