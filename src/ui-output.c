@@ -8,7 +8,7 @@
  * stands where they were.
  *
  * Nothing is cut silently: a long line wraps, its continuation rows marked
- * in the label column; w chops lines instead (a marker at the edge where a
+ * in the label column; c chops lines instead (a marker at the edge where a
  * line goes on), and Left/Right scroll sideways, as in less (while scrolled
  * sideways, lines are chopped). A line cut at capture says so at its end.
  */
@@ -157,7 +157,7 @@ ui_output_hscroll(struct ui_output *o, int dir)
 		o->hscroll += step;
 }
 
-/* w: wrap long lines, or chop them; 1 if they now wrap. */
+/* c: wrap long lines, or chop them; 1 if they now wrap. */
 int
 ui_output_toggle_wrap(struct ui_output *o)
 {

@@ -2,7 +2,7 @@
 # ui-longline.sh: a result line longer than the output pane is never cut
 # silently, at 120x40 (the pane beside the process table) and at 80x24. It
 # wraps, its continued rows marked, and the rows put together give the line
-# whole; w chops it instead, with a marker at the edge, and Right scrolls
+# whole; c chops it instead, with a marker at the edge, and Right scrolls
 # to its end (a marker at the left then); compute's sum, its longest
 # result, reads whole in the pane. Run with LC_ALL=C: ASCII glyphs
 # ("|" separates the label, "+" marks a continued row, "<" ">" the edges).
@@ -62,7 +62,7 @@ check_size() {
 		fail "${W}x$H: no continued row is marked"
 
 	# Chopped: a marker at the right edge; Right scrolls to the line's end.
-	tt_send w
+	tt_send c
 	tt_wait_text "chopped" 10
 	row=$(row_text "$X" "parallel computed sum")
 	[ "${row: -1}" = ">" ] || fail "${W}x$H: chopped line without an edge marker: '$row'"
@@ -78,8 +78,8 @@ check_size() {
 	for i in $(seq 1 20); do tt_send Left; done
 	wait_until 10 sh -c "! tmux -L '$TT_SOCK' capture-pane -p -t t | grep -q 'col [0-9]'" ||
 		fail "${W}x$H: Left did not scroll back"
-	tt_send w
-	wait_until 10 has_line "$X" "$PW" "$LONG" || fail "${W}x$H: w did not wrap again"
+	tt_send c
+	wait_until 10 has_line "$X" "$PW" "$LONG" || fail "${W}x$H: c did not wrap again"
 	next_server
 
 	# compute's sum, as the demo prints it, reads whole in the pane.
