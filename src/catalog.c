@@ -35,7 +35,7 @@ static const struct demo_info demos[] = {
 	{ "pipe",     "parent and child talk both ways over a pipe; --pingpong times it", 0, 0,
 	    "two processes mostly asleep; --pingpong keeps both busy in the kernel." },
 	{ "compute",  "the article's exact parallel sum (GMP) split over W workers", 1, 0,
-	    "W workers keep W cores busy; compare the wall time for -w 1, 2, 4." },
+	    "W workers keep W cores busy and finish together; compare the wall time for -w 1, 2, 4." },
 	{ "pmap",     "a parallel map: serial vs pool of W processes, and the speedup", 1, 0,
 	    "sleep-bound, W workers leave the cores idle yet speed up ~W times;\n"
 	    "with --cpu the cores fill and the speedup stops at the core count." },

@@ -41,7 +41,7 @@ done
 for d in welcome counting pipe; do
 	refused "$d" -w 2
 done
-for d in welcome counting lock queue pipe compute pmap coremsg gil; do
+for d in welcome counting lock pipe compute pmap coremsg gil; do
 	refused "$d" -t 5
 done
 refused waste -t -1
