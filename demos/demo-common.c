@@ -630,6 +630,39 @@ demo_read(int fd, void *buf, size_t len)
 	}
 }
 
+/*
+ * poll(2) on FDS that gives way to SIGTERM/SIGINT (the demo then stops and
+ * exits): waits until one of them is ready (returns how many, as poll), or
+ * SECS pass (< 0: no limit; returns 0). A child's exit may also end the
+ * wait early (returns 0): callers loop.
+ */
+int
+demo_poll(struct pollfd *fds, size_t nfds, double secs)
+{
+	struct pollfd	*all;
+	char		 buf[64];
+	size_t		 i;
+	int		 n, ms = secs < 0 ? -1 : (int)ceil(secs * 1000);
+
+	demo_check_stop();
+	if ((all = calloc(nfds + 1, sizeof *all)) == NULL)
+		demo_fatal("out of memory");
+	all[0].fd = wake_pipe[0];
+	all[0].events = POLLIN;
+	memcpy(all + 1, fds, nfds * sizeof *fds);
+	n = poll(all, (nfds_t)(nfds + 1), ms);
+	if (n > 0 && (all[0].revents & POLLIN)) {
+		n--;
+		while (read(wake_pipe[0], buf, sizeof buf) > 0)
+			;
+	}
+	for (i = 0; i < nfds; i++)
+		fds[i].revents = all[i + 1].revents;
+	free(all);
+	demo_check_stop();
+	return n < 0 ? 0 : n;
+}
+
 /* Sleep SECS seconds; the parent wakes early to stop when asked (returns -1). */
 int
 demo_sleep(double secs)

@@ -18,6 +18,7 @@
 #ifndef DEMO_COMMON_H
 #define DEMO_COMMON_H
 
+#include <poll.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -68,6 +69,7 @@ int	 demo_stopping(void);
 void	 demo_check_stop(void);
 int	 demo_sleep(double);
 ssize_t	 demo_read(int, void *, size_t);
+int	 demo_poll(struct pollfd *, size_t, double);
 void	 demo_write(int, const void *, size_t);
 
 double	 demo_now(void);

@@ -11,6 +11,7 @@ DEMO_TESTS = \
 	tests/demo-pmap.sh \
 	tests/demo-coremsg.sh \
 	tests/demo-gil.sh \
+	tests/demo-exchange.sh \
 	tests/demo-signals.sh \
 	tests/demo-options.sh
 TESTS += $(DEMO_TESTS)
