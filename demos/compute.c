@@ -51,7 +51,7 @@ static int	 fd[2];		/* the pipe the partial sums come back on */
 
 static const struct demo_opt opts[] = {
 	{ "number", 'n', DEMO_LONG, &n, 0, (double)(LONG_MAX / 2), "N",
-	  "sum over i up to N (default 2 billion; the article's is 10000)" },
+	  "sum over i up to N (default 2000000000; the article's: 10000)" },
 	{ "from", 0, DEMO_LONG, &from, 1, (double)(LONG_MAX / 2), "A",
 	  "start at i = A instead of 1" },
 	{ "plain", 0, DEMO_FLAG, &plain, 0, 0, NULL,
