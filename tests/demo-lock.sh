@@ -21,6 +21,10 @@ check_lines() {
 out=$("$DEMOS/lock" -w 3 --work 2) || fail "lock exited $?"
 check_lines "$out" 3
 [ "$(blocks "$out")" = 3 ] || fail "with the lock, lines are not in one block per worker: $out"
+# The result line: 24 lines, and about one core busy (the lock serialises).
+b=$(sed -n 's/^24 lines in [0-9.]* s, cores busy \([0-9.]*\)$/\1/p' <<<"$out")
+[ -n "$b" ] || fail "no result line: $out"
+awk -v b="$b" 'BEGIN { exit !(b <= 1.2) }' || fail "with the lock, $b cores busy"
 
 # The default: 2*ncpu-1 workers, still one block each.
 ncpu=$(getconf _NPROCESSORS_ONLN)
@@ -33,7 +37,7 @@ check_lines "$out" "$w"
 for try in 1 2 3 4 5; do
 	out=$("$DEMOS/lock" -w 4 --work 5 --no-lock) || fail "lock --no-lock exited $?"
 	check_lines "$out" 4
-	grep -q 'holding the lock' <<<"$out" && fail "--no-lock says it holds the lock"
+	grep -q 'lock held' <<<"$out" && fail "--no-lock says it holds the lock"
 	[ "$(blocks "$out")" -gt 4 ] && exit 0
 	note "try $try: no jumbling this time"
 done
