@@ -79,6 +79,7 @@ void		 proc2_lock(void);	/* around every libproc2 call */
 void		 proc2_unlock(void);
 
 /* sample-proc.c: process rows from libproc2's pids API. */
+#define SELECT_MAX	255	/* pids procps_pids_select() takes in one call */
 struct proc_raw {
 	pid_t			 pid, ppid, pgid;
 	char			 state;

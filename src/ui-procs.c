@@ -264,15 +264,19 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
     const struct sampler *s, struct job *job, int selected)
 {
 	size_t	n = sampler_nprocs(s), i;
-	int	rows = r->h - 2, y;
-	char	title[64];
+	int	rows = r->h - 2, y, len;
+	char	title[96];
 
 	if (p->scope == PROCS_ALL)
-		snprintf(title, sizeof title, "all %zu", n);
+		len = snprintf(title, sizeof title, "all %zu", n);
 	else if (job != NULL)
-		snprintf(title, sizeof title, "%s: %zu", job_name(job), n);
+		len = snprintf(title, sizeof title, "%s: %zu", job_name(job), n);
 	else
-		snprintf(title, sizeof title, "busiest %zu", n);
+		len = snprintf(title, sizeof title, "busiest %zu", n);
+	/* More than fit: say how many are not shown (busiest first by default). */
+	if (rows > 0 && n > (size_t)rows && len > 0 && (size_t)len < sizeof title)
+		snprintf(title + len, sizeof title - (size_t)len, " (%zu more)",
+		    n - (size_t)rows);
 	ui_title(r, "Processes", title, selected);
 	if (r->h < 2)
 		return;
