@@ -41,17 +41,18 @@ main(int argc, char **argv)
 		free(cause);
 		return 2;
 	}
+	/* What goes to stdout alone: a failed write is an error (exit 1). */
 	if (o.help) {
 		options_help(stdout);
-		return 0;
+		return util_close_stdout();
 	}
 	if (o.version) {
 		print_version();
-		return 0;
+		return util_close_stdout();
 	}
 	if (o.list) {
 		catalog_print(stdout);
-		return 0;
+		return util_close_stdout();
 	}
 	if (o.argc > 0 && !o.is_command && catalog_find(o.argv[0]) == NULL) {
 		fprintf(stderr, "turbotop: unknown demo '%s' (turbotop --list "
