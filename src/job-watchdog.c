@@ -2,8 +2,10 @@
  * job-watchdog.c: the guarantee that turbotop never leaves a process behind,
  * even when it is SIGKILLed.
  *
- * jobs_init() forks this tiny process. It holds the read end of a pipe whose
- * only write end is turbotop's (close-on-exec, and closed in every job).
+ * jobs_init() forks this tiny process. It holds one end of a socket pair
+ * (a pipe would raise SIGPIPE in turbotop once the watchdog is killed; send()
+ * takes MSG_NOSIGNAL) whose other end only turbotop holds (close-on-exec,
+ * and closed in every job).
  * turbotop writes each process group it starts into the pipe (and says when
  * one is gone). When the watchdog reads end of file, or notices its parent
  * changed, turbotop is dead: it SIGKILLs every recorded group, then sweeps
@@ -17,6 +19,7 @@
 #include "config.h"
 
 #include <sys/prctl.h>
+#include <sys/socket.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -49,8 +52,8 @@ send_msg(char op, pid_t pgid)
 	memset(&m, 0, sizeof m);
 	m.op = op;
 	m.pgid = pgid;
-	do
-		n = write(wd_fd, &m, sizeof m);	/* < PIPE_BUF: atomic */
+	do	/* one datagram a message */
+		n = send(wd_fd, &m, sizeof m, MSG_NOSIGNAL);
 	while (n == -1 && errno == EINTR);
 }
 
@@ -159,7 +162,7 @@ watchdog_start(const char *marker)
 	sigset_t		 old;
 	size_t			 i;
 
-	if (pipe2(p, O_CLOEXEC) != 0)
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, p) != 0)
 		return -1;
 	jobsig_block_all(&old);
 	switch (wd_pid = fork()) {
