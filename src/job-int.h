@@ -86,5 +86,13 @@ void		 watchdog_reaped(void);
 #define SWEEP_SHARED		0x1	/* take the data side's libproc2 lock */
 #define SWEEP_CHILDREN		0x2	/* every child of ours too */
 size_t		 sweep_kill(const char *, int, pid_t, int);
+struct sweep_root {
+	pid_t			 pid;
+	unsigned long long	 start;		/* tics after boot: against pid reuse */
+};
+size_t		 sweep_roots(pid_t, pid_t, struct sweep_root **, size_t,
+		     size_t *);
+size_t		 sweep_tree(const char *, const pid_t *, size_t,
+		     const struct sweep_root *, size_t, int, pid_t);
 
 #endif
