@@ -41,6 +41,7 @@
 #include "catalog.h"
 #include "job.h"
 #include "json.h"
+#include "json-timeline.h"
 #include "options.h"
 #include "sample.h"
 #include "util.h"
@@ -271,7 +272,8 @@ json_cpu(struct json *j, const struct cpu_sample *c)
 }
 
 static void
-json_proc(struct json *j, const struct proc_sample *p)
+json_proc(struct json *j, const struct sampler *s,
+    const struct proc_sample *p, int threads)
 {
 	char	 state[2] = { p->state, '\0' };
 
@@ -294,6 +296,7 @@ json_proc(struct json *j, const struct proc_sample *p)
 	json_int(j, p->threads);
 	json_key(j, "cmd");
 	json_string(j, p->cmd);
+	json_proc_timeline(j, s, p, threads);
 	json_object_end(j);
 }
 
@@ -338,8 +341,9 @@ emit_json(struct batch *b)
 	json_key(j, "procs");
 	json_array_begin(j);
 	for (i = 0; i < sampler_nprocs(b->s); i++)
-		json_proc(j, sampler_proc(b->s, i));
+		json_proc(j, b->s, sampler_proc(b->s, i), b->o->threads);
 	json_array_end(j);
+	json_timeline(j, b->s);
 	json_object_end(j);
 	if (b->x != NULL)
 		return json_tail(b);
@@ -527,6 +531,12 @@ batch_main(const struct options *o)
 		goto fail;
 	if ((b.s = sampler_create(&cause)) == NULL)
 		goto fail;
+	if (sampler_set_timeline(b.s, o->timeline, &cause) != 0) {
+		sampler_free(b.s);
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		return 2;
+	}
 	if (o->argc > 0) {
 		sampler_set_scope(b.s, o->all ? SCOPE_ALL : SCOPE_WATCHED);
 		if (demo_start(&b, &cause) != 0) {

@@ -19,11 +19,13 @@ if command -v python3 >/dev/null 2>&1; then
 import json, sys
 ncpu = int(sys.argv[2])
 cpu_keys = ["id", "busy", "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"]
-proc_keys = ["pid", "ppid", "pgid", "state", "cpu", "core", "rss_kb", "threads", "cmd"]
+proc_keys = ["pid", "ppid", "pgid", "state", "cpu", "core", "rss_kb", "threads", "cmd",
+             "run_ms", "wait_ms", "sleep_ms", "migrations", "switches"]
 last_t = -1
 for n, line in enumerate(open(sys.argv[1]), 1):
     o = json.loads(line)
-    assert list(o.keys()) == ["t", "cpus", "procs"], o.keys()
+    assert list(o.keys()) == ["t", "cpus", "procs", "timeline"], o.keys()
+    assert list(o["timeline"].keys()) == ["source", "lost", "cores"], o["timeline"]
     assert o["t"] > last_t, (o["t"], last_t)
     last_t = o["t"]
     assert len(o["cpus"]) == ncpu, (len(o["cpus"]), ncpu)
