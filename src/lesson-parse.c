@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "catalog.h"
+#include "sanitize.h"
 #include "lesson-parse.h"
 #include "options.h"
 #include "utf8.h"
@@ -94,6 +95,9 @@ lesson_error(struct lesson_errors *e, int line, const char *fmt, ...)
 	if (vasprintf(&msg, fmt, ap) < 0)
 		fatal("vasprintf");
 	va_end(ap);
+	full = sanitize_dup(msg);	/* it may quote the file's bytes */
+	free(msg);
+	msg = full;
 	if (e->count == LESSON_ERRORS_MAX)
 		n = xasprintf(&full, "%s:%d: %s\n%s: too many errors, giving up\n",
 		    e->path, line, msg, e->path);
@@ -474,7 +478,7 @@ parse_line(struct lesson *l, struct lesson_errors *e, int line, const char *s)
 	st.line = line;
 	st.kind = ce->kind;
 	st.name = ce->name;
-	st.source = xstrdup(s);
+	st.source = sanitize_dup(s);	/* shown and recorded as written */
 	msg = NULL;
 	switch (ce->shape) {
 	case SHAPE_NONE:
@@ -485,7 +489,7 @@ parse_line(struct lesson *l, struct lesson_errors *e, int line, const char *s)
 		if (*rest == '\0')
 			xasprintf(&msg, "'%s' needs a text", ce->name);
 		else
-			st.text = xstrdup(rest);
+			st.text = sanitize_dup(rest);	/* C1, bidi: visible */
 		break;
 	case SHAPE_WORDS:
 		if (split_words(rest, l->dir, &st.argc, &st.argv, &msg) != 0)

@@ -25,6 +25,7 @@
 #include <libproc2/pids.h>
 
 #include "sample-int.h"
+#include "sanitize.h"
 #include "util.h"
 
 static enum pids_item proc_items[] = {
@@ -85,6 +86,22 @@ proc_reader_free(struct proc_reader *r)
 }
 
 /*
+ * A process names itself (prctl, exec of any file name): its name passes the
+ * sanitiser, then is cut to fit without splitting a character.
+ */
+static void
+proc_cmd(char out[SAMPLE_CMD_MAX], const char *cmd)
+{
+	char	buf[SANITIZE_SIZE(SAMPLE_CMD_MAX)];
+	size_t	len = strnlen(cmd, SAMPLE_CMD_MAX - 1), n;
+
+	n = sanitize_line(buf, cmd, len);
+	n = sanitize_cut(buf, n, SAMPLE_CMD_MAX - 1);
+	memcpy(out, buf, n);
+	out[n] = '\0';
+}
+
+/*
  * Append libproc2's stacks to our rows (valid until the next read); the
  * caller sets r->nrows to 0 before the first batch.
  */
@@ -115,7 +132,7 @@ copy_rows(struct proc_reader *r, struct pids_fetch *f)
 		p->rss_kb = PIDS_VAL(P_RSS, ul_int, st, r->info) * r->page_kb;
 		p->threads = PIDS_VAL(P_NLWP, s_int, st, r->info);
 		cmd = PIDS_VAL(P_CMD, str, st, r->info);
-		snprintf(p->cmd, sizeof p->cmd, "%s", cmd != NULL ? cmd : "?");
+		proc_cmd(p->cmd, cmd != NULL ? cmd : "?");
 	}
 }
 

@@ -15,6 +15,7 @@
 #include "lesson.h"
 #include "options.h"
 #include "record.h"
+#include "sanitize.h"
 #include "sample.h"
 #include "ui.h"
 #include "util.h"
@@ -35,6 +36,7 @@ main(int argc, char **argv)
 	struct options	 o;
 	char		*cause;
 
+	sanitize_stderr();	/* every message: nothing raw reaches the terminal */
 	if (options_parse(&o, argc, argv, &cause) != 0) {
 		fprintf(stderr, "turbotop: %s\n", cause);
 		options_usage(stderr);
