@@ -115,7 +115,7 @@ job_start(const char *name, char **argv, const struct job_config *config,
 
 	job = xcalloc(1, sizeof *job);
 	job->id = next_id++;
-	job->name = xstrdup(name != NULL ? name : argv[0]);
+	job->name = sanitize_dup(name != NULL ? name : argv[0]);
 	for (argc = 0; argv[argc] != NULL; argc++)
 		;
 	job->argv = xcalloc(argc + 1, sizeof *job->argv);
