@@ -48,8 +48,8 @@ stop INT lock -w 3 --work 500 --no-lock
 stop TERM gil -m gil --work 100
 stop TERM gil -m threads --work 100
 stop TERM gil -m processes --work 100
-stop TERM pmap -n 10 -d 100
-stop TERM pmap -n 10 -d 100 --pool-only -w 2
+stop TERM pmap -n 200 -d 100
+stop TERM pmap -n 200 -d 100 --pool-only -w 2
 stop TERM queue -v -m 100000000
 stop TERM pipe --pingpong 100000000
 stop TERM coremsg --work 50000
