@@ -6,7 +6,10 @@
  * efficiency, karp_flatt, then amdahl_f (the fitted serial fraction, the
  * same in every record), amdahl_speedup (the fit's speedup at this K),
  * busy_mean (mean busy % over the cores during the measured runs), busy per
- * core, and error (why a run failed). A figure that is undefined (Karp-Flatt
+ * core, error (why a run failed), over_cores (more workers than the
+ * machine's cores), short (the median run is under the --bench-floor: noise,
+ * not a result), and cores, floor_s and sized (how the workload was sized
+ * up, or none), the same in every record. A figure that is undefined (Karp-Flatt
  * with one worker, anything of a failed K, busy with under 0.2 s of samples)
  * is '-' in the table, empty in CSV and null in JSON. Numbers use the C
  * locale.
@@ -49,6 +52,11 @@ report_text(FILE *f, const struct bench *b)
 	    "(not counted); times in seconds%s\n", bench_repeat(b),
 	    bench_repeat(b) == 1 ? "" : "s", bench_one_added(b) ?
 	    "; 1 worker added as the baseline" : "");
+	fprintf(f, "on %d core%s; runs under %.2g s are noise, not results%s\n",
+	    bench_cores(b), bench_cores(b) == 1 ? "" : "s", bench_floor(b),
+	    bench_floor(b) > 0 ? "" : " (the floor is off)");
+	if (bench_size_note(b) != NULL)
+		fprintf(f, "workload sized up: %s\n", bench_size_note(b));
 	fprintf(f, "%7s %5s %9s %9s %9s %8s %10s %10s %6s  %s\n", "workers",
 	    "runs", "median", "min", "max", "speedup", "efficiency",
 	    "karp-flatt", "busy%", "busy% per core");
@@ -72,6 +80,10 @@ report_text(FILE *f, const struct bench *b)
 			for (c = 0; c < bench_ncpus(b); c++)
 				fprintf(f, " %.0f", busy[c]);
 		}
+		if (bench_over_cores(b, i))
+			fprintf(f, "  [K > %d cores]", bench_cores(b));
+		if (bench_point_short(b, i))
+			fprintf(f, "  [short: noise]");
 		fputc('\n', f);
 	}
 	if (isnan(fit))
@@ -86,6 +98,14 @@ report_text(FILE *f, const struct bench *b)
 	fprintf(f, "speedup = T(1)/T(K) with T the median; efficiency = "
 	    "speedup/K; karp-flatt = (1/speedup - 1/K)/(1 - 1/K), '-' with 1 "
 	    "worker (0/0)\n");
+	for (i = 0; i < n && !bench_over_cores(b, i); i++)
+		;
+	if (i < n)
+		fprintf(f, "[K > %d cores]: more workers than cores: CPU-bound "
+		    "work cannot speed up further there\n", bench_cores(b));
+	if (bench_short_note(b) != NULL)
+		fprintf(f, "Warning: %s%s\n", bench_short_note(b),
+		    bench_floor(b) > 0 ? " (--bench-floor=0 accepts them)" : "");
 	if (bench_abort_reason(b) != NULL)
 		fprintf(f, "stopped early: %s\n", bench_abort_reason(b));
 }
@@ -128,7 +148,7 @@ report_csv(FILE *f, const struct bench *b)
 	    "speedup,efficiency,karp_flatt,amdahl_f,amdahl_speedup,busy_mean");
 	for (c = 0; c < bench_ncpus(b); c++)
 		fprintf(f, ",busy_cpu%d", c);
-	fprintf(f, ",error\n");
+	fprintf(f, ",error,over_cores,short,cores,floor_s,sized\n");
 	for (i = 0; i < n; i++) {
 		fprintf(f, "%d,%zu,%zu", p[i].workers, p[i].runs, p[i].failed);
 		csv_num(f, p[i].wall_median);
@@ -145,6 +165,13 @@ report_csv(FILE *f, const struct bench *b)
 			csv_num(f, busy != NULL ? busy[c] : NAN);
 		if (bench_error(b, i) != NULL)
 			csv_string(f, bench_error(b, i));
+		else
+			fputc(',', f);
+		fprintf(f, ",%d,%d,%d", bench_over_cores(b, i),
+		    bench_point_short(b, i), bench_cores(b));
+		csv_num(f, bench_floor(b));
+		if (bench_size_note(b) != NULL)
+			csv_string(f, bench_size_note(b));
 		else
 			fputc(',', f);
 		fputc('\n', f);
@@ -200,6 +227,18 @@ report_json(FILE *f, const struct bench *b)
 		json_key(j, "error");
 		if (bench_error(b, i) != NULL)
 			json_string(j, bench_error(b, i));
+		else
+			json_null(j);
+		json_key(j, "over_cores");
+		json_bool(j, bench_over_cores(b, i));
+		json_key(j, "short");
+		json_bool(j, bench_point_short(b, i));
+		json_key(j, "cores");
+		json_int(j, bench_cores(b));
+		json_num(j, "floor_s", bench_floor(b), 3);
+		json_key(j, "sized");
+		if (bench_size_note(b) != NULL)
+			json_string(j, bench_size_note(b));
 		else
 			json_null(j);
 		json_object_end(j);

@@ -43,7 +43,7 @@ write_svg(FILE *f, const char *path, const struct bench *b)
 
 	p = bench_points(b, &n);
 	rc = bench_svg_write(f, p, bench_points_done(b), bench_fit(b),
-	    bench_title(b));
+	    bench_title(b), bench_cores(b));
 	if (fclose(f) != 0)
 		rc = -1;
 	if (rc != 0)
@@ -127,6 +127,22 @@ run_batch(struct bench *b, struct sampler *s, double delay, int verbose)
 		    bench_abort_reason(b));
 }
 
+/*
+ * Say on stderr what the table says of the runs' length: the workload sized
+ * up, or a warning as hyperfine gives when runs are too short to measure.
+ */
+static void
+warn_short(const struct bench *b)
+{
+	if (bench_size_note(b) != NULL)
+		fprintf(stderr, "turbotop: the workload was sized up so that runs "
+		    "last the %.2g s floor: %s\n", bench_floor(b),
+		    bench_size_note(b));
+	if (bench_short_note(b) != NULL)
+		fprintf(stderr, "turbotop: Warning: %s (--bench-floor=0 accepts "
+		    "them)\n", bench_short_note(b));
+}
+
 int
 bench_main(const struct options *o)
 {
@@ -168,6 +184,7 @@ bench_main(const struct options *o)
 		sampler_free(s);
 	}
 
+	warn_short(b);
 	rc = bench_failed(b) ? 1 : 0;
 	if (bench_report(stdout, b, o->format) != 0)
 		rc = 1;

@@ -126,7 +126,7 @@ grep -q '"event":"exit","job":"true"' "$dir/fails" || fail "the lesson did not g
 # The first example lesson plays headless to its end with nothing failed.
 "$TURBOTOP" -b -f json -s "$TESTS_SRCDIR/../examples/1-basics.lesson" \
 	>"$dir/basics" 2>&1 || fail "examples/1-basics.lesson exited $?"
-tail -n 1 "$dir/basics" | grep -q '"event":"end","steps":11,"failures":0' ||
+tail -n 1 "$dir/basics" | grep -q '"event":"end","steps":12,"failures":0' ||
 	fail "examples/1-basics.lesson: $(tail -n 3 "$dir/basics")"
 [ "$(grep -c '"event":"exit","job":"welcome","pgid":[0-9]*,"status":0' "$dir/basics")" = 2 ] ||
 	fail "examples/1-basics.lesson did not run welcome twice"
