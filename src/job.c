@@ -213,10 +213,15 @@ job_stop_within(struct job *job, double grace)
 		job_kill(job);
 		return;
 	}
+	/*
+	 * The grace counts from the SIGTERM: a sweep walks all of /proc and
+	 * takes half a second on a loaded machine (v1 counted from after it,
+	 * so turbotop -b could take over 2 s to exit on SIGTERM).
+	 */
+	job->kill_at = now_mono() + grace;
 	kill(-job->pid, SIGTERM);
 	kill(-job->pid, SIGCONT);	/* a paused job must run to die */
 	sweep_kill(job->marker, SIGTERM, 0, SWEEP_SHARED);	/* those that left the group */
-	job->kill_at = now_mono() + grace;
 }
 
 /* SIGTERM to the group, SIGKILL after the grace period (in jobs_wait). */

@@ -75,7 +75,7 @@
 #define DRAIN_PERIOD	50	/* ms between drains at the least */
 #define ORDER_MARGIN	0.002	/* s: a record older than a drain's start
 				   less this is in the buffers by then */
-#define READER_LAG	0.25	/* s: the thread applies only records older
+#define READER_LAG	0.15	/* s: the thread applies only records older
 				   than this, so a tick can still cut before */
 
 enum ev_kind {
@@ -742,6 +742,26 @@ ev_cmp(const void *a, const void *b)
 	return (x->cpu > y->cpu) - (x->cpu < y->cpu);
 }
 
+/* Merge the two sorted runs pending[0, mid) and pending[mid, npending). */
+static void
+merge_pending(struct tracer *tr, size_t mid)
+{
+	struct ev	*tmp;
+	size_t		 i = 0, j = mid, k = 0, n = tr->npending;
+
+	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	while (i < mid && j < n)
+		tmp[k++] = ev_cmp(&tr->pending[j], &tr->pending[i]) < 0 ?
+		    tr->pending[j++] : tr->pending[i++];
+	while (i < mid)
+		tmp[k++] = tr->pending[i++];
+	while (j < n)
+		tmp[k++] = tr->pending[j++];
+	free(tr->pending);
+	tr->pending = tmp;
+	tr->pendsize = n;
+}
+
 /*
  * Drain every buffer, then apply the pending records older than horizon
  * (or, with cut >= 0, those up to cut, then the cut, then the rest up to
@@ -753,13 +773,18 @@ static void
 drain(struct tracer *tr, double cut, double lag)
 {
 	double	 horizon = now_mono() - lag;
-	size_t	 i, n;
+	size_t	 i, n, old = tr->npending;
 	int	 k;
 
 	for (k = 0; k < tr->ncpus; k++)
 		drain_cpu(tr, &tr->cpus[k]);
-	if (tr->npending > 1)
-		qsort(tr->pending, tr->npending, sizeof *tr->pending, ev_cmp);
+	/* The records kept from the last drain are in order: sort the new. */
+	if (tr->npending - old > 1)
+		qsort(tr->pending + old, tr->npending - old,
+		    sizeof *tr->pending, ev_cmp);
+	if (old > 0 && tr->npending > old &&
+	    ev_cmp(&tr->pending[old - 1], &tr->pending[old]) > 0)
+		merge_pending(tr, old);
 	for (i = 0; i < tr->npending; i++) {
 		if (cut >= 0 && tr->pending[i].t > cut) {
 			tracer_cut(tr, cut);
