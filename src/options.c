@@ -21,7 +21,8 @@ enum {
 	OPT_ALL,
 	OPT_PTY,
 	OPT_LINES,
-	OPT_GRACE
+	OPT_GRACE,
+	OPT_REPLAY
 };
 
 static const struct option long_options[] = {
@@ -39,6 +40,7 @@ static const struct option long_options[] = {
 	{ "pty",	no_argument,		NULL, OPT_PTY },
 	{ "lines",	required_argument,	NULL, OPT_LINES },
 	{ "grace",	required_argument,	NULL, OPT_GRACE },
+	{ "replay",	required_argument,	NULL, OPT_REPLAY },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -105,6 +107,8 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 	o->max_lines = LINES_DEFAULT;
 	o->repeat = REPEAT_DEFAULT;
 	o->grace = 2.0;
+	o->full_argc = argc;
+	o->full_argv = argv;
 	*cause = NULL;
 
 	optind = 0;	/* glibc: full reinitialisation, so tests can parse twice */
@@ -183,6 +187,9 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 				return -1;
 			}
 			break;
+		case OPT_REPLAY:
+			o->replay = optarg;
+			break;
 		case 'h':
 			o->help = 1;
 			break;
@@ -255,6 +262,8 @@ options_help(FILE *f)
 	    "      --bench=LIST       run DEMO with each worker count in LIST (1,2,4 or 1-8)\n"
 	    "      --repeat=N         runs per worker count in --bench (default %d)\n"
 	    "      --bench-out=FILE   write the speedup chart as SVG\n"
+	    "      --replay=FILE      play a recorded -f json stream (- for stdin);\n"
+	    "                         with -b, convert it to -f text, csv or json\n"
 	    "  -h, --help             display this help and exit\n"
 	    "  -V, --version          output version information and exit\n"
 	    "\n"

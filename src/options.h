@@ -39,12 +39,15 @@ struct options {
 	const char	*bench;		/* --bench: worker counts, "1,2,4" or "1-8" */
 	int		 repeat;	/* --repeat: runs per worker count */
 	const char	*bench_out;	/* --bench-out: SVG chart */
+	const char	*replay;	/* --replay: event stream to play, "-" stdin */
 	int		 help;		/* -h */
 	int		 version;	/* -V */
 
 	int		 is_command;	/* "--" was given: argv is a command, not a demo name */
 	int		 argc;		/* 0 when no demo or command was given */
 	char		**argv;		/* points into the caller's argv */
+	int		 full_argc;	/* the whole command line, for the hello */
+	char		**full_argv;
 };
 
 int	 options_parse(struct options *, int, char **, char **);
