@@ -4,7 +4,7 @@
  * writer (event-write.h) as text (top's batch screen with one line per
  * core), CSV or JSON (one object a line).
  *
- *   turbotop -b [-d SECS] [-n N] [-f text|csv|json] [--all]
+ *   turbotop -b [-d SECS] [-n N] [-f text|csv|json] [--all] [--threads]
  *
  * With no demo the whole machine is sampled and the busiest SAMPLE_BUSIEST
  * processes are listed (--all: every one). Each record is written and flushed
@@ -288,7 +288,14 @@ batch_main(const struct options *o)
 		goto fail;
 	if ((b.s = sampler_create(&cause)) == NULL)
 		goto fail;
+	if (sampler_set_timeline(b.s, o->timeline, &cause) != 0) {
+		sampler_free(b.s);
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		return 2;
+	}
 	b.w = event_writer_new(b.out, o->format);
+	event_writer_threads(b.w, o->threads);
 	if (o->argc > 0)
 		event_writer_flush_output(b.w, 0);	/* flushed with samples */
 	event_write_hello(b.w, o->full_argc, o->full_argv);

@@ -12,6 +12,7 @@
 #include <json-c/json.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,6 +46,13 @@ struct event_reader {
 	struct proc_sample	*procs;
 	size_t			 procs_size;
 	struct sys_sample	 sys;
+	struct event_timeline	 timeline;
+	struct event_core	*cores;
+	size_t			 cores_size;
+	struct core_run		*runs;
+	size_t			 nruns, runs_size;
+	struct thread_sample	*threads;
+	size_t			 nthreads, threads_size;
 	struct event_bench	 bench;
 	double			*busy;
 	size_t			 busy_size;
@@ -107,6 +115,9 @@ event_reader_free(struct event_reader *r)
 	free(r->argv);
 	free(r->cpus);
 	free(r->procs);
+	free(r->cores);
+	free(r->runs);
+	free(r->threads);
 	free(r->busy);
 	free(r->buf);
 	free(r);
@@ -409,6 +420,79 @@ read_cpu(struct event_reader *r, json_object *o, struct cpu_sample *c,
 }
 
 static int
+uint_field(struct event_reader *r, json_object *o, const char *key,
+    unsigned *out, char **cause)
+{
+	long	v = *out;
+
+	if (integer(r, o, key, 0, 0, 0x7fffffff, &v, cause) != 0)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+/* run_ms, wait_ms, sleep_ms, migrations: optional (older streams). */
+static int
+figures(struct event_reader *r, json_object *o, double *run, double *wait,
+    double *sleep, unsigned *migrations, char **cause)
+{
+	if (num(r, o, "run_ms", 0, 0, run, cause) != 0 ||
+	    num(r, o, "wait_ms", 0, 0, wait, cause) != 0 ||
+	    num(r, o, "sleep_ms", 0, 0, sleep, cause) != 0 ||
+	    uint_field(r, o, "migrations", migrations, cause) != 0)
+		return -1;
+	return 0;
+}
+
+/* A process's "tasks", appended to r->threads. */
+static int
+read_tasks(struct event_reader *r, json_object *o, pid_t pid, char **cause)
+{
+	struct thread_sample	*t;
+	json_object		*a, *v;
+	const char		*name = NULL, *state = NULL;
+	size_t			 n, i;
+	long			 tid;
+
+	if ((a = array(r, o, "tasks", EVENT_PROCS_MAX, &n, cause)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (r->nthreads == EVENT_PROCS_MAX)
+			return bad(r, cause, "more than %d tasks",
+			    EVENT_PROCS_MAX);
+		if (r->nthreads == r->threads_size) {
+			r->threads_size = r->threads_size == 0 ? 64 :
+			    r->threads_size * 2;
+			r->threads = xreallocarray(r->threads, r->threads_size,
+			    sizeof *r->threads);
+		}
+		t = &r->threads[r->nthreads];
+		memset(t, 0, sizeof *t);
+		v = json_object_array_get_idx(a, i);
+		tid = 0;
+		if (object(r, v, "a task", cause) != 0 ||
+		    integer(r, v, "tid", 1, 0, 0x7fffffff, &tid, cause) != 0 ||
+		    str(r, v, "name", 1, 0, &name, cause) != 0 ||
+		    str(r, v, "state", 1, 0, &state, cause) != 0 ||
+		    int_field(r, v, "core", 1, -1, EVENT_CPUS_MAX, &t->core,
+		    cause) != 0 ||
+		    figures(r, v, &t->run_ms, &t->wait_ms, &t->sleep_ms,
+		    &t->migrations, cause) != 0 ||
+		    uint_field(r, v, "vol_switches", &t->vol_switches,
+		    cause) != 0 ||
+		    uint_field(r, v, "invol_switches", &t->invol_switches,
+		    cause) != 0)
+			return -1;
+		t->pid = pid;
+		t->tid = (pid_t)tid;
+		snprintf(t->name, sizeof t->name, "%s", name);
+		t->state = state[0] >= 'A' && state[0] <= 'Z' ? state[0] : '?';
+		r->nthreads++;
+	}
+	return 0;
+}
+
+static int
 read_proc(struct event_reader *r, json_object *o, struct proc_sample *p,
     char **cause)
 {
@@ -428,7 +512,10 @@ read_proc(struct event_reader *r, json_object *o, struct proc_sample *p,
 	    int_field(r, o, "threads", 1, 0, 10000000, &p->threads,
 	    cause) != 0 ||
 	    num(r, o, "time", 0, 0, &p->time, cause) != 0 ||
-	    str(r, o, "cmd", 1, 0, &cmd, cause) != 0)
+	    str(r, o, "cmd", 1, 0, &cmd, cause) != 0 ||
+	    figures(r, o, &p->run_ms, &p->wait_ms, &p->sleep_ms,
+	    &p->migrations, cause) != 0 ||
+	    uint_field(r, o, "switches", &p->switches, cause) != 0)
 		return -1;
 	p->pid = (pid_t)pid;
 	p->ppid = (pid_t)ppid;
@@ -436,6 +523,80 @@ read_proc(struct event_reader *r, json_object *o, struct proc_sample *p,
 	p->rss_kb = (unsigned long)rss;
 	p->state = state[0] >= 'A' && state[0] <= 'Z' ? state[0] : '?';
 	snprintf(p->cmd, sizeof p->cmd, "%s", cmd);
+	if (field(o, "tasks") != NULL)
+		return read_tasks(r, o, p->pid, cause);
+	return 0;
+}
+
+/* "timeline": the cores' idle time and the threads that ran there. */
+static int
+read_timeline(struct event_reader *r, json_object *o, struct event *e,
+    char **cause)
+{
+	struct event_timeline	*tl = &r->timeline;
+	json_object		*cores, *c, *runs, *v;
+	const char		*source = NULL;
+	size_t			 n, k, m, i, first;
+	long			 lost = 0, pid, tid;
+
+	memset(tl, 0, sizeof *tl);
+	r->nruns = 0;
+	if (object(r, o, "\"timeline\"", cause) != 0 ||
+	    str(r, o, "source", 1, 0, &source, cause) != 0 ||
+	    integer(r, o, "lost", 1, 0, (long)NUM_MAX, &lost, cause) != 0 ||
+	    (cores = array(r, o, "cores", EVENT_CPUS_MAX, &n, cause)) == NULL)
+		return -1;
+	tl->exact = strcmp(source, "exact") == 0;
+	tl->lost = (unsigned long long)lost;
+	if (n > r->cores_size) {
+		r->cores = xreallocarray(r->cores, n, sizeof *r->cores);
+		r->cores_size = n;
+	}
+	for (k = 0; k < n; k++) {
+		c = json_object_array_get_idx(cores, k);
+		memset(&r->cores[k], 0, sizeof r->cores[k]);
+		if (object(r, c, "a timeline core", cause) != 0 ||
+		    int_field(r, c, "id", 1, 0, EVENT_CPUS_MAX - 1,
+		    &r->cores[k].id, cause) != 0 ||
+		    num(r, c, "idle_ms", 1, 0, &r->cores[k].idle_ms,
+		    cause) != 0 ||
+		    (runs = array(r, c, "run", EVENT_PROCS_MAX, &m,
+		    cause)) == NULL)
+			return -1;
+		first = r->nruns;
+		for (i = 0; i < m; i++) {
+			if (r->nruns == EVENT_PROCS_MAX)
+				return bad(r, cause, "more than %d runs",
+				    EVENT_PROCS_MAX);
+			if (r->nruns == r->runs_size) {
+				r->runs_size = r->runs_size == 0 ? 64 :
+				    r->runs_size * 2;
+				r->runs = xreallocarray(r->runs, r->runs_size,
+				    sizeof *r->runs);
+			}
+			v = json_object_array_get_idx(runs, i);
+			pid = tid = 0;
+			if (object(r, v, "a run", cause) != 0 ||
+			    integer(r, v, "pid", 1, 0, 0x7fffffff, &pid,
+			    cause) != 0 ||
+			    integer(r, v, "tid", 1, 0, 0x7fffffff, &tid,
+			    cause) != 0 ||
+			    num(r, v, "ms", 1, 0, &r->runs[r->nruns].ms,
+			    cause) != 0)
+				return -1;
+			r->runs[r->nruns].pid = (pid_t)pid;
+			r->runs[r->nruns].tid = (pid_t)tid;
+			r->nruns++;
+		}
+		/* Offsets now, pointers once r->runs stops moving. */
+		r->cores[k].runs = (const struct core_run *)(uintptr_t)first;
+		r->cores[k].nruns = m;
+	}
+	for (k = 0; k < n; k++)
+		r->cores[k].runs = r->runs + (uintptr_t)r->cores[k].runs;
+	tl->cores = r->cores;
+	tl->ncores = (int)n;
+	e->timeline = tl;
 	return 0;
 }
 
@@ -504,6 +665,7 @@ read_sample(struct event_reader *r, json_object *o, struct event *e,
 	e->ncpus = (int)n;
 	if ((a = array(r, o, "procs", EVENT_PROCS_MAX, &n, cause)) == NULL)
 		return -1;
+	r->nthreads = 0;
 	if (n > r->procs_size) {
 		r->procs = xreallocarray(r->procs, n, sizeof *r->procs);
 		r->procs_size = n;
@@ -515,6 +677,15 @@ read_sample(struct event_reader *r, json_object *o, struct event *e,
 	}
 	e->procs = r->procs;
 	e->nprocs = n;
+	for (i = 0; i < n; i++) {
+		if (field(json_object_array_get_idx(a, i), "tasks") != NULL)
+			e->with_threads = 1;
+	}
+	e->threads = r->threads;
+	e->nthreads = r->nthreads;
+	if (field(o, "timeline") != NULL &&
+	    read_timeline(r, field(o, "timeline"), e, cause) != 0)
+		return -1;
 	if (field(o, "sys") != NULL) {
 		if (read_sys(r, field(o, "sys"), &r->sys, cause) != 0)
 			return -1;

@@ -37,6 +37,12 @@ struct event_writer {
 	struct proc_sample *procs;
 	size_t		 procs_size;
 	struct sys_sample sys;
+	struct event_timeline timeline;
+	struct event_core *cores;
+	int		 cores_size;
+	struct thread_sample *threads;
+	size_t		 threads_size;
+	int		 with_threads;	/* --threads */
 	double		 epoch;		/* the hello's "started", epoch seconds */
 	int		 error;		/* errno of the first failed write */
 	locale_t	 c_locale;
@@ -95,9 +101,17 @@ event_writer_free(struct event_writer *w)
 	json_free(w->j);
 	free(w->cpus);
 	free(w->procs);
+	free(w->cores);
+	free(w->threads);
 	if (w->c_locale != (locale_t)0)
 		freelocale(w->c_locale);
 	free(w);
+}
+
+void
+event_writer_threads(struct event_writer *w, int on)
+{
+	w->with_threads = on;
 }
 
 void
@@ -132,6 +146,44 @@ event_writer_time(const struct event_writer *w, double mono)
 	return t < 0 ? 0 : t;
 }
 
+/* The sampler's timeline of the interval into w's copies, and e. */
+static void
+event_writer_timeline(struct event_writer *w, struct event *e,
+    const struct sampler *s)
+{
+	int	n = sampler_ncpus(s), c, k = 0;
+	size_t	nt = sampler_nthreads(s), i;
+
+	if (n > w->cores_size) {
+		w->cores = xreallocarray(w->cores, n, sizeof *w->cores);
+		w->cores_size = n;
+	}
+	for (c = 0; c < n; c++) {
+		if (!sampler_cpu(s, c)->online)
+			continue;
+		w->cores[k].id = c;
+		w->cores[k].idle_ms = sampler_core_idle_ms(s, c);
+		w->cores[k].nruns = sampler_core_runs(s, c, &w->cores[k].runs);
+		k++;
+	}
+	w->timeline.exact = sampler_timeline_exact(s);
+	w->timeline.lost = sampler_timeline_lost(s);
+	w->timeline.cores = w->cores;
+	w->timeline.ncores = k;
+	e->timeline = &w->timeline;
+	if (!w->with_threads)
+		return;
+	if (nt > w->threads_size) {
+		w->threads = xreallocarray(w->threads, nt, sizeof *w->threads);
+		w->threads_size = nt;
+	}
+	for (i = 0; i < nt; i++)
+		w->threads[i] = *sampler_thread(s, i);
+	e->with_threads = 1;
+	e->threads = w->threads;
+	e->nthreads = nt;
+}
+
 void
 event_writer_sample(struct event_writer *w, struct event *e,
     const struct sampler *s)
@@ -153,6 +205,7 @@ event_writer_sample(struct event_writer *w, struct event *e,
 		w->procs[k] = *sampler_proc(s, k);
 	w->sys = *sampler_sys(s);
 	memset(e, 0, sizeof *e);
+	event_writer_timeline(w, e, s);
 	e->type = EVENT_SAMPLE;
 	e->t = event_writer_time(w, sampler_time(s));
 	e->cpus = w->cpus;
@@ -206,6 +259,83 @@ cpu_values(const struct cpu_sample *c, double v[9])
 }
 
 static void
+json_figures(struct json *j, double run, double wait, double sleep,
+    unsigned migrations)
+{
+	jnum(j, "run_ms", run, 1);
+	jnum(j, "wait_ms", wait, 1);
+	jnum(j, "sleep_ms", sleep, 1);
+	jint(j, "migrations", migrations);
+}
+
+/* A process's "tasks": its threads (--threads). */
+static void
+json_tasks(struct json *j, const struct event *e, pid_t pid)
+{
+	const struct thread_sample	*t;
+	char				 state[2];
+	size_t				 i;
+
+	json_key(j, "tasks");
+	json_array_begin(j);
+	for (i = 0; i < e->nthreads; i++) {
+		t = &e->threads[i];
+		if (t->pid != pid)
+			continue;
+		state[0] = t->state;
+		state[1] = '\0';
+		json_object_begin(j);
+		jint(j, "tid", t->tid);
+		jstr(j, "name", t->name);
+		jstr(j, "state", state);
+		jint(j, "core", t->core);
+		json_figures(j, t->run_ms, t->wait_ms, t->sleep_ms,
+		    t->migrations);
+		jint(j, "vol_switches", t->vol_switches);
+		jint(j, "invol_switches", t->invol_switches);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
+/* "timeline": {"source", "lost", "cores": [{"id", "idle_ms", "run"}]} */
+static void
+json_timeline(struct json *j, const struct event_timeline *tl)
+{
+	const struct event_core	*c;
+	size_t			 i;
+	int			 k;
+
+	json_key(j, "timeline");
+	json_object_begin(j);
+	jstr(j, "source", tl->exact ? "exact" : "sampled");
+	jint(j, "lost", (long long)tl->lost);
+	json_key(j, "cores");
+	json_array_begin(j);
+	for (k = 0; k < tl->ncores; k++) {
+		c = &tl->cores[k];
+		json_object_begin(j);
+		jint(j, "id", c->id);
+		jnum(j, "idle_ms", c->idle_ms, 1);
+		json_key(j, "run");
+		json_array_begin(j);
+		for (i = 0; i < c->nruns; i++) {
+			json_object_begin(j);
+			jint(j, "pid", c->runs[i].pid);
+			jint(j, "tid", c->runs[i].tid);
+			jnum(j, "ms", c->runs[i].ms, 1);
+			json_object_end(j);
+		}
+		json_array_end(j);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_object_end(j);
+}
+
+static void	json_sys(struct json *, const struct sys_sample *);
+
+static void
 json_sample(struct json *j, const struct event *e)
 {
 	const struct cpu_sample		*c;
@@ -247,11 +377,26 @@ json_sample(struct json *j, const struct event *e)
 		jint(j, "threads", p->threads);
 		jnum(j, "time", p->time, 2);
 		jstr(j, "cmd", p->cmd);
+		json_figures(j, p->run_ms, p->wait_ms, p->sleep_ms,
+		    p->migrations);
+		jint(j, "switches", p->switches);
+		if (e->with_threads)
+			json_tasks(j, e, p->pid);
 		json_object_end(j);
 	}
 	json_array_end(j);
-	if (s == NULL)
-		return;
+	if (s != NULL)
+		json_sys(j, s);
+	if (e->timeline != NULL)
+		json_timeline(j, e->timeline);
+}
+
+/* "sys": the machine's figures, as top's summary lines. */
+static void
+json_sys(struct json *j, const struct sys_sample *s)
+{
+	int	n;
+
 	json_key(j, "sys");
 	json_object_begin(j);
 	json_key(j, "load");

@@ -23,6 +23,9 @@ struct event_writer;
 struct event_writer	*event_writer_new(FILE *, enum format);
 void			 event_writer_free(struct event_writer *);
 
+/* Samples list each process's threads ("tasks", --threads). */
+void			 event_writer_threads(struct event_writer *, int);
+
 /* Flush after output records too (a lesson) or only after others (batch). */
 void			 event_writer_flush_output(struct event_writer *, int);
 

@@ -59,6 +59,21 @@ struct event_bench {
 	const char	*error;		/* why a run failed, or NULL */
 };
 
+/* The timeline of one core over a sample's interval (sample-timeline.h). */
+struct event_core {
+	int			 id;
+	double			 idle_ms;
+	const struct core_run	*runs;		/* the followed threads there */
+	size_t			 nruns;
+};
+
+struct event_timeline {
+	int			 exact;		/* the scheduler trace, not sampled */
+	unsigned long long	 lost;		/* trace events lost so far */
+	const struct event_core	*cores;
+	int			 ncores;
+};
+
 struct event {
 	enum event_type		 type;
 	double			 t;		/* seconds since the hello */
@@ -76,6 +91,10 @@ struct event {
 	const struct proc_sample *procs;
 	size_t			 nprocs;
 	const struct sys_sample	*sys;		/* NULL: none */
+	const struct event_timeline *timeline;	/* NULL: none */
+	int			 with_threads;	/* each process lists its "tasks": */
+	const struct thread_sample *threads;	/* ... these, matched by pid */
+	size_t			 nthreads;
 
 	/* output, start, exit, step, error */
 	int			 line;		/* lesson line; 0: none */

@@ -22,6 +22,8 @@ enum {
 	OPT_PTY,
 	OPT_LINES,
 	OPT_GRACE,
+	OPT_TIMELINE,
+	OPT_THREADS,
 	OPT_REPLAY
 };
 
@@ -40,6 +42,8 @@ static const struct option long_options[] = {
 	{ "pty",	no_argument,		NULL, OPT_PTY },
 	{ "lines",	required_argument,	NULL, OPT_LINES },
 	{ "grace",	required_argument,	NULL, OPT_GRACE },
+	{ "timeline",	required_argument,	NULL, OPT_TIMELINE },
+	{ "threads",	no_argument,		NULL, OPT_THREADS },
 	{ "replay",	required_argument,	NULL, OPT_REPLAY },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -87,6 +91,20 @@ parse_format(const char *s, enum format *out)
 		*out = FORMAT_CSV;
 	else if (strcmp(s, "json") == 0)
 		*out = FORMAT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+parse_timeline(const char *s, enum timeline_mode *out)
+{
+	if (strcmp(s, "auto") == 0)
+		*out = TIMELINE_AUTO;
+	else if (strcmp(s, "exact") == 0)
+		*out = TIMELINE_EXACT;
+	else if (strcmp(s, "sampled") == 0)
+		*out = TIMELINE_SAMPLED;
 	else
 		return -1;
 	return 0;
@@ -187,6 +205,16 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 				return -1;
 			}
 			break;
+		case OPT_TIMELINE:
+			if (parse_timeline(optarg, &o->timeline) != 0) {
+				xasprintf(cause, "invalid timeline '%s': give "
+				    "auto, exact or sampled", optarg);
+				return -1;
+			}
+			break;
+		case OPT_THREADS:
+			o->threads = 1;
+			break;
 		case OPT_REPLAY:
 			o->replay = optarg;
 			break;
@@ -257,6 +285,9 @@ options_help(FILE *f)
 	    "      --pty              give the demo a terminal (output attributed per group)\n"
 	    "      --lines=N          output lines kept per demo (default %d)\n"
 	    "      --grace=SECS       wait between SIGTERM and SIGKILL on stop (default 2)\n"
+	    "      --timeline=MODE    auto, exact (the scheduler trace: root or CAP_PERFMON)\n"
+	    "                         or sampled (every 20 ms); default auto\n"
+	    "      --threads          batch records list each thread too\n"
 	    "  -s, --script=FILE      play a lesson script\n"
 	    "  -r, --record=FILE      record the TUI session as an asciicast v2 file\n"
 	    "      --bench=LIST       run DEMO with each worker count in LIST (1,2,4 or 1-8)\n"

@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+#include "sample-timeline.h"
+
 enum format {
 	FORMAT_TEXT,
 	FORMAT_CSV,
@@ -39,6 +41,8 @@ struct options {
 	const char	*bench;		/* --bench: worker counts, "1,2,4" or "1-8" */
 	int		 repeat;	/* --repeat: runs per worker count */
 	const char	*bench_out;	/* --bench-out: SVG chart */
+	enum timeline_mode timeline;	/* --timeline: auto, exact or sampled */
+	int		 threads;	/* --threads: batch records per thread too */
 	const char	*replay;	/* --replay: event stream to play, "-" stdin */
 	int		 help;		/* -h */
 	int		 version;	/* -V */

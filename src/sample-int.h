@@ -75,8 +75,33 @@ struct occupy	*occupy_new(long);
 void		 occupy_free(struct occupy *);
 int		 occupy_set_pids(struct occupy *, const pid_t *, size_t);
 unsigned long	 occupy_take(struct occupy *, struct occ_core *, int);
+struct tl_store;
+struct tl_run;
+void		 occupy_set_store(struct occupy *, struct tl_store *);
+size_t		 occupy_take_runs(struct occupy *, struct tl_run **, size_t *);
 void		 proc2_lock(void);	/* around every libproc2 call */
 void		 proc2_unlock(void);
+
+/* sample-tl.c: the timeline half of the sampler (sample-timeline.h). */
+struct timeline;
+struct timeline	*timeline_new(void);
+struct timeline	*sampler_tl(const struct sampler *);	/* sample-tick.c */
+void		 timeline_free(struct timeline *);
+int		 timeline_set_mode(struct timeline *, enum timeline_mode,
+		     char **);
+int		 timeline_is_exact(const struct timeline *);
+const char	*timeline_title(const struct timeline *);
+unsigned long long timeline_lost(const struct timeline *);
+struct tl_store	*timeline_store(struct timeline *);
+int		 timeline_tick(struct timeline *, double, double,
+		     struct proc_sample *, size_t, int,
+		     const struct cpu_sample *, int, struct occupy *,
+		     struct occ_core *);
+size_t		 timeline_nthreads(const struct timeline *);
+const struct thread_sample *timeline_thread(const struct timeline *, size_t);
+double		 timeline_idle_ms(const struct timeline *, int);
+size_t		 timeline_core_runs(const struct timeline *, int,
+		     const struct core_run **);
 
 /* sample-proc.c: process rows from libproc2's pids API. */
 struct proc_raw {

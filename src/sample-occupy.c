@@ -36,6 +36,7 @@
 #include <libproc2/pids.h>
 
 #include "sample-int.h"
+#include "tl-store.h"
 #include "util.h"
 
 #define OCC_PERIOD	0.02	/* seconds between polls */
@@ -84,6 +85,9 @@ struct occupy {
 	struct occ_core		*acc;		/* credits since the last take */
 	int			 nacc;
 	unsigned long		 polls;		/* polls since the last take */
+	struct tl_run		*runs;		/* per thread and core, since the take */
+	size_t			 nruns, runsize;
+	struct tl_store		*store;		/* the fine record, or NULL */
 
 	/* The thread's own. */
 	struct pids_info	*info;
@@ -164,9 +168,77 @@ occupy_read(struct occupy *o, unsigned *sel, size_t nsel)
 		qsort(o->cur, o->ncur, sizeof *o->cur, task_cmp);
 }
 
+/* The tics task t gained since its previous poll p that count (at most cap). */
+static unsigned long long
+task_gain(struct occ_task *t, const struct occ_task *p, unsigned long long cap)
+{
+	unsigned long long	 d;
+
+	/*
+	 * A leader's own tics are derived (see occupy_read) and read a
+	 * little before its threads', so the figure is a lower bound
+	 * that jitters: only a new high counts, or a sleeping leader
+	 * would collect its threads' time a tic at a time.
+	 */
+	if (t->tid == t->tgid && t->tics < p->tics)
+		t->tics = p->tics;
+	if (t->tics <= p->tics || t->core < 0)
+		return 0;
+	d = t->tics - p->tics;
+	/*
+	 * The kernel rounds the process total and each thread's time
+	 * separately, so the derived figure can also step up by one tic
+	 * with no work done: from a leader asleep at both polls, one
+	 * tic is taken as rounding (the new high is kept).
+	 */
+	if (t->threaded && d == 1 && t->state != 'R' && p->state != 'R')
+		return 0;
+	return d > cap ? cap : d;
+}
+
+/*
+ * The fine record and the per-thread credits: a task that gained tics ran on
+ * its core for that long up to now (the poll cannot tell when exactly); its
+ * state over the poll is R if it gained, W if runnable without gaining, else S.
+ */
+static void
+occupy_record(struct occupy *o, const struct occ_task *t, unsigned long long d,
+    double now, double elapsed)
+{
+	double	 ran = (double)d / (double)o->hz;
+	size_t	 i;
+	char	 st;
+
+	if (ran > elapsed)
+		ran = elapsed;
+	st = d > 0 ? 'R' : t->state == 'R' ? 'W' : 'S';
+	if (o->store != NULL) {
+		tl_store_span(o->store, t->tid, st, now - elapsed, now);
+		if (d > 0)
+			tl_store_segment(o->store, t->core, t->tgid, t->tid,
+			    now - ran, now);
+	}
+	if (d == 0)
+		return;
+	for (i = 0; i < o->nruns; i++) {
+		if (o->runs[i].tid == t->tid && o->runs[i].cpu == t->core) {
+			o->runs[i].ms += ran * 1000;
+			return;
+		}
+	}
+	if (o->nruns == o->runsize) {
+		o->runsize = o->runsize * 2 + 16;
+		o->runs = xreallocarray(o->runs, o->runsize, sizeof *o->runs);
+	}
+	o->runs[o->nruns].cpu = t->core;
+	o->runs[o->nruns].pid = t->tgid;
+	o->runs[o->nruns].tid = t->tid;
+	o->runs[o->nruns++].ms = ran * 1000;
+}
+
 /* Credit the tics each task gained since the last poll to its core. */
 static void
-occupy_credit(struct occupy *o, double elapsed)
+occupy_credit(struct occupy *o, double now, double elapsed)
 {
 	struct occ_task		*t, *p;
 	unsigned long long	 d, cap;
@@ -191,28 +263,10 @@ occupy_credit(struct occupy *o, double elapsed)
 		    sizeof *o->prev, task_cmp);
 		if (p == NULL || p->tgid != t->tgid)
 			continue;
-		/*
-		 * A leader's own tics are derived (see occupy_read) and read a
-		 * little before its threads', so the figure is a lower bound
-		 * that jitters: only a new high counts, or a sleeping leader
-		 * would collect its threads' time a tic at a time.
-		 */
-		if (t->tid == t->tgid && t->tics < p->tics)
-			t->tics = p->tics;
-		if (t->tics <= p->tics || t->core < 0)
-			continue;
-		d = t->tics - p->tics;
-		/*
-		 * The kernel rounds the process total and each thread's time
-		 * separately, so the derived figure can also step up by one tic
-		 * with no work done: from a leader asleep at both polls, one
-		 * tic is taken as rounding (the new high is kept).
-		 */
-		if (t->threaded && d == 1 && t->state != 'R' && p->state != 'R')
-			continue;
-		if (d > cap)
-			d = cap;
-		tics_occ_add(&o->acc[t->core], t->tgid, d);
+		d = task_gain(t, p, cap);
+		occupy_record(o, t, d, now, elapsed);
+		if (d > 0)
+			tics_occ_add(&o->acc[t->core], t->tgid, d);
 	}
 	o->polls++;
 	pthread_mutex_unlock(&o->lock);
@@ -259,7 +313,7 @@ occupy_main(void *arg)
 
 		now = now_mono();
 		occupy_read(o, sel, nsel);
-		occupy_credit(o, now - last);
+		occupy_credit(o, now, now - last);
 		last = now;
 		swap = o->prev;
 		o->prev = o->cur;
@@ -310,6 +364,7 @@ occupy_free(struct occupy *o)
 	pthread_cond_destroy(&o->cond);
 	pthread_mutex_destroy(&o->lock);
 	free(o->pids);
+	free(o->runs);
 	free(o->acc);
 	free(o->prev);
 	free(o->cur);
@@ -388,4 +443,35 @@ occupy_take(struct occupy *o, struct occ_core *out, int ncpus)
 	o->polls = 0;
 	pthread_mutex_unlock(&o->lock);
 	return polls;
+}
+
+/* Where the poller writes the fine record (NULL: nowhere). */
+void
+occupy_set_store(struct occupy *o, struct tl_store *store)
+{
+	pthread_mutex_lock(&o->lock);
+	o->store = store;
+	pthread_mutex_unlock(&o->lock);
+}
+
+/*
+ * Move the per-thread, per-core run times credited since the last call into
+ * *runs (grown as needed, size in *size); returns how many.
+ */
+size_t
+occupy_take_runs(struct occupy *o, struct tl_run **runs, size_t *size)
+{
+	size_t	 n;
+
+	pthread_mutex_lock(&o->lock);
+	n = o->nruns;
+	if (n > *size) {
+		*size = n + 16;
+		*runs = xreallocarray(*runs, *size, sizeof **runs);
+	}
+	if (n > 0)
+		memcpy(*runs, o->runs, n * sizeof **runs);
+	o->nruns = 0;
+	pthread_mutex_unlock(&o->lock);
+	return n;
 }

@@ -49,6 +49,8 @@ struct sampler {
 	struct meminfo_info	*mem;
 	struct occupy		*occ;
 	int			 occ_ok;	/* the sub-sampler runs */
+	struct timeline		*tl;		/* sample-tl.c */
+	double			 occ_unit;	/* credits a second: hz, or 1e6 from the trace */
 	double			 hz;
 	unsigned long		 ticks;
 	double			 t, t_prev, interval;
@@ -146,6 +148,7 @@ sampler_create(char **cause)
 		s->hz = 100;
 	s->occ = occupy_new((long)s->hz);
 	s->occ_ok = 1;
+	s->tl = timeline_new();
 	s->scope = SCOPE_WATCHED;
 	s->total.id = -1;
 	n = sysconf(_SC_NPROCESSORS_CONF);
@@ -160,6 +163,7 @@ sampler_free(struct sampler *s)
 	if (s == NULL)
 		return;
 	occupy_free(s->occ);	/* first: the thread uses libproc2 */
+	timeline_free(s->tl);
 	proc2_lock();
 	cpu_reader_free(s->cpu);
 	proc_reader_free(s->proc);
@@ -566,7 +570,7 @@ tick_occupancy(struct sampler *s)
 	double			 full;
 	int			 i;
 
-	if (s->scope != SCOPE_WATCHED)
+	if (s->scope != SCOPE_WATCHED || timeline_is_exact(s->tl))
 		occupy_set_pids(s->occ, NULL, 0);	/* idle the thread */
 	else if (s->occ_ok) {
 		if (occupy_set_pids(s->occ, s->known, s->nknown) != 0)
@@ -575,7 +579,7 @@ tick_occupancy(struct sampler *s)
 			memcpy(s->occ_cores, s->occ_scratch,
 			    (size_t)s->ncpus * sizeof *s->occ_cores);
 	}
-	full = s->hz * s->interval;
+	full = s->occ_unit * s->interval;
 	for (i = 0; i < s->ncpus; i++) {
 		tics = 0;
 		s->occ_pid[i] = s->scope == SCOPE_WATCHED ?
@@ -629,6 +633,11 @@ sampler_tick(struct sampler *s, char **cause)
 		return -1;
 	if (tick_procs(s, cause) != 0)
 		return -1;
+	s->occ_unit = s->hz;
+	if (timeline_tick(s->tl, s->t, s->interval, s->procs, s->nprocs,
+	    s->scope == SCOPE_WATCHED, s->cpus, s->ncpus, s->occ,
+	    s->occ_cores))
+		s->occ_unit = 1e6;
 	tick_occupancy(s);
 	tick_sys(s);
 	history_push(s->hist, s->t, &s->total, s->cpus, s->ncpus, s->occ_pid,
@@ -744,4 +753,10 @@ double
 history_time(const struct sampler *s, size_t i)
 {
 	return history_at_time(s->hist, i);
+}
+
+struct timeline *
+sampler_tl(const struct sampler *s)
+{
+	return s->tl;
 }

@@ -25,6 +25,8 @@
 #include <sys/types.h>
 #include <stddef.h>
 
+#include "sample-timeline.h"
+
 #define SAMPLE_CMD_MAX		64
 #define HISTORY_DEPTH		6000	/* samples kept: 10 minutes at 0.1 s */
 
@@ -46,6 +48,12 @@ struct proc_sample {
 	int		 threads;
 	double		 time;		/* CPU seconds used so far (TIME+) */
 	char		 cmd[SAMPLE_CMD_MAX];
+	/*
+	 * Over the interval, summed over the threads (sample-timeline.h;
+	 * zero for a process the timeline does not follow).
+	 */
+	double		 run_ms, wait_ms, sleep_ms;
+	unsigned	 migrations, switches;	/* switches: voluntary + not */
 };
 
 /* Whole-machine figures, as top's summary lines. */

@@ -7,5 +7,10 @@ src_libturbotop_a_SOURCES += \
 	src/sample-occupy.c \
 	src/sample-history.c \
 	src/sample-tick.c \
+	src/sample-timeline.h \
+	src/sample-tl.c \
+	src/sample-threads.c \
+	src/tl-store.c src/tl-store.h \
+	src/trace.c src/trace.h \
 	src/json.c src/json.h \
 	src/batch.c src/batch.h

@@ -17,6 +17,7 @@
 #include "options.h"
 #include "record.h"
 #include "replay.h"
+#include "sample.h"
 #include "ui.h"
 #include "util.h"
 
@@ -64,6 +65,13 @@ main(int argc, char **argv)
 	if (o.record != NULL && (o.batch || o.bench != NULL)) {
 		fprintf(stderr, "turbotop: --record records the TUI: not with "
 		    "-b or --bench\n");
+		return 2;
+	}
+
+	if (o.timeline == TIMELINE_EXACT && timeline_allowed(&cause) != 0) {
+		fprintf(stderr, "turbotop: --timeline=exact: the scheduler "
+		    "trace %s\n", cause);
+		free(cause);
 		return 2;
 	}
 

@@ -17,6 +17,22 @@ struct ui_menu;
 struct ui_output;
 struct ui_procs;
 
+/*
+ * The run on show: the current demo's, or after it ended the last one, kept
+ * (labelled, in the timeline, history and process table) until the next run
+ * starts. Times are monotonic seconds, sampler_time()'s clock. label is the
+ * command line while it runs and gains its duration when it ends:
+ * "lock -w 8, 1.2 s" (panes print "last run: " before it). An empty label:
+ * no run yet.
+ */
+#define UI_RUN_LABEL	96
+struct ui_run {
+	char			 label[UI_RUN_LABEL];
+	double			 start, end;	/* end: 0 while running */
+	int			 ended;
+	pid_t			 pgid;
+};
+
 enum mode {
 	MODE_MAIN,
 	MODE_MENU,
@@ -31,6 +47,7 @@ struct ui {
 	pid_t			 watched;	/* the pgid the sampler watches */
 	char			*cmdline;	/* the job's command, for the status bar */
 	double			 started, ended;
+	struct ui_run		 run;		/* the current or last run */
 
 	enum mode		 mode, help_return;
 	int			 help_offset;

@@ -33,6 +33,7 @@
 #include "lesson.h"
 #include "options.h"
 #include "sample.h"
+#include "ui-axis.h"
 #include "ui-bench.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
@@ -114,6 +115,32 @@ watch(struct ui *u, pid_t pgid)
 	update_scope(u);
 }
 
+/* A run starts: the record shows it (labelled by its command line). */
+static void
+run_begin(struct ui *u, pid_t pgid)
+{
+	memset(&u->run, 0, sizeof u->run);
+	snprintf(u->run.label, sizeof u->run.label, "%s",
+	    u->cmdline != NULL ? u->cmdline : "?");
+	u->run.start = now_mono();
+	u->run.pgid = pgid;
+}
+
+/* The run ended: keep it, its label saying how long it ran. */
+static void
+run_end(struct ui *u)
+{
+	char	d[32];
+
+	if (u->run.ended || u->run.label[0] == '\0')
+		return;
+	u->run.end = now_mono();
+	u->run.ended = 1;
+	ui_format_secs(u->run.end - u->run.start, d, sizeof d);
+	snprintf(u->run.label, sizeof u->run.label, "%s, %s",
+	    u->cmdline != NULL ? u->cmdline : "?", d);
+}
+
 /* Stop and forget the current job, if any. */
 static void
 drop_job(struct ui *u)
@@ -140,6 +167,7 @@ show_job(struct ui *u, struct job *job, char *cmdline)
 	u->seen_state = JOB_RUNNING;
 	ui_output_reset(u->out);
 	watch(u, job_pgid(job));
+	run_begin(u, job_pgid(job));
 }
 
 /*
@@ -571,10 +599,13 @@ watch_job(struct ui *u)
 		watch(u, job_pgid(u->job));
 		u->started = now_mono();
 		u->ended = 0;
+		run_begin(u, job_pgid(u->job));
 	}
 	if (st != u->seen_state) {
-		if (st == JOB_DONE)
+		if (st == JOB_DONE) {
 			u->ended = now_mono();
+			run_end(u);
+		}
 		u->seen_state = st;
 		update_scope(u);
 		u->dirty = 1;
@@ -704,6 +735,12 @@ ui_run(const struct options *o, struct bench *bench)
 		fprintf(stderr, "turbotop: %s\n", cause != NULL ? cause : "sampler");
 		free(cause);
 		return 1;
+	}
+	if (sampler_set_timeline(u.s, o->timeline, &cause) != 0) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		sampler_free(u.s);
+		return 2;
 	}
 	u.menu = ui_menu_create();
 	u.procs = ui_procs_create();

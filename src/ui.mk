@@ -8,6 +8,7 @@ src_libturbotop_a_SOURCES += \
 	src/ui-theme.c src/ui-theme.h \
 	src/ui-keys.c src/ui-keys.h \
 	src/ui-layout.c src/ui-layout.h \
+	src/ui-axis.c src/ui-axis.h \
 	src/ui-panes.h \
 	src/ui-meters.c \
 	src/ui-graph.c \

@@ -24,10 +24,12 @@ assert [r["type"] for r in recs] == ["hello", "sample", "sample", "sample", "end
 assert recs[0]["cores"] >= 1 and recs[0]["argv"][1:] == ["-b", "-n", "3", "-d", "0.05", "-f", "json"], recs[0]
 ncpu = int(sys.argv[2])
 cpu_keys = ["id", "busy", "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"]
-proc_keys = ["pid", "ppid", "pgid", "state", "cpu", "core", "rss_kb", "threads", "time", "cmd"]
+proc_keys = ["pid", "ppid", "pgid", "state", "cpu", "core", "rss_kb", "threads", "time", "cmd",
+             "run_ms", "wait_ms", "sleep_ms", "migrations", "switches"]
 last_t = -1
 for o in recs[1:-1]:
-    assert list(o.keys()) == ["type", "t", "cpus", "procs", "sys"], o.keys()
+    assert list(o.keys()) == ["type", "t", "cpus", "procs", "sys", "timeline"], o.keys()
+    assert list(o["timeline"].keys()) == ["source", "lost", "cores"], o["timeline"]
     assert o["t"] > last_t, (o["t"], last_t)
     last_t = o["t"]
     assert len(o["cpus"]) == ncpu, (len(o["cpus"]), ncpu)

@@ -36,6 +36,8 @@ START_TEST(test_defaults)
 	ck_assert_int_eq(o.format, FORMAT_TEXT);
 	ck_assert_int_eq(o.repeat, REPEAT_DEFAULT);
 	ck_assert(options_delay(&o, 0.5) == 0.5);
+	ck_assert_int_eq(o.timeline, TIMELINE_AUTO);
+	ck_assert_int_eq(o.threads, 0);
 }
 END_TEST
 
@@ -84,6 +86,13 @@ START_TEST(test_long_options)
 	ck_assert_int_eq(o.format, FORMAT_CSV);
 	ck_assert_int_eq(o.all, 1);
 	ck_assert_int_eq(o.max_lines, 100);
+
+	ck_assert_int_eq(parse(&o, &cause, "--timeline=exact", "--threads",
+	    NULL), 0);
+	ck_assert_int_eq(o.timeline, TIMELINE_EXACT);
+	ck_assert_int_eq(o.threads, 1);
+	ck_assert_int_eq(parse(&o, &cause, "--timeline", "sampled", NULL), 0);
+	ck_assert_int_eq(o.timeline, TIMELINE_SAMPLED);
 }
 END_TEST
 
@@ -95,6 +104,7 @@ START_TEST(test_errors)
 		{ "-f", "yaml", NULL }, { "--repeat", "0", NULL },
 		{ "--lines", "5", NULL }, { "--nope", NULL, NULL },
 		{ "-q", NULL, NULL }, { "--", NULL, NULL }, { "-d", NULL, NULL },
+		{ "--timeline=fast", NULL, NULL }, { "--timeline", NULL, NULL },
 	};
 	struct options	 o;
 	char		*cause;

@@ -39,3 +39,10 @@ TESTS += tests/test-docs
 # Batch CSV always starts with its header (tests/polish-*.sh: polish pass).
 TESTS += tests/polish-csv.sh
 EXTRA_DIST += tests/polish-csv.sh
+
+# The timeline's time arithmetic: steps, fitting a run, axis, legend room.
+check_PROGRAMS += tests/test-ui-axis
+tests_test_ui_axis_SOURCES = tests/test-ui-axis.c
+tests_test_ui_axis_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_ui_axis_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-ui-axis

@@ -1,0 +1,416 @@
+/*
+ * tl-store.c: the fine record of the timeline (tl-store.h): "tid ran on cpu
+ * from start to end" segments and per-thread R/W/S state spans, each in a
+ * bounded ring that grows on demand up to its limit and then drops its
+ * oldest entries; plus the names of the threads. A source's thread appends
+ * under the store's mutex; the sampler's getters read under it.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tl-store.h"
+#include "util.h"
+
+#define RING_FIRST	1024	/* entries allocated at first */
+#define JOIN_GAP	1e-6	/* seconds: closer than this continues an entry */
+
+struct tl_span {
+	pid_t		 tid;
+	char		 state;
+	double		 start, end;
+};
+
+/* A ring of fixed-size entries addressed by sequence number. */
+struct ring {
+	unsigned char		*a;
+	size_t			 size, cap, max, head, n;
+	unsigned long long	 seq0;		/* sequence number of the oldest */
+};
+
+struct name {
+	pid_t			 tid, pid;	/* tid 0: free slot */
+	char			 comm[16];
+	unsigned long long	 last_span;	/* sequence + 1 of its last span; 0 none */
+	int			 used;		/* touched since the last trim */
+};
+
+struct tl_store {
+	pthread_mutex_t		 lock;
+	struct ring		 seg, span;
+	unsigned long long	*last_seg;	/* per cpu: sequence + 1, 0 none */
+	int			 ncpus;
+	struct name		**names;	/* open addressing; entries stay put */
+	size_t			 nnames, namecap;	/* namecap a power of 2 */
+};
+
+static void
+ring_init(struct ring *r, size_t size, size_t max)
+{
+	memset(r, 0, sizeof *r);
+	r->size = size;
+	r->max = max;
+}
+
+static void *
+ring_at(const struct ring *r, unsigned long long seq)
+{
+	size_t	 i = (r->head + (size_t)(seq - r->seq0)) % r->cap;
+
+	return r->a + i * r->size;
+}
+
+static int
+ring_has(const struct ring *r, unsigned long long seq)
+{
+	return seq >= r->seq0 && seq < r->seq0 + r->n;
+}
+
+/* Room for one more at the end; returns its sequence number. */
+static unsigned long long
+ring_push(struct ring *r)
+{
+	unsigned char	*a;
+	size_t		 cap, first;
+
+	if (r->n == r->cap && r->cap < r->max) {
+		cap = r->cap == 0 ? RING_FIRST : r->cap * 2;
+		if (cap > r->max)
+			cap = r->max;
+		a = xreallocarray(NULL, cap, r->size);
+		first = r->cap - r->head;	/* entries from head to the end */
+		if (r->n > 0) {
+			memcpy(a, r->a + r->head * r->size, first * r->size);
+			memcpy(a + first * r->size, r->a, r->head * r->size);
+		}
+		free(r->a);
+		r->a = a;
+		r->cap = cap;
+		r->head = 0;
+	}
+	if (r->n == r->cap) {		/* full: the oldest goes */
+		r->head = (r->head + 1) % r->cap;
+		r->seq0++;
+		r->n--;
+	}
+	r->n++;
+	return r->seq0 + r->n - 1;
+}
+
+static void
+ring_clear(struct ring *r)
+{
+	r->seq0 += r->n;
+	r->n = 0;
+	r->head = 0;
+}
+
+static void
+name_drop_all(struct tl_store *st)
+{
+	size_t	 i;
+
+	for (i = 0; i < st->namecap; i++) {
+		free(st->names[i]);
+		st->names[i] = NULL;
+	}
+	st->nnames = 0;
+}
+
+struct tl_store *
+tl_store_new(void)
+{
+	struct tl_store	*st;
+
+	st = xcalloc(1, sizeof *st);
+	pthread_mutex_init(&st->lock, NULL);
+	ring_init(&st->seg, sizeof (struct tl_segment), TL_KEEP_SEGMENTS);
+	ring_init(&st->span, sizeof (struct tl_span), TL_KEEP_SPANS);
+	return st;
+}
+
+void
+tl_store_free(struct tl_store *st)
+{
+	if (st == NULL)
+		return;
+	pthread_mutex_destroy(&st->lock);
+	free(st->seg.a);
+	free(st->span.a);
+	free(st->last_seg);
+	name_drop_all(st);
+	free(st->names);
+	free(st);
+}
+
+/* Forget the record (the source changed). */
+void
+tl_store_clear(struct tl_store *st)
+{
+	pthread_mutex_lock(&st->lock);
+	ring_clear(&st->seg);
+	ring_clear(&st->span);
+	name_drop_all(st);
+	pthread_mutex_unlock(&st->lock);
+}
+
+static size_t
+name_hash(pid_t tid, size_t cap)
+{
+	return ((size_t)tid * 2654435761u) & (cap - 1);
+}
+
+static struct name *
+name_find(struct tl_store *st, pid_t tid)
+{
+	size_t	 i;
+
+	if (st->namecap == 0 || tid <= 0)
+		return NULL;
+	for (i = name_hash(tid, st->namecap); st->names[i] != NULL;
+	    i = (i + 1) & (st->namecap - 1)) {
+		if (st->names[i]->tid == tid)
+			return st->names[i];
+	}
+	return NULL;
+}
+
+static void name_rehash(struct tl_store *, size_t, int);
+
+/* The entry of tid, made if new. */
+static struct name *
+name_get(struct tl_store *st, pid_t tid)
+{
+	struct name	*n;
+	size_t		 i;
+
+	if ((n = name_find(st, tid)) != NULL) {
+		n->used = 1;
+		return n;
+	}
+	if ((st->nnames + 1) * 2 > st->namecap)
+		name_rehash(st, st->namecap == 0 ? 256 : st->namecap * 2, 0);
+	for (i = name_hash(tid, st->namecap); st->names[i] != NULL;
+	    i = (i + 1) & (st->namecap - 1))
+		;
+	n = st->names[i] = xcalloc(1, sizeof *n);
+	n->tid = tid;
+	n->used = 1;
+	st->nnames++;
+	return n;
+}
+
+/* Rebuild the table at cap entries; with only_used, drop the untouched. */
+static void
+name_rehash(struct tl_store *st, size_t cap, int only_used)
+{
+	struct name	**old = st->names;
+	size_t		 oldcap = st->namecap, i, j;
+
+	st->names = xcalloc(cap, sizeof *st->names);
+	st->namecap = cap;
+	st->nnames = 0;
+	for (i = 0; i < oldcap; i++) {
+		if (old[i] == NULL)
+			continue;
+		if (only_used && !old[i]->used) {
+			free(old[i]);
+			continue;
+		}
+		for (j = name_hash(old[i]->tid, cap); st->names[j] != NULL;
+		    j = (j + 1) & (cap - 1))
+			;
+		st->names[j] = old[i];
+		if (only_used)
+			st->names[j]->used = 0;
+		st->nnames++;
+	}
+	free(old);
+}
+
+void
+tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
+    double start, double end)
+{
+	struct tl_segment	*g;
+	unsigned long long	 seq;
+	int			 i;
+
+	if (cpu < 0 || end <= start)
+		return;
+	pthread_mutex_lock(&st->lock);
+	if (cpu >= st->ncpus) {
+		st->last_seg = xreallocarray(st->last_seg, (size_t)cpu + 1,
+		    sizeof *st->last_seg);
+		for (i = st->ncpus; i <= cpu; i++)
+			st->last_seg[i] = 0;
+		st->ncpus = cpu + 1;
+	}
+	seq = st->last_seg[cpu];
+	if (seq > 0 && ring_has(&st->seg, seq - 1)) {
+		g = ring_at(&st->seg, seq - 1);
+		if (g->tid == tid && start - g->end < JOIN_GAP &&
+		    start >= g->start) {
+			if (end > g->end)
+				g->end = end;
+			pthread_mutex_unlock(&st->lock);
+			return;
+		}
+	}
+	seq = ring_push(&st->seg);
+	g = ring_at(&st->seg, seq);
+	g->cpu = cpu;
+	g->pid = pid;
+	g->tid = tid;
+	g->start = start;
+	g->end = end;
+	st->last_seg[cpu] = seq + 1;
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+tl_store_span(struct tl_store *st, pid_t tid, char state, double start,
+    double end)
+{
+	struct name		*n;
+	struct tl_span		*p;
+	unsigned long long	 seq;
+
+	if (end <= start)
+		return;
+	pthread_mutex_lock(&st->lock);
+	n = name_get(st, tid);
+	if (n->last_span > 0 && ring_has(&st->span, n->last_span - 1)) {
+		p = ring_at(&st->span, n->last_span - 1);
+		if (p->tid == tid && p->state == state &&
+		    start - p->end < JOIN_GAP && start >= p->start) {
+			if (end > p->end)
+				p->end = end;
+			pthread_mutex_unlock(&st->lock);
+			return;
+		}
+	}
+	seq = ring_push(&st->span);
+	p = ring_at(&st->span, seq);
+	p->tid = tid;
+	p->state = state;
+	p->start = start;
+	p->end = end;
+	n->last_span = seq + 1;
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+tl_store_name(struct tl_store *st, pid_t pid, pid_t tid, const char *comm)
+{
+	struct name	*n;
+
+	if (tid <= 0)
+		return;
+	pthread_mutex_lock(&st->lock);
+	n = name_get(st, tid);
+	n->pid = pid;
+	snprintf(n->comm, sizeof n->comm, "%s", comm);
+	pthread_mutex_unlock(&st->lock);
+}
+
+size_t
+tl_store_segments(struct tl_store *st, double from, double to,
+    void (*fn)(const struct tl_segment *, void *), void *arg)
+{
+	const struct tl_segment	*g;
+	unsigned long long	 seq;
+	size_t			 count = 0;
+
+	pthread_mutex_lock(&st->lock);
+	for (seq = st->seg.seq0; seq < st->seg.seq0 + st->seg.n; seq++) {
+		g = ring_at(&st->seg, seq);
+		if (g->end < from || g->start > to)
+			continue;
+		count++;
+		if (fn != NULL)
+			fn(g, arg);
+	}
+	pthread_mutex_unlock(&st->lock);
+	return count;
+}
+
+size_t
+tl_store_spans(struct tl_store *st, pid_t tid, double from, double to,
+    void (*fn)(char, double, double, void *), void *arg)
+{
+	const struct tl_span	*p;
+	unsigned long long	 seq;
+	size_t			 count = 0;
+
+	pthread_mutex_lock(&st->lock);
+	for (seq = st->span.seq0; seq < st->span.seq0 + st->span.n; seq++) {
+		p = ring_at(&st->span, seq);
+		if (p->tid != tid || p->end < from || p->start > to)
+			continue;
+		count++;
+		if (fn != NULL)
+			fn(p->state, p->start, p->end, arg);
+	}
+	pthread_mutex_unlock(&st->lock);
+	return count;
+}
+
+/*
+ * The thread's name, or NULL. The pointer stays valid until the next
+ * tl_store_trim() (names are only dropped there, on the main thread).
+ */
+const char *
+tl_store_thread_name(struct tl_store *st, pid_t tid)
+{
+	struct name	*n;
+	const char	*s = NULL;
+
+	pthread_mutex_lock(&st->lock);
+	if ((n = name_find(st, tid)) != NULL && n->comm[0] != '\0')
+		s = n->comm;
+	pthread_mutex_unlock(&st->lock);
+	return s;
+}
+
+/*
+ * Drop what ended before t (older than the record keeps), and the names of
+ * threads no longer mentioned since the previous trim nor in the rings.
+ */
+void
+tl_store_trim(struct tl_store *st, double t)
+{
+	const struct tl_segment	*g;
+	const struct tl_span	*p;
+	struct name		*n;
+	unsigned long long	 seq;
+
+	pthread_mutex_lock(&st->lock);
+	while (st->seg.n > 0) {
+		g = ring_at(&st->seg, st->seg.seq0);
+		if (g->end >= t)
+			break;
+		st->seg.head = (st->seg.head + 1) % st->seg.cap;
+		st->seg.seq0++;
+		st->seg.n--;
+	}
+	while (st->span.n > 0) {
+		p = ring_at(&st->span, st->span.seq0);
+		if (p->end >= t)
+			break;
+		st->span.head = (st->span.head + 1) % st->span.cap;
+		st->span.seq0++;
+		st->span.n--;
+	}
+	for (seq = st->seg.seq0; seq < st->seg.seq0 + st->seg.n; seq++) {
+		g = ring_at(&st->seg, seq);
+		if ((n = name_find(st, g->tid)) != NULL)
+			n->used = 1;
+	}
+	if (st->namecap > 0)
+		name_rehash(st, st->namecap, 1);
+	pthread_mutex_unlock(&st->lock);
+}
