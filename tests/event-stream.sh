@@ -22,7 +22,7 @@ LESSON
 
 # Every mode, as JSON.
 "$TURBOTOP" -b -n 2 -d 0.1 -f json >"$tmp/top.json" || fail "top-like run exited $?"
-"$TURBOTOP" -b -d 0.1 -f json -- sh -c 'echo one; echo two >&2; exit 4' >"$tmp/cmd.json"
+"$TURBOTOP" -b -d 0.1 -f json --threads -- sh -c 'echo one; echo two >&2; sleep 0.3; exit 4' >"$tmp/cmd.json"
 [ $? = 4 ] || fail "-- COMMAND: not its status"
 if [ -x "$DEMOS/welcome" ]; then
 	"$TURBOTOP" -b -d 0.1 -f json welcome >"$tmp/demo.json" || fail "demo run exited $?"
