@@ -533,6 +533,93 @@ json_record(struct event_writer *w, const struct event *e)
 	json_object_end(j);
 }
 
+/* Decimal digits of v, ending at end; returns where they start. */
+static char *
+fmt_ull(char *end, unsigned long long v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	return end;
+}
+
+static char *
+put_str(char *b, const char *s)
+{
+	size_t	n = strlen(s);
+
+	memcpy(b, s, n);
+	return b + n;
+}
+
+/* A JSON string; the text is sanitised UTF-8, but escape any control left. */
+static char *
+put_jstring(char *b, const char *s, size_t n)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i;
+
+	*b++ = '"';
+	for (i = 0; i < n; i++) {
+		if (u[i] == '"' || u[i] == '\\') {
+			*b++ = '\\';
+			*b++ = (char)u[i];
+		} else if (u[i] < 0x20 || u[i] == 0x7f) {
+			b = put_str(b, "\\u00");
+			*b++ = hex[u[i] >> 4];
+			*b++ = hex[u[i] & 0xf];
+		} else
+			*b++ = (char)u[i];
+	}
+	*b++ = '"';
+	return b;
+}
+
+/*
+ * An output record, built by hand in one buffer: the path a flood of
+ * output takes. The same bytes as json_record() would write.
+ */
+static void
+json_output(struct event_writer *w, const struct event *e)
+{
+	char			 num[32], *end = num + sizeof num, *p, *b, *line;
+	char			 stack[1024];
+	size_t			 jlen = strlen(e->job), tlen = strlen(e->text);
+	size_t			 need = 128 + 6 * (jlen + tlen);
+	unsigned long long	 ms;
+
+	line = need <= sizeof stack ? stack : xmalloc(need);
+	b = put_str(line, "{\"type\":\"output\",\"t\":");
+	ms = (unsigned long long)(e->t * 1000 + 0.5);
+	p = fmt_ull(end, ms % 1000);
+	while (end - p < 3)
+		*--p = '0';
+	*--p = '.';
+	p = fmt_ull(p, ms / 1000);
+	memcpy(b, p, end - p);
+	b += end - p;
+	b = put_str(b, ",\"job\":");
+	b = put_jstring(b, e->job, jlen);
+	b = put_str(b, ",\"pid\":");
+	p = fmt_ull(end, (unsigned long long)(e->pid > 0 ? e->pid : 0));
+	memcpy(b, p, end - p);
+	b += end - p;
+	b = put_str(b, e->err ? ",\"stream\":\"err\"" : ",\"stream\":\"out\"");
+	if (e->cut)
+		b = put_str(b, ",\"cut\":true");
+	b = put_str(b, ",\"text\":");
+	b = put_jstring(b, e->text, tlen);
+	*b++ = '}';
+	*b++ = '\n';
+	if (fwrite_unlocked(line, 1, (size_t)(b - line), w->f) !=
+	    (size_t)(b - line))
+		w->error = errno != 0 ? errno : EIO;
+	if (line != stack)
+		free(line);
+}
+
 static void
 json_write(struct event_writer *w, const struct event *e)
 {
@@ -941,6 +1028,11 @@ event_write(struct event_writer *w, const struct event *e)
 		if (end != NULL)
 			w->epoch = (double)timegm(&tm);
 	}
+	if (e->type == EVENT_OUTPUT && w->format == FORMAT_JSON &&
+	    e->job != NULL && e->text != NULL) {
+		json_output(w, e);	/* the flood's path: no locale, no printf */
+		goto done;
+	}
 	if (w->c_locale != (locale_t)0)
 		old = uselocale(w->c_locale);
 	switch (w->format) {
@@ -956,6 +1048,7 @@ event_write(struct event_writer *w, const struct event *e)
 	}
 	if (w->c_locale != (locale_t)0)
 		uselocale(old);
+done:
 	if (w->error == 0 && (e->type != EVENT_OUTPUT || w->flush_output))
 		event_writer_flush(w);
 	if (w->error != 0) {
