@@ -76,9 +76,10 @@ draw_main(struct ui *u)
 		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, l->core_rows,
 		    u->selected == PANE_GRAPH);
 	if (l->pane[PANE_TIMELINE].h > 0)
-		ui_timeline_draw(&l->pane[PANE_TIMELINE], u->s, u->bench != NULL ?
-		    bench_job(u->bench) : u->job, l->timeline_rows,
-		    u->selected == PANE_TIMELINE);
+		ui_timeline_draw(u->tl, &l->pane[PANE_TIMELINE], u->s,
+		    u->bench != NULL ? bench_job(u->bench) : u->job,
+		    u->bench == NULL && u->run.label[0] != '\0' ? &u->run : NULL,
+		    l->timeline_rows, u->selected == PANE_TIMELINE);
 	draw_separators(l);
 	if (u->bench != NULL)
 		ui_bench_draw(l, u->bench, u->selected == PANE_OUTPUT ||
@@ -86,7 +87,8 @@ draw_main(struct ui *u)
 	else {
 		if (l->pane[PANE_PROCS].h > 0)
 			ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s,
-			    u->job, u->selected == PANE_PROCS);
+			    u->job, u->run.ended ? u->run.label : NULL,
+			    u->selected == PANE_PROCS);
 		if (l->pane[PANE_OUTPUT].h > 0)
 			ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
 			    u->selected == PANE_OUTPUT);

@@ -16,9 +16,11 @@
 static const char *intro[] = {
 	"Cores     busy % of each core now: user, system, nice, iowait by colour",
 	"History   each core's busy % over the last minute, newest at the right",
-	"Timeline  which demo worker ran on each core, one cell per sample;",
-	"          the legend maps colours to workers (same colours as the output)",
-	"Processes the demo's processes (a: all processes), sortable like top",
+	"Timeline  which demo thread ran on each core (+/-: time per cell, w: "
+	    "thread states);",
+	"          the legend maps colours to threads (same colours as the output)",
+	"Processes the demo's processes (a: all, H: threads) with RUN% WAIT% "
+	    "SLEEP%, like top",
 	"Output    the demo's interleaved output, each line labelled by its writer",
 	"Mouse: click a pane, a column header (sorts), a key below, a demo (twice:"
 	    " launch)",

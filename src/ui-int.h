@@ -9,6 +9,7 @@
 
 #include "job.h"
 #include "ui-layout.h"
+#include "ui-panes.h"
 
 struct bench;
 struct options;
@@ -16,22 +17,9 @@ struct sampler;
 struct ui_menu;
 struct ui_output;
 struct ui_procs;
+struct ui_timeline;
 
-/*
- * The run on show: the current demo's, or after it ended the last one, kept
- * (labelled, in the timeline, history and process table) until the next run
- * starts. Times are monotonic seconds, sampler_time()'s clock. label is the
- * command line while it runs and gains its duration when it ends:
- * "lock -w 8, 1.2 s" (panes print "last run: " before it). An empty label:
- * no run yet.
- */
-#define UI_RUN_LABEL	96
-struct ui_run {
-	char			 label[UI_RUN_LABEL];
-	double			 start, end;	/* end: 0 while running */
-	int			 ended;
-	pid_t			 pgid;
-};
+/* struct ui_run, the run on show (current or last): see ui-panes.h. */
 
 enum mode {
 	MODE_MAIN,
@@ -58,6 +46,7 @@ struct ui {
 	struct ui_layout	 layout;
 	struct ui_menu		*menu;
 	struct ui_procs		*procs;
+	struct ui_timeline	*tl;
 	struct ui_output	*out;
 
 	char			 msg[160];

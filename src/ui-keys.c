@@ -31,10 +31,11 @@ static const struct ui_binding bindings[] = {
 	    " watch the cores go idle" },
 	{ 'r', "r", ACT_RESTART, "Restart", "restart the demo with the same "
 	    "arguments" },
-	{ '+', "+", ACT_FASTER, "Faster", "refresh faster (down to 0.05 s, "
-	    "20 per second)" },
+	{ '+', "+", ACT_FASTER, "Faster", "refresh faster (to 0.05 s); "
+	    "timeline selected: shorter cells (to 1 ms), whatever the refresh" },
 	{ '=', "=", ACT_FASTER, NULL, NULL },
-	{ '-', "-", ACT_SLOWER, "Slower", "refresh slower" },
+	{ '-', "-", ACT_SLOWER, "Slower", "refresh slower; timeline selected: "
+	    "longer cells (up to 10 s)" },
 	{ ' ', "Space", ACT_FREEZE, "Freeze", "freeze/unfreeze the display (the "
 	    "demo keeps running)" },
 	{ '\t', "Tab", ACT_NEXT_PANE, "Pane", "select the next (previous) pane (or click "
@@ -51,6 +52,10 @@ static const struct ui_binding bindings[] = {
 	{ 'P', "P", ACT_SORT_CPU, NULL, "process table: sort by %CPU (as in top)" },
 	{ 'M', "M", ACT_SORT_MEM, NULL, "process table: sort by memory (RSS)" },
 	{ 'T', "T", ACT_SORT_TIME, NULL, "process table: sort by CPU time (TIME+)" },
+	{ 'H', "H", ACT_THREADS, NULL, "process table: threads (as in top) or "
+	    "processes" },
+	{ 'w', "w", ACT_WORKERS, NULL, "timeline: each thread's state over "
+	    "time (running, waiting for a core, sleeping), or the cores" },
 	{ '/', "/", ACT_SEARCH, "Search", "search the output (Enter finds, Esc "
 	    "cancels)" },
 	{ KEY_F(3), "F3", ACT_SEARCH, NULL, NULL },

@@ -12,6 +12,24 @@ struct job;
 struct sampler;
 struct ui_rect;
 
+#define UI_TITLE_MAX	160	/* a pane title's right-hand text */
+
+/*
+ * The run on show: the current demo's, or after it ended the last one, kept
+ * (labelled, in the timeline, history and process table) until the next run
+ * starts. Times are monotonic seconds, sampler_time()'s clock. label is the
+ * command line while it runs and gains its duration when it ends:
+ * "lock -w 8, 1.2 s" (panes print "last run: " before it). An empty label:
+ * no run yet.
+ */
+#define UI_RUN_LABEL	96
+struct ui_run {
+	char			 label[UI_RUN_LABEL];
+	double			 start, end;	/* end: 0 while running */
+	int			 ended;
+	pid_t			 pgid;
+};
+
 /* ui-meters.c */
 void	 ui_meters_draw(const struct ui_rect *, const struct sampler *, int,
 	     int, int, int);
@@ -22,8 +40,15 @@ void	 ui_graph_draw(const struct ui_rect *, const struct sampler *, int,
 	     int);
 
 /* ui-timeline.c */
-void	 ui_timeline_draw(const struct ui_rect *, const struct sampler *,
-	     struct job *, int, int);
+struct ui_timeline;
+struct ui_timeline *ui_timeline_create(void);
+void		 ui_timeline_free(struct ui_timeline *);
+void		 ui_timeline_draw(struct ui_timeline *, const struct ui_rect *,
+		     const struct sampler *, struct job *, const struct ui_run *,
+		     int, int);
+double		 ui_timeline_step(struct ui_timeline *, int);
+void		 ui_timeline_toggle_workers(struct ui_timeline *);
+int		 ui_timeline_workers(const struct ui_timeline *);
 
 /* ui-procs.c */
 enum ui_procs_scope {
@@ -34,13 +59,18 @@ struct ui_procs;
 struct ui_procs	*ui_procs_create(void);
 void		 ui_procs_free(struct ui_procs *);
 void		 ui_procs_draw(struct ui_procs *, const struct ui_rect *,
-		     const struct sampler *, struct job *, int);
+		     const struct sampler *, struct job *, const char *, int);
+void		 ui_procs_record(struct ui_procs *, const struct sampler *,
+		     pid_t);
+void		 ui_procs_forget(struct ui_procs *);
 void		 ui_procs_sort_next(struct ui_procs *);
 void		 ui_procs_sort_reverse(struct ui_procs *);
 void		 ui_procs_sort_by(struct ui_procs *, const char *);
 void		 ui_procs_scroll(struct ui_procs *, int);
 int		 ui_procs_click(struct ui_procs *, int, int);
 void		 ui_procs_toggle_all(struct ui_procs *);
+void		 ui_procs_toggle_threads(struct ui_procs *);
+int		 ui_procs_threads(const struct ui_procs *);
 enum ui_procs_scope ui_procs_scope(const struct ui_procs *);
 
 /* ui-output.c */

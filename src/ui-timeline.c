@@ -1,153 +1,650 @@
 /*
- * ui-timeline.c: the core timeline, the view no other monitor has. One strip
- * per core, one cell per sample, newest at the right; a cell takes the colour
- * of the demo's worker that used the core most in that interval (from
- * history_occupant), so the class watches workers hop between cores, the
- * lock demo serialise and the gil demo keep one core busy. Cells where other
- * processes kept the core busy are shaded, idle ones dotted. In monochrome a
- * cell shows the worker's character instead of its colour. The last row is
- * the legend from colour to worker. With more cores than rows the strips go
- * into columns (shorter: fewer samples each); the title counts the cores
- * that still do not fit.
+ * ui-timeline.c: the core timeline, the view no other monitor has, drawn
+ * from the data side's fine record (sample-timeline.h: "thread T ran on core
+ * C from t1 to t2", exact from the scheduler's trace or sampled every 20 ms).
+ *
+ * One strip per core, one cell per `step` seconds, newest at the right; a
+ * cell takes the colour of the THREAD that ran most in it (each thread its
+ * own colour and legend entry: its name when it has one of its own, else
+ * pid or pid/tid), a half cell when the run's threads had it less than a
+ * quarter of the time; cells where other processes kept the core busy are shaded, idle
+ * ones dotted. + and - (with this pane selected) change the time per cell,
+ * 1 ms to 10 s, whatever the sampling interval. Once a run has ended the
+ * pane keeps it, fitted to the pane however short it was ("last run: lock
+ * -w 8, 1.2 s"), until the next one starts.
+ *
+ * w turns the pane into one strip per thread: its state over time, running
+ * (R), runnable but waiting for a core (W), sleeping or blocked (S), with
+ * the share of each over the window: 20 workers on 2 cores wait.
+ *
+ * The legend lists the threads that ran most in the window first and says
+ * "+N more" for those it has no room for. A row under the strips gives the
+ * time axis when there is room (always when zoomed). With more cores than
+ * rows the strips go into columns; the title counts the cores that still
+ * do not fit. The pane's state is only its settings and scratch buffers:
+ * every frame is drawn from the sampler.
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "job.h"
 #include "sample.h"
+#include "ui-axis.h"
 #include "ui-draw.h"
 #include "ui-layout.h"
 #include "ui-panes.h"
 #include "ui-theme.h"
+#include "util.h"
 
 #define LABEL_COLS	5
-#define STRIP_MIN_W	(LABEL_COLS + 8 + 1)	/* 8 samples and a gap */
-#define LEGEND_MAX	40
+#define STRIP_MIN_W	(LABEL_COLS + 8 + 1)	/* 8 cells and a gap */
+#define SLOTS		4	/* threads remembered per cell */
 #define OTHER_BUSY	50.0	/* % busy that makes a cell "other" */
+#define HALF_CELL	0.25	/* less of a cell than this: a half block */
+#define STEP_DEFAULT	0.1
+#define WLABEL_COLS	14	/* "12345/12345 " before a worker's strip */
+#define WSUM_COLS	22	/* " R 12% W 85% S  3%" after it */
 
-struct legend {
-	pid_t	pids[LEGEND_MAX];
-	size_t	n;
+/* What ran in one cell of one core: the threads with most time there. */
+struct cell {
+	pid_t	 pid[SLOTS], tid[SLOTS];
+	float	 secs[SLOTS];
+	float	 total;
 };
 
-static void
-legend_add(struct legend *l, pid_t pid)
+/* A thread seen in the window, with its run time there. */
+struct thr {
+	pid_t	 pid, tid;
+	double	 secs;
+};
+
+struct ui_timeline {
+	double		 step;		/* live view: seconds per cell */
+	int		 workers;	/* 1: one state strip per thread */
+
+	/* Scratch, for one frame. */
+	struct cell	*cells;
+	size_t		 ncells, cellsize;
+	int		 width, ncpus;
+	struct thr	*thr;
+	size_t		 nthr, thrsize, hit;
+	double		 t0, tstep, lo, hi;	/* the view, and the run's window */
+	double		 first, last;		/* the run's first, last segment */
+	int		 bounds_only;		/* on_segment: only first, last */
+	const struct ui_run *run;
+};
+
+struct ui_timeline *
+ui_timeline_create(void)
+{
+	struct ui_timeline	*tl = xcalloc(1, sizeof *tl);
+
+	tl->step = STEP_DEFAULT;
+	return tl;
+}
+
+void
+ui_timeline_free(struct ui_timeline *tl)
+{
+	if (tl == NULL)
+		return;
+	free(tl->cells);
+	free(tl->thr);
+	free(tl);
+}
+
+/* + and -: dir < 0 shorter cells (finer), > 0 longer; the new step. */
+double
+ui_timeline_step(struct ui_timeline *tl, int dir)
+{
+	tl->step = ui_axis_step_next(tl->step, dir);
+	return tl->step;
+}
+
+void
+ui_timeline_toggle_workers(struct ui_timeline *tl)
+{
+	tl->workers = !tl->workers;
+}
+
+int
+ui_timeline_workers(const struct ui_timeline *tl)
+{
+	return tl->workers;
+}
+
+/* The thread's entry in the window's list (added with 0 s if new). */
+static struct thr *
+thr_get(struct ui_timeline *tl, pid_t pid, pid_t tid)
 {
 	size_t	i;
 
-	for (i = 0; i < l->n; i++) {
-		if (l->pids[i] == pid)
-			return;
+	if (tl->hit < tl->nthr && tl->thr[tl->hit].tid == tid)
+		return &tl->thr[tl->hit];
+	for (i = 0; i < tl->nthr; i++) {
+		if (tl->thr[i].tid == tid) {
+			tl->hit = i;
+			return &tl->thr[i];
+		}
 	}
-	if (l->n < LEGEND_MAX)
-		l->pids[l->n++] = pid;
+	if (tl->nthr == tl->thrsize) {
+		tl->thrsize = tl->thrsize ? 2 * tl->thrsize : 32;
+		tl->thr = xreallocarray(tl->thr, tl->thrsize, sizeof *tl->thr);
+	}
+	tl->thr[tl->nthr].pid = pid;
+	tl->thr[tl->nthr].tid = tid;
+	tl->thr[tl->nthr].secs = 0;
+	tl->hit = tl->nthr;
+	return &tl->thr[tl->nthr++];
 }
 
 static int
-pid_cmp(const void *a, const void *b)
+thr_cmp(const void *va, const void *vb)
 {
-	pid_t	x = *(const pid_t *)a, y = *(const pid_t *)b;
+	const struct thr	*a = va, *b = vb;
 
-	return x < y ? -1 : x > y;
+	if (a->secs != b->secs)
+		return a->secs < b->secs ? 1 : -1;
+	return a->tid < b->tid ? -1 : a->tid > b->tid;
 }
 
-/* One cell: sample i of core c. */
+/* Credit secs of thread tid to a cell, keeping its SLOTS biggest. */
 static void
-timeline_cell(const struct sampler *s, struct job *job, int c, size_t i,
-    int y, int x, struct legend *l)
+cell_add(struct cell *c, pid_t pid, pid_t tid, double secs)
 {
-	const struct ui_glyphs	*g = ui_glyphs();
-	pid_t			 pid = history_occupant(s, c, i);
-	char			 ch[2] = { 0, 0 };
-	int			 w;
+	int	i, low = 0;
 
-	if (pid > 0 && job != NULL) {
-		legend_add(l, pid);
-		w = job_worker_index(job, pid);
-		if (ui_theme_colour()) {
-			if (g->utf8)
-				ui_put(y, x, 1, ui_worker_attr(w), g->full);
-			else
-				ui_put(y, x, 1, ui_worker_attr(w) | A_REVERSE, " ");
-		} else {
-			ch[0] = ui_worker_char(job, pid);
-			ui_put(y, x, 1, A_REVERSE, ch);
+	c->total += (float)secs;
+	for (i = 0; i < SLOTS; i++) {
+		if (c->tid[i] == tid || c->tid[i] == 0) {
+			c->pid[i] = pid;
+			c->tid[i] = tid;
+			c->secs[i] += (float)secs;
+			return;
 		}
-	} else if (history_busy(s, c, i) >= OTHER_BUSY)
-		ui_put(y, x, 1, ui_attr(ROLE_OTHER), g->shade);
-	else
-		ui_put(y, x, 1, ui_attr(ROLE_DIM), g->idle);
-}
-
-/* The legend row: a swatch and a label per worker seen in the strip. */
-static void
-timeline_legend(const struct ui_rect *r, struct job *job, struct legend *l)
-{
-	const struct ui_glyphs	*g = ui_glyphs();
-	char			 label[32], sw[2] = { 0, 0 };
-	int			 y = r->y + r->h - 1, x = r->x + 1, end = r->x + r->w;
-	int			 w;
-	size_t			 i;
-
-	qsort(l->pids, l->n, sizeof l->pids[0], pid_cmp);
-	x += ui_put(y, x, end - x, ui_attr(ROLE_DIM), "legend: ");
-	for (i = 0; i < l->n && x < end; i++) {
-		w = ui_worker(job, l->pids[i], label, sizeof label);
-		if (ui_theme_colour())
-			x += ui_put(y, x, end - x, ui_worker_attr(w), g->full);
-		else {
-			sw[0] = ui_worker_char(job, l->pids[i]);
-			x += ui_put(y, x, end - x, A_REVERSE, sw);
-		}
-		x += ui_printf(y, x, end - x, ui_worker_attr(w), " %s  ", label);
+		if (c->secs[i] < c->secs[low])
+			low = i;
 	}
-	if (l->n == 0)
+	if (c->secs[low] < secs) {
+		c->pid[low] = pid;
+		c->tid[low] = tid;
+		c->secs[low] = (float)secs;
+	}
+}
+
+struct bin_arg {
+	struct ui_timeline		*tl;
+	const struct tl_segment		*seg;
+};
+
+static void
+bin_add(int c, double secs, void *arg)
+{
+	struct bin_arg		*b = arg;
+	const struct tl_segment	*g = b->seg;
+
+	cell_add(&b->tl->cells[(size_t)g->cpu * b->tl->width + c], g->pid,
+	    g->tid, secs);
+}
+
+/* A segment of the record: into the cells, the thread list, the bounds. */
+static void
+on_segment(const struct tl_segment *g, void *arg)
+{
+	struct ui_timeline	*tl = arg;
+	struct bin_arg		 b;
+	double			 start = g->start, end = g->end;
+
+	if (start < tl->lo)
+		start = tl->lo;
+	if (end > tl->hi)
+		end = tl->hi;
+	if (end <= start || g->tid <= 0)
+		return;
+	if (tl->first == 0 || start < tl->first)
+		tl->first = start;
+	if (end > tl->last)
+		tl->last = end;
+	if (tl->bounds_only)
+		return;
+	thr_get(tl, g->pid, g->tid)->secs += end - start;
+	if (g->cpu < 0 || g->cpu >= tl->ncpus)
+		return;
+	b.tl = tl;
+	b.seg = g;
+	ui_axis_bin(tl->t0, tl->tstep, tl->width, start, end, bin_add, &b);
+}
+
+/*
+ * Choose the view: live, cells of tl->step ending at the last tick (and
+ * not before the run began); or the ended run, fitted to width cells.
+ */
+static void
+view_choose(struct ui_timeline *tl, const struct sampler *s,
+    const struct ui_run *run, int width)
+{
+	double	now = sampler_time(s), span;
+
+	tl->run = run;
+	tl->width = width;
+	if (run != NULL && run->ended) {
+		/* The run's own extent, from its first to its last segment. */
+		tl->lo = run->start - 0.05;
+		tl->hi = run->end + 0.05;
+		tl->first = tl->last = 0;
+		tl->bounds_only = 1;
+		sampler_segments(s, tl->lo, tl->hi, on_segment, tl);
+		tl->bounds_only = 0;
+		if (tl->last > tl->first) {
+			tl->lo = tl->first;
+			tl->hi = tl->last;
+		} else {
+			tl->lo = run->start;
+			tl->hi = run->end > run->start ? run->end : run->start + 1e-3;
+		}
+		span = tl->hi - tl->lo;
+		tl->tstep = ui_axis_fit_step(span, width);
+		tl->t0 = tl->lo;
+		return;
+	}
+	tl->tstep = tl->step;
+	tl->t0 = now - width * tl->tstep;
+	tl->lo = tl->t0;
+	tl->hi = now;
+	if (run != NULL && run->start > tl->lo)
+		tl->lo = run->start;
+}
+
+/* Gather the window: segments into cells, threads by run time. */
+static void
+view_gather(struct ui_timeline *tl, const struct sampler *s, int ncpus)
+{
+	size_t	need = (size_t)ncpus * (size_t)tl->width;
+
+	tl->ncpus = ncpus;
+	if (need > tl->cellsize) {
+		free(tl->cells);
+		tl->cells = xcalloc(need > 0 ? need : 1, sizeof *tl->cells);
+		tl->cellsize = need;
+	} else
+		memset(tl->cells, 0, need * sizeof *tl->cells);
+	tl->ncells = need;
+	tl->nthr = 0;
+	tl->hit = 0;
+	tl->first = tl->last = 0;
+	if (tl->hi > tl->lo)
+		sampler_segments(s, tl->lo, tl->hi, on_segment, tl);
+	/* Threads alive in the interval that never ran still count. */
+	if (tl->run == NULL || !tl->run->ended) {
+		size_t	i, n = sampler_nthreads(s);
+
+		for (i = 0; i < n; i++)
+			thr_get(tl, sampler_thread(s, i)->pid,
+			    sampler_thread(s, i)->tid);
+	}
+	qsort(tl->thr, tl->nthr, sizeof *tl->thr, thr_cmp);
+	tl->hit = 0;
+}
+
+/* Index of history's sample covering time t (the latest at or after t). */
+static size_t
+history_at_t(const struct sampler *s, double t, size_t *from)
+{
+	size_t	len = history_len(s), i = *from;
+
+	while (i + 1 < len && history_time(s, i + 1) >= t)
+		i++;
+	while (i > 0 && history_time(s, i) < t)
+		i--;
+	*from = i;
+	return i;
+}
+
+/*
+ * A thread's label: its own name when it has one (not its process's),
+ * "main" for the demo's first process, else pid or pid/tid.
+ */
+static void
+thread_label(const struct sampler *s, struct job *job, pid_t pid, pid_t tid,
+    char *buf, size_t len)
+{
+	const char	*tn = sampler_thread_name(s, tid);
+	const char	*pn = sampler_thread_name(s, pid);
+
+	if (tid != pid && tn != NULL && pn != NULL && strcmp(tn, pn) != 0)
+		snprintf(buf, len, "%s", tn);
+	else if (tid != pid)
+		snprintf(buf, len, "%d/%d", (int)pid, (int)tid);
+	else if (job != NULL && pid == job_pgid(job))
+		snprintf(buf, len, "main");
+	else
+		snprintf(buf, len, "%d", (int)pid);
+}
+
+/* A thread's colour index: the job's worker index, stable for the job. */
+static int
+thread_colour(struct job *job, pid_t tid)
+{
+	return job != NULL ? job_worker_index(job, tid) : (int)(tid % 97);
+}
+
+/* A thread's swatch: its colour, or its character in monochrome. */
+static int
+swatch(int y, int x, int w, struct job *job, pid_t pid, pid_t tid, int half)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	char			 ch[2] = { 0, 0 };
+	int			 c = thread_colour(job, tid);
+
+	if (ui_theme_colour()) {
+		if (half)
+			return ui_put(y, x, w, ui_worker_attr(c),
+			    g->utf8 ? g->block[4] : "_");
+		if (g->utf8)
+			return ui_put(y, x, w, ui_worker_attr(c), g->full);
+		return ui_put(y, x, w, ui_worker_attr(c) | A_REVERSE, " ");
+	}
+	ch[0] = job != NULL ? ui_worker_char(job, tid == pid ? pid : tid) : '#';
+	return ui_put(y, x, w, half ? 0 : A_REVERSE, ch);
+}
+
+/* Core c's strip: width cells from x, rows rows from y. */
+static void
+draw_core(struct ui_timeline *tl, const struct sampler *s, struct job *job,
+    int c, int y, int x, int rows)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	const struct cell	*cl;
+	size_t			 hist = 0, hi;
+	double			 t;
+	int			 j, k, best, i;
+
+	for (j = 0; j < tl->width; j++) {
+		cl = &tl->cells[(size_t)c * tl->width + j];
+		t = tl->t0 + (j + 0.5) * tl->tstep;
+		best = -1;
+		for (i = 0; i < SLOTS; i++) {
+			if (cl->tid[i] != 0 && (best < 0 ||
+			    cl->secs[i] > cl->secs[best]))
+				best = i;
+		}
+		for (k = 0; k < rows; k++) {
+			if (t < tl->lo || t > tl->hi + tl->tstep) {
+				if (history_len(s) > 0 && t <=
+				    history_time(s, 0) && t >= history_time(s,
+				    history_len(s) - 1)) {
+					hi = history_at_t(s, t, &hist);
+					if (history_busy(s, c, hi) >= OTHER_BUSY)
+						ui_put(y + k, x + j, 1,
+						    ui_attr(ROLE_OTHER), g->shade);
+				}
+				continue;
+			}
+			if (best >= 0)
+				swatch(y + k, x + j, 1, job, cl->pid[best],
+				    cl->tid[best], cl->total < HALF_CELL * tl->tstep);
+			else if (history_len(s) > 0 && t <= history_time(s, 0) &&
+			    history_busy(s, c, history_at_t(s, t, &hist)) >=
+			    OTHER_BUSY)
+				ui_put(y + k, x + j, 1, ui_attr(ROLE_OTHER),
+				    g->shade);
+			else
+				ui_put(y + k, x + j, 1, ui_attr(ROLE_DIM), g->idle);
+		}
+	}
+}
+
+/*
+ * The legend row: a swatch and a label per thread, most run time first,
+ * as many as fit, then "+N more"; then what the other glyphs mean.
+ */
+static void
+draw_legend(struct ui_timeline *tl, const struct sampler *s, struct job *job,
+    int y, int x, int end)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	char			 label[40];
+	int			*w, fixed;
+	size_t			 i, n = 0, k;
+
+	for (i = 0; i < tl->nthr && tl->thr[i].secs > 0; i++)
+		n++;
+	if (tl->workers) {
+		x += ui_put(y, x, end - x, ui_attr(ROLE_GRAPH_LOW), g->full);
+		x += ui_put(y, x, end - x, ui_attr(ROLE_DIM), " running  ");
+		x += ui_put(y, x, end - x, ui_attr(ROLE_GRAPH_HIGH), g->shade);
+		x += ui_put(y, x, end - x, ui_attr(ROLE_DIM),
+		    " waiting for a core  ");
+		x += ui_put(y, x, end - x, ui_attr(ROLE_DIM), g->idle);
+		x += ui_put(y, x, end - x, ui_attr(ROLE_DIM),
+		    " sleeping or blocked  ");
+		ui_put(y, x, end - x, ui_attr(ROLE_DIM), "(w: cores)");
+		return;
+	}
+	x += ui_put(y, x, end - x, ui_attr(ROLE_DIM), "legend: ");
+	fixed = 2 * 9 + 1;	/* "░ other  · idle" */
+	w = xcalloc(n + 1, sizeof *w);
+	for (i = 0; i < n; i++) {
+		thread_label(s, job, tl->thr[i].pid, tl->thr[i].tid, label,
+		    sizeof label);
+		w[i] = 1 + 1 + (int)strlen(label) + 2;
+	}
+	k = ui_legend_fit(w, n, end - x - fixed);
+	free(w);
+	for (i = 0; i < k && x < end; i++) {
+		thread_label(s, job, tl->thr[i].pid, tl->thr[i].tid, label,
+		    sizeof label);
+		x += swatch(y, x, end - x, job, tl->thr[i].pid, tl->thr[i].tid, 0);
+		x += ui_printf(y, x, end - x, ui_worker_attr(thread_colour(job,
+		    tl->thr[i].tid)), " %s  ", label);
+	}
+	if (k < n)
+		x += ui_printf(y, x, end - x, ui_attr(ROLE_MARKER), "+%zu more  ",
+		    n - k);
+	if (n == 0)
 		x += ui_put(y, x, end - x, ui_attr(ROLE_DIM), job == NULL ?
-		    "no demo running (m: menu)  " : "no demo worker on a core  ");
+		    "no demo running (m: menu)  " : tl->run != NULL &&
+		    tl->run->ended && !sampler_timeline_exact(s) ?
+		    "the run was too short for the sampler to see a thread  " :
+		    "no demo thread on a core  ");
 	x += ui_put(y, x, end - x, ui_attr(ROLE_OTHER), g->shade);
 	x += ui_put(y, x, end - x, ui_attr(ROLE_DIM), " other  ");
 	x += ui_put(y, x, end - x, ui_attr(ROLE_DIM), g->idle);
 	ui_put(y, x, end - x, ui_attr(ROLE_DIM), " idle");
 }
 
-/* The timeline pane: rows per core strip, legend on the last row. */
-void
-ui_timeline_draw(const struct ui_rect *r, const struct sampler *s,
-    struct job *job, int rows, int selected)
+/* The axis row under strips that start at x. */
+static void
+draw_axis(struct ui_timeline *tl, int y, int x, int live)
 {
-	struct legend	l;
-	struct ui_grid	g;
-	char		right[64];
-	size_t		len = history_len(s), i;
-	double		span = 0;
-	int		n = sampler_ncpus(s), c, y, k, w, x, cw;
+	char	*buf = xmalloc((size_t)tl->width + 1);
 
-	memset(&l, 0, sizeof l);
+	if (live)
+		ui_axis_row(buf, tl->width, -tl->width * tl->tstep, tl->tstep, 1);
+	else
+		ui_axis_row(buf, tl->width, 0, tl->tstep, 0);
+	ui_put(y, x, tl->width, ui_attr(ROLE_DIM), buf);
+	free(buf);
+}
+
+struct span_arg {
+	struct ui_timeline	*tl;
+	double			 r[3], w[3];	/* per cell: R, W, S seconds */
+	double			*cell;		/* width x 3 */
+};
+
+static void
+span_bin(int c, double secs, void *arg)
+{
+	double	*v = arg;
+
+	v[c] += secs;
+}
+
+static void
+on_span(char state, double start, double end, void *arg)
+{
+	struct span_arg	*a = arg;
+	int		 k = state == 'R' ? 0 : state == 'W' ? 1 : 2;
+	double		 lo = a->tl->lo, hi = a->tl->hi;
+
+	if (start < lo)
+		start = lo;
+	if (end > hi)
+		end = hi;
+	if (end <= start)
+		return;
+	a->r[k] += end - start;
+	ui_axis_bin(a->tl->t0, a->tl->tstep, a->tl->width, start, end, span_bin,
+	    a->cell + (size_t)k * a->tl->width);
+}
+
+/* One thread's state strip and its shares: the worker view's row. */
+static void
+draw_worker(struct ui_timeline *tl, const struct sampler *s, struct job *job,
+    const struct thr *t, int y, int x, int end)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	struct span_arg		 a;
+	char			 label[40];
+	double			 sum;
+	int			 j, k, best;
+
+	memset(&a, 0, sizeof a);
+	a.tl = tl;
+	a.cell = xcalloc((size_t)tl->width * 3, sizeof *a.cell);
+	sampler_thread_spans(s, t->tid, tl->lo, tl->hi, on_span, &a);
+	thread_label(s, job, t->pid, t->tid, label, sizeof label);
+	swatch(y, x, 1, job, t->pid, t->tid, 0);
+	ui_printf(y, x + 1, WLABEL_COLS - 2, ui_worker_attr(thread_colour(job,
+	    t->tid)), "%s", label);
+	x += WLABEL_COLS;
+	for (j = 0; j < tl->width && x + j < end; j++) {
+		best = -1;
+		for (k = 0; k < 3; k++) {
+			if (a.cell[(size_t)k * tl->width + j] > 0 && (best < 0 ||
+			    a.cell[(size_t)k * tl->width + j] >
+			    a.cell[(size_t)best * tl->width + j]))
+				best = k;
+		}
+		if (best == 0)
+			ui_put(y, x + j, 1, ui_attr(ROLE_GRAPH_LOW),
+			    ui_theme_colour() ? g->full : "#");
+		else if (best == 1)
+			ui_put(y, x + j, 1, ui_attr(ROLE_GRAPH_HIGH), g->shade);
+		else if (best == 2)
+			ui_put(y, x + j, 1, ui_attr(ROLE_DIM), g->idle);
+	}
+	free(a.cell);
+	sum = a.r[0] + a.r[1] + a.r[2];
+	if (sum <= 0 || x + tl->width + 1 >= end)
+		return;
+	x += tl->width + 1;
+	x += ui_printf(y, x, end - x, ui_attr(ROLE_GRAPH_LOW), "R%3.0f%% ",
+	    100 * a.r[0] / sum);
+	x += ui_printf(y, x, end - x, ui_attr(ROLE_GRAPH_HIGH), "W%3.0f%% ",
+	    100 * a.r[1] / sum);
+	ui_printf(y, x, end - x, ui_attr(ROLE_DIM), "S%3.0f%%", 100 * a.r[2] / sum);
+}
+
+/*
+ * The title: what the pane shows, its source (shortened to what fits:
+ * the source's reason in parentheses goes first), events lost, and the
+ * time per cell or the last run's label.
+ */
+static void
+draw_title(struct ui_timeline *tl, const struct ui_rect *r,
+    const struct sampler *s, int hidden, int selected, int live)
+{
+	char			 src[UI_TITLE_MAX], left[UI_TITLE_MAX + 80];
+	char			 right[UI_TITLE_MAX], lost_s[48], cell[32], span[32];
+	const char		*what = tl->workers ? "Thread states" :
+				    "Core timeline";
+	unsigned long long	 lost = sampler_timeline_lost(s);
+	char			*paren;
+	int			 fit;
+
+	lost_s[0] = '\0';
+	if (lost > 0)
+		snprintf(lost_s, sizeof lost_s, ", %llu events lost", lost);
+	ui_format_secs(tl->tstep, cell, sizeof cell);
+	ui_format_secs(tl->width * tl->tstep, span, sizeof span);
+	if (live)
+		snprintf(right, sizeof right, "%s a cell (+/-), last %s", cell,
+		    span);
+	else
+		snprintf(right, sizeof right, "last run: %s, %s a cell",
+		    tl->run->label, cell);
+	snprintf(src, sizeof src, "%s", sampler_timeline_title(s));
+	snprintf(left, sizeof left, "%s, %s%s", what, src, lost_s);
+	fit = r->w - (int)strlen(right) - 8;
+	if ((int)strlen(left) > fit && (paren = strstr(src, " (")) != NULL) {
+		*paren = '\0';
+		snprintf(left, sizeof left, "%s, %s%s", what, src, lost_s);
+	}
+	if ((int)strlen(left) > fit)
+		snprintf(left, sizeof left, "%s%s", what, lost_s);
+	ui_title_hidden(r, left, (int)strlen(left) <= fit ? right : NULL,
+	    hidden, selected);
+}
+
+/* The timeline pane: strips per core (or per thread), axis, legend. */
+void
+ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
+    const struct sampler *s, struct job *job, const struct ui_run *run,
+    int rows, int selected)
+{
+	struct ui_grid	g;
+	int		n = sampler_ncpus(s), c, y, x, cw, live, body, axis;
+	size_t		i;
+
 	if (r->h < 3 || r->w < STRIP_MIN_W)
 		return;
-	ui_grid_fit(&g, n, r->h - 2, r->w, rows, STRIP_MIN_W);
+	live = run == NULL || !run->ended;
+	body = r->h - 2;		/* the title and the legend */
+	if (tl->workers) {
+		cw = r->w - WLABEL_COLS - WSUM_COLS;
+		if (cw < 8)
+			cw = r->w - WLABEL_COLS;
+		view_choose(tl, s, run, cw);
+		view_gather(tl, s, n);
+		draw_title(tl, r, s, 0, selected, live);
+		axis = body >= 2;
+		for (i = 0; i < tl->nthr && (int)i < body - axis; i++)
+			draw_worker(tl, s, job, &tl->thr[i], r->y + 1 + (int)i,
+			    r->x, r->x + r->w);
+		if (tl->nthr == 0)
+			ui_put(r->y + 1, r->x + 1, r->w - 1, ui_attr(ROLE_DIM),
+			    "no threads in the window");
+		else if (tl->nthr > (size_t)(body - axis) && body - axis > 0)
+			ui_printf(r->y + body - axis, r->x + r->w - 12, 12,
+			    ui_attr(ROLE_MARKER), "+%zu more",
+			    tl->nthr - (size_t)(body - axis - 1));
+		if (axis)	/* right under the last strip */
+			draw_axis(tl, r->y + 1 + (tl->nthr < (size_t)(body - 1) ?
+			    (int)tl->nthr : body - 1), r->x + WLABEL_COLS, live);
+		draw_legend(tl, s, job, r->y + r->h - 1, r->x + 1, r->x + r->w);
+		return;
+	}
+	ui_grid_fit(&g, n, body, r->w, rows, STRIP_MIN_W);
 	if (g.cols < 1)
 		return;
 	cw = r->w / g.cols;
-	w = cw - LABEL_COLS - 1;
-	if (len > 1)
-		span = history_time(s, 0) -
-		    history_time(s, (size_t)w < len ? (size_t)w - 1 : len - 1);
-	snprintf(right, sizeof right, "one cell per sample, last %.1f s", span);
-	ui_title_hidden(r, "Core timeline: which worker ran where", r->w >= 80 ?
-	    right : NULL, n - g.shown, selected);
+	view_choose(tl, s, run, cw - LABEL_COLS - 1);
+	view_gather(tl, s, n);
+	draw_title(tl, r, s, n - g.shown, selected, live);
 	for (c = 0; c < g.shown; c++) {
 		y = r->y + 1 + (c % g.per) * rows;
 		x = r->x + (c / g.per) * cw;
 		ui_printf(y, x, LABEL_COLS, ui_attr(ROLE_TITLE), "cpu%d", c);
-		for (i = 0; i < len && i < (size_t)w; i++) {
-			for (k = 0; k < rows; k++)
-				timeline_cell(s, job, c, i, y + k,
-				    x + LABEL_COLS + w - 1 - (int)i, &l);
-		}
+		draw_core(tl, s, job, c, y, x + LABEL_COLS, rows);
 	}
-	timeline_legend(r, job, &l);
+	/* The axis, on a row the strips left free. */
+	if (g.cols == 1 && 1 + g.per * rows < r->h - 1)
+		draw_axis(tl, r->y + 1 + g.per * rows, r->x + LABEL_COLS, live);
+	draw_legend(tl, s, job, r->y + r->h - 1, r->x + 1, r->x + r->w);
 }

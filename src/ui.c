@@ -124,6 +124,7 @@ run_begin(struct ui *u, pid_t pgid)
 	    u->cmdline != NULL ? u->cmdline : "?");
 	u->run.start = now_mono();
 	u->run.pgid = pgid;
+	ui_procs_forget(u->procs);
 }
 
 /* The run ended: keep it, its label saying how long it ran. */
@@ -293,6 +294,20 @@ set_delay(struct ui *u, int dir)
 	ui_message(u, "refresh every %g s", u->delay);
 }
 
+/* + and - with the timeline selected: its time per cell. */
+static void
+set_cell(struct ui *u, int dir)
+{
+	char	buf[32];
+
+	ui_format_secs(ui_timeline_step(u->tl, dir), buf, sizeof buf);
+	if (u->run.ended)
+		ui_message(u, "%s a cell when live (the last run is fitted to "
+		    "the pane)", buf);
+	else
+		ui_message(u, "timeline: %s a cell", buf);
+}
+
 static void
 toggle_pause(struct ui *u)
 {
@@ -373,10 +388,11 @@ act(struct ui *u, enum ui_action a)
 		restart(u);
 		break;
 	case ACT_FASTER:
-		set_delay(u, -1);
-		break;
 	case ACT_SLOWER:
-		set_delay(u, 1);
+		if (u->selected == PANE_TIMELINE && u->bench == NULL)
+			set_cell(u, a == ACT_FASTER ? -1 : 1);
+		else
+			set_delay(u, a == ACT_FASTER ? -1 : 1);
 		break;
 	case ACT_FREEZE:
 		u->frozen = !u->frozen;
@@ -412,6 +428,16 @@ act(struct ui *u, enum ui_action a)
 		break;
 	case ACT_SORT_TIME:
 		ui_procs_sort_by(u->procs, "TIME+");
+		break;
+	case ACT_THREADS:
+		ui_procs_toggle_threads(u->procs);
+		ui_message(u, "process table: %s", ui_procs_threads(u->procs) ?
+		    "threads" : "processes");
+		break;
+	case ACT_WORKERS:
+		ui_timeline_toggle_workers(u->tl);
+		ui_message(u, "timeline: %s", ui_timeline_workers(u->tl) ?
+		    "each thread's state over time" : "which thread ran where");
 		break;
 	case ACT_SEARCH:
 		ui_output_search_begin(u->out);
@@ -642,6 +668,8 @@ tick(struct ui *u)
 	}
 	else if (u->bench != NULL)
 		bench_sampled_from(u->bench, u->s);
+	else if (u->job != NULL && !u->run.ended)
+		ui_procs_record(u->procs, u->s, u->run.pgid);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)
@@ -744,6 +772,7 @@ ui_run(const struct options *o, struct bench *bench)
 	}
 	u.menu = ui_menu_create();
 	u.procs = ui_procs_create();
+	u.tl = ui_timeline_create();
 	u.out = ui_output_create();
 	if (o->all)
 		ui_procs_toggle_all(u.procs);
@@ -781,6 +810,7 @@ ui_run(const struct options *o, struct bench *bench)
 	free(u.cmdline);
 	ui_menu_free(u.menu);
 	ui_procs_free(u.procs);
+	ui_timeline_free(u.tl);
 	ui_output_free(u.out);
 	sampler_free(u.s);
 	return 0;

@@ -46,10 +46,12 @@ ui_select_demo() {
 	return 1
 }
 
-# Rows of the process table whose command is NAME: "STATE %CPU".
+# Rows of the process table whose command is NAME: "STATE %CPU" (the
+# columns a narrow pane leaves out come before S, so: the field after the
+# one-letter state).
 ui_demo_rows() {
-	tt_capture | grep -oE "^ *[0-9]+ +[0-9]+ [A-Z] +[0-9]+\.[0-9] +-?[0-9]+ +[0-9.]+[KMG] +[0-9:.]+ $1" |
-		awk '{ print $3, $4 }'
+	tt_capture | grep -oE "^ *[0-9]+( +[0-9]+)? [A-Z] +[0-9]+\.[0-9] .* $1( |\$)" |
+		awk '{ for (i = 2; i < NF; i++) if ($i ~ /^[A-Z]$/) { print $i, $(i + 1); break } }'
 }
 
 ui_machine_busy() {

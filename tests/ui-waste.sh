@@ -44,12 +44,12 @@ tt_wait_text "Core timeline" 10
 tt_send a
 wait_until 10 sh -c "tmux -L '$TT_SOCK' capture-pane -p -t t | grep -qE 'Processes .* all [0-9]+ '" ||
 	fail "a did not show all processes"
-tt_has_text "CORE↑" && fail "the table is sorted by CORE already"
+tt_has_text "RUN%↓" && fail "the table is sorted by RUN% already"
 tt_send s
-tt_wait_text "CORE↑" 10
+tt_wait_text "RUN%↓" 10
 tt_send S
-tt_wait_text "CORE↓" 10
-tt_send s s s s s s s a
+tt_wait_text "RUN%↑" 10
+tt_send P a
 tt_wait_text "%CPU↓" 10
 tt_wait_text " waste: " 10
 

@@ -46,3 +46,8 @@ tests_test_ui_axis_SOURCES = tests/test-ui-axis.c
 tests_test_ui_axis_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_ui_axis_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-ui-axis
+
+# The timeline and the process table (issues 11 and 12): the kept last run,
+# gil's threads in the legend and H, 20 waste workers waiting.
+TESTS += tests/ui-lastrun.sh tests/ui-threads.sh tests/ui-wait.sh
+EXTRA_DIST += tests/ui-lastrun.sh tests/ui-threads.sh tests/ui-wait.sh
