@@ -18,6 +18,12 @@ import threading
 import time
 
 
+def say(line):
+    """Print one line with one write(): threads printing at once never merge
+    their lines (print() writes the text and the newline apart)."""
+    os.write(sys.stdout.fileno(), (line + "\n").encode())
+
+
 def spin(n):
     """Pure-Python CPU work: the GIL is held for all of it."""
     total = 0
@@ -29,8 +35,8 @@ def spin(n):
 def worker(kind, index, n):
     start = time.perf_counter()
     spin(n)
-    print(f"{kind} {index} (pid {os.getpid()}) done in "
-          f"{time.perf_counter() - start:.2f} s", flush=True)
+    say(f"{kind} {index} (pid {os.getpid()}) done in "
+        f"{time.perf_counter() - start:.2f} s")
 
 
 def timed(kind, cls, workers, n):
@@ -53,14 +59,14 @@ def main():
         parser.error("workers must be 1..256 and loops 1..10**10")
 
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
-    print(f"python {sys.version.split()[0]}, GIL "
-          f"{'enabled' if gil else 'disabled'}, {args.workers} workers, "
-          f"{args.loops} loops each", flush=True)
+    say(f"python {sys.version.split()[0]}, GIL "
+        f"{'enabled' if gil else 'disabled'}, {args.workers} workers, "
+        f"{args.loops} loops each")
     t = timed("thread", threading.Thread, args.workers, args.loops)
-    print(f"threads:   {t:.2f} s wall", flush=True)
+    say(f"threads:   {t:.2f} s wall")
     p = timed("process", multiprocessing.Process, args.workers, args.loops)
-    print(f"processes: {p:.2f} s wall", flush=True)
-    print(f"processes were {t / p:.1f}x faster than threads", flush=True)
+    say(f"processes: {p:.2f} s wall")
+    say(f"processes were {t / p:.1f}x faster than threads")
 
 
 if __name__ == "__main__":

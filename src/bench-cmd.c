@@ -3,11 +3,18 @@
  * vector of one benchmark run with K workers, refusing, before anything
  * runs, what cannot be benchmarked: a demo with no worker count or one that
  * runs for a fixed time, a -w given by hand, a command with no {w}.
+ *
+ * A built-in demo's workload can be sized up (bench_cmd_resize) through its
+ * size option, when the engine finds its runs too short to measure.
  */
 #include "config.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,11 +25,40 @@
 
 #define PLACEHOLDER	"{w}"
 
+/*
+ * The option of each built-in demo that sets how much work a run does, and
+ * how its run time grows with it (time ~ value^power): what --bench sizes
+ * up when runs are too short to measure. The demos' --help names each one
+ * with its default ("(default 10000").
+ */
+static const struct size_opt {
+	const char	*demo;
+	const char	*name;		/* long option, without "--" */
+	char		 key;		/* its short letter, or 0 */
+	double		 power;
+	int		 integer;
+	double		 max;		/* the demo's own limit */
+} size_opts[] = {
+	{ "compute",	"number",	'n', 1, 1, 5e7 },	/* its fast path */
+	{ "pmap",	"grid",		'n', 2, 1, 1000 },
+	{ "gil",	"work",		0,   1, 0, 3600 },
+	{ "coremsg",	"work",		0,   1, 0, 60000 },
+	{ "queue",	"messages",	'm', 1, 1, 1e9 },
+	{ "lock",	"work",		0,   1, 0, 10000 },
+};
+
 struct bench_cmd {
 	int	  is_command;
 	int	  argc;
 	char	**argv;		/* the demo's path or the command, then its args */
+	char	 *name;		/* the demo or command as given */
 	char	 *title;	/* for tables and charts: "pmap -w K", "cmd {w}" */
+
+	const struct size_opt *size;	/* the demo's size option, or NULL */
+	double	  size_value;	/* its value now (NAN: unknown) */
+	double	  size_first;	/* the value it had before any resize */
+	int	  size_at;	/* argv index of the word with its value, or -1 */
+	char	 *size_prefix;	/* what comes before the value in that word */
 };
 
 /* Append word to the title, quoted for a shell if needed. */
@@ -75,6 +111,136 @@ is_workers_arg(const char *arg)
 		return 1;
 	return n >= strlen("--worke") && n <= strlen("--workers") &&
 	    strncmp(arg, "--workers", n) == 0;
+}
+
+/* "cmd -w K args" or "cmd args with {w}", from the argv as it is now. */
+static void
+make_title(struct bench_cmd *c)
+{
+	int	i;
+
+	free(c->title);
+	c->title = NULL;
+	title_add(&c->title, c->name);
+	if (!c->is_command) {
+		title_add(&c->title, "-w");
+		title_add(&c->title, "K");
+	}
+	for (i = 1; i < c->argc; i++)
+		title_add(&c->title, c->argv[i]);
+}
+
+/*
+ * The value in "--name=V", "--name V", "-kV" or "-k V" at argv[*i]
+ * (advancing *i past a separate value), or NULL if the word is not the
+ * size option.
+ */
+static const char *
+size_word(const struct bench_cmd *c, int *i)
+{
+	const char	*w = c->argv[*i];
+	size_t		 n = strlen(c->size->name);
+
+	if (c->size->key != 0 && w[0] == '-' && w[1] == c->size->key) {
+		if (w[2] != '\0')
+			return w + 2;
+		return *i + 1 < c->argc ? c->argv[++*i] : NULL;
+	}
+	if (strncmp(w, "--", 2) != 0 || strncmp(w + 2, c->size->name, n) != 0)
+		return NULL;
+	if (w[2 + n] == '=')
+		return w + 3 + n;
+	if (w[2 + n] == '\0' && *i + 1 < c->argc)
+		return c->argv[++*i];
+	return NULL;
+}
+
+/*
+ * The default of the demo's size option, from its --help line for it:
+ * "--name ARG ... (default V". NAN if the demo does not say.
+ */
+static double
+size_default(const struct bench_cmd *c)
+{
+	char	 buf[8192], *line, *p, *end, opt[64];
+	size_t	 len = 0;
+	ssize_t	 got;
+	pid_t	 pid;
+	int	 fd[2], st;
+	double	 v = NAN;
+
+	if (pipe(fd) != 0)
+		return NAN;
+	if ((pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return NAN;
+	}
+	if (pid == 0) {
+		dup2(fd[1], STDOUT_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		execl(c->argv[0], c->argv[0], "--help", (char *)NULL);
+		_exit(127);
+	}
+	close(fd[1]);
+	while (len < sizeof buf - 1 && ((got = read(fd[0], buf + len,
+	    sizeof buf - 1 - len)) > 0 || (got == -1 && errno == EINTR)))
+		len += got > 0 ? (size_t)got : 0;
+	buf[len] = '\0';
+	close(fd[0]);
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		;
+	snprintf(opt, sizeof opt, "--%s ", c->size->name);
+	for (line = buf; line != NULL && *line != '\0'; line = p) {
+		if ((p = strchr(line, '\n')) != NULL)
+			*p++ = '\0';
+		if (strstr(line, opt) == NULL ||
+		    (line = strstr(line, "(default ")) == NULL)
+			continue;
+		line += strlen("(default ");
+		errno = 0;
+		v = strtod(line, &end);
+		if (end == line || errno != 0 || !(v > 0))
+			v = NAN;
+		break;
+	}
+	return v;
+}
+
+/* Find the demo's size option and its value (given, or its default). */
+static void
+size_find(struct bench_cmd *c)
+{
+	const char	*v;
+	char		*end;
+	size_t		 k;
+	int		 i, at;
+
+	for (k = 0; k < nitems(size_opts); k++) {
+		if (strcmp(size_opts[k].demo, c->name) == 0)
+			c->size = &size_opts[k];
+	}
+	if (c->size == NULL)
+		return;
+	for (i = 1; i < c->argc; i++) {
+		at = i;
+		if ((v = size_word(c, &i)) == NULL)
+			continue;
+		c->size_value = strtod(v, &end);
+		if (*end != '\0' || !(c->size_value > 0))
+			c->size_value = NAN;
+		free(c->size_prefix);
+		if (i != at)
+			c->size_prefix = xstrdup("");	/* "-n" "V" */
+		else
+			xasprintf(&c->size_prefix, "%.*s",
+			    (int)(v - c->argv[at]), c->argv[at]);
+		c->size_at = i;
+	}
+	if (c->size_at < 0)
+		c->size_value = size_default(c);
+	c->size_first = c->size_value;
 }
 
 /*
@@ -152,17 +318,16 @@ bench_cmd_create(int argc, char **argv, int is_command, char **cause)
 	for (i = 0; i < argc; i++)
 		c->argv[i] = xstrdup(argv[i]);
 	c->argv[argc] = NULL;
-	title_add(&c->title, argv[0]);
+	c->name = xstrdup(argv[0]);
 	if (path != NULL) {
 		free(c->argv[0]);
 		c->argv[0] = path;
 	}
-	if (!is_command) {
-		title_add(&c->title, "-w");
-		title_add(&c->title, "K");
-	}
-	for (i = 1; i < argc; i++)
-		title_add(&c->title, argv[i]);
+	c->size_at = -1;
+	c->size_value = c->size_first = NAN;
+	if (!is_command)
+		size_find(c);
+	make_title(c);
 	return c;
 }
 
@@ -176,6 +341,8 @@ bench_cmd_free(struct bench_cmd *c)
 	for (i = 0; i < c->argc; i++)
 		free(c->argv[i]);
 	free(c->argv);
+	free(c->name);
+	free(c->size_prefix);
 	free(c->title);
 	free(c);
 }
@@ -239,6 +406,71 @@ bench_cmd_argv_free(char **v)
 	for (p = v; *p != NULL; p++)
 		free(*p);
 	free(v);
+}
+
+/*
+ * Give the runs about factor times the work, through the demo's size
+ * option; 0, or -1 if it cannot grow (not a built-in demo with a size
+ * option, its value unknown, or at its limit already).
+ */
+int
+bench_cmd_resize(struct bench_cmd *c, double factor)
+{
+	double	v;
+	char	num[64];
+
+	if (c->size == NULL || isnan(c->size_value) || !(factor > 1))
+		return -1;
+	v = c->size_value * pow(factor, 1 / c->size->power);
+	if (c->size->integer)
+		v = ceil(v);
+	if (v > c->size->max)
+		v = c->size->max;
+	if (!(v > c->size_value))
+		return -1;
+	c->size_value = v;
+	if (c->size->integer)
+		snprintf(num, sizeof num, "%.0f", v);
+	else
+		snprintf(num, sizeof num, "%.6g", v);
+	if (c->size_at < 0) {
+		c->argv = xreallocarray(c->argv, c->argc + 2, sizeof *c->argv);
+		c->size_at = c->argc++;
+		c->argv[c->argc] = NULL;
+		xasprintf(&c->size_prefix, "--%s=", c->size->name);
+	} else
+		free(c->argv[c->size_at]);
+	xasprintf(&c->argv[c->size_at], "%s%s", c->size_prefix, num);
+	make_title(c);
+	return 0;
+}
+
+/*
+ * What was sized up, "--number 10000 -> 2500000" (malloc'd), or NULL if
+ * the workload is the one given.
+ */
+char *
+bench_cmd_size_note(const struct bench_cmd *c)
+{
+	char	*s;
+
+	if (c->size == NULL || isnan(c->size_first) ||
+	    c->size_value == c->size_first)
+		return NULL;
+	if (c->size->integer)
+		xasprintf(&s, "--%s %.0f -> %.0f", c->size->name,
+		    c->size_first, c->size_value);
+	else
+		xasprintf(&s, "--%s %g -> %g", c->size->name, c->size_first,
+		    c->size_value);
+	return s;
+}
+
+/* True if the runs' workload can be sized up (a demo with a size option). */
+int
+bench_cmd_sizable(const struct bench_cmd *c)
+{
+	return c->size != NULL && !isnan(c->size_value);
 }
 
 /* The command for titles: "pmap -w K ARGS" or the command with {w}. */

@@ -8,7 +8,10 @@
  * efficiency, karp_flatt, then amdahl_f (the fitted serial fraction, the
  * same in every record), amdahl_speedup (the fit's speedup at this K),
  * busy_mean (mean busy % over the cores during the measured runs), busy per
- * core, and error (why a run failed). A figure that is undefined (Karp-Flatt
+ * core, error (why a run failed), over_cores (more workers than the
+ * machine's cores), short (the median run is under the --bench-floor: noise,
+ * not a result), and cores, floor_s and sized (how the workload was sized
+ * up, or none), the same in every record. A figure that is undefined (Karp-Flatt
  * with one worker, anything of a failed K, busy with under 0.2 s of samples)
  * is '-' in the table, empty in CSV and null in JSON.
  */
@@ -56,6 +59,13 @@ bench_report(struct event_writer *w, const struct bench *b)
 		eb.busy = bench_busy(b, i);
 		eb.ncpus = bench_ncpus(b);
 		eb.error = bench_error(b, i);
+		eb.over_cores = bench_over_cores(b, i);
+		eb.is_short = bench_point_short(b, i);
+		eb.cores = bench_cores(b);
+		eb.floor_s = bench_floor(b);
+		eb.sized = bench_size_note(b);
+		eb.short_note = bench_short_note(b);
+		eb.one_added = bench_one_added(b);
 		memset(&e, 0, sizeof e);
 		e.type = EVENT_BENCH;
 		e.t = event_writer_time(w, now_mono());

@@ -45,6 +45,12 @@ struct bench {
 	struct bench_point	*points;
 	struct bench_k		*ks;
 	int			 ncpus;	/* from the first busy figures fed */
+	int			 cores;	/* online when it was created */
+	double			 floor;	/* s: shorter runs are noise (0: off) */
+	int			 resizes;	/* times the workload was sized up */
+	double			 first_t;	/* s: the first warm-up run */
+	char			*size_note;	/* what was sized up, or NULL */
+	char			*short_note;	/* why runs stay too short, or NULL */
 
 	size_t			 ki;	/* the K being measured */
 	int			 run;	/* its run, 0 .. repeat - 1; -1: warm-up */
@@ -68,6 +74,9 @@ struct bench {
 				   (/proc/stat counts in 10 ms ticks) */
 #define BENCH_LINES	1000	/* output lines kept per run */
 #define BENCH_GRACE	0.5	/* s from SIGTERM to SIGKILL for what a run left */
+#define RESIZES_MAX	8	/* sizing steps before giving up */
+#define GROWTH_MAX	1000.0	/* the most one sizing step multiplies the work */
+#define GROWTH_MARGIN	1.3	/* aim that much over the floor */
 
 /*
  * Start one run with k workers as a supervised job (job.h): its own process
@@ -202,6 +211,10 @@ bench_create(const struct options *o, char **cause)
 	free(ks);
 	b->run = -1;
 	b->fit = NAN;
+	b->cores = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (b->cores < 1)
+		b->cores = 1;
+	b->floor = o->bench_floor;
 	return b;
 }
 
@@ -225,6 +238,8 @@ bench_free(struct bench *b)
 	bench_cmd_free(b->cmd);
 	free(b->abort_reason);
 	free(b->progress);
+	free(b->size_note);
+	free(b->short_note);
 	free(b);
 }
 
@@ -235,6 +250,10 @@ set_progress(struct bench *b)
 	if (b->finished)
 		xasprintf(&b->progress, "%s", b->abort_reason != NULL ?
 		    b->abort_reason : "finished");
+	else if (b->run < 0 && b->resizes > 0)
+		xasprintf(&b->progress, "warm-up run with K=%d (not "
+		    "counted), the workload sized up: %s", b->points[0].workers,
+		    b->size_note);
 	else if (b->run < 0)
 		xasprintf(&b->progress, "warm-up run with K=%d (not "
 		    "counted)", b->points[0].workers);
@@ -318,6 +337,56 @@ bench_run_ended(struct bench *b)
 	return b->running && proc_ended(b);
 }
 
+/*
+ * After a warm-up run of t seconds: if the runs would be shorter than the
+ * floor, give them more work and return 1 (the warm-up runs again). The
+ * aim: the warm-up's K0 workers take floor * min(Kmax, cores) / K0, so that
+ * even the fastest CPU-bound run, Kmax workers on every core, lasts the
+ * floor. A command, or a demo at its limit, cannot grow: short_note says
+ * why, and the points under the floor are marked (bench_point_short).
+ */
+static int
+size_up(struct bench *b)
+{
+	double	t = b->end - b->start, target, factor;
+	int	k0 = b->points[0].workers, kmax = b->points[b->nk - 1].workers;
+	char	*note;
+
+	if (!(b->floor > 0))
+		return 0;
+	target = b->floor * (kmax < b->cores ? kmax : b->cores) / k0;
+	if (target < b->floor)
+		target = b->floor;
+	if (t >= target)
+		return 0;
+	factor = target / (t > 1e-3 ? t : 1e-3) * GROWTH_MARGIN;
+	if (factor > GROWTH_MAX)
+		factor = GROWTH_MAX;
+	if (b->resizes >= RESIZES_MAX ||
+	    bench_cmd_resize(b->cmd, factor) != 0) {
+		free(b->short_note);
+		if (!bench_cmd_sizable(b->cmd))
+			xasprintf(&b->short_note, "a run with K=%d took %.3f s, "
+			    "under the %.2g s floor, and this command cannot be "
+			    "sized up: its times are noise, not a result; give "
+			    "it more work", k0, t, b->floor);
+		else
+			xasprintf(&b->short_note, "a run with K=%d took %.3f s, "
+			    "under the %.2g s floor, even sized up as far as "
+			    "it goes", k0, t, b->floor);
+		return 0;
+	}
+	if (b->resizes++ == 0)
+		b->first_t = t;
+	free(b->size_note);
+	note = bench_cmd_size_note(b->cmd);
+	xasprintf(&b->size_note, "%s (a run with K=%d took %.3f s, under "
+	    "the %.2g s floor)", note != NULL ? note : "more work", k0,
+	    b->first_t, b->floor);
+	free(note);
+	return 1;
+}
+
 /* Record the run that has ended: its time, or its failure. */
 void
 bench_collect(struct bench *b)
@@ -333,6 +402,10 @@ bench_collect(struct bench *b)
 	job_free(b->job);
 	b->job = NULL;
 	if (b->run < 0) {
+		if (why == NULL && size_up(b)) {
+			set_progress(b);
+			return;		/* the warm-up again, with more work */
+		}
 		if (why != NULL) {
 			xasprintf(&msg, "the warm-up run with K=%d failed: %s; "
 			    "nothing measured", b->points[0].workers, why);
@@ -513,6 +586,61 @@ int
 bench_ncpus(const struct bench *b)
 {
 	return b->ncpus;
+}
+
+/* The cores online: worker counts beyond them cannot speed up CPU work. */
+int
+bench_cores(const struct bench *b)
+{
+	return b->cores;
+}
+
+/* True if point i has more workers than the machine has cores. */
+int
+bench_over_cores(const struct bench *b, size_t i)
+{
+	return i < b->nk && b->points[i].workers > b->cores;
+}
+
+/* The floor in seconds (0: off): a shorter run is noise, not a result. */
+double
+bench_floor(const struct bench *b)
+{
+	return b->floor;
+}
+
+/* True if point i's median run is shorter than the floor. */
+int
+bench_point_short(const struct bench *b, size_t i)
+{
+	return i < b->done && b->floor > 0 && !isnan(b->points[i].wall_median) &&
+	    b->points[i].wall_median < b->floor;
+}
+
+/* How the workload was sized up ("--number 10000 -> 2e+06 (...)"), or NULL. */
+const char *
+bench_size_note(const struct bench *b)
+{
+	return b->size_note;
+}
+
+/*
+ * A warning, like hyperfine's, when some runs stay shorter than the floor
+ * (a command, or a demo that cannot grow more), or NULL.
+ */
+const char *
+bench_short_note(const struct bench *b)
+{
+	size_t	i;
+
+	if (b->short_note != NULL)
+		return b->short_note;
+	for (i = 0; i < b->done; i++) {
+		if (bench_point_short(b, i))
+			return "some median runs are shorter than the floor: "
+			    "their times are noise, not a result";
+	}
+	return NULL;
 }
 
 /* Every point, *n of them; figures are NAN until their K is done. */

@@ -11,6 +11,13 @@
  * no figures and an error, its remaining runs are skipped, and the
  * benchmark goes on with the next K; if the warm-up or K = 1 fails there
  * is no baseline, and the benchmark ends there.
+ *
+ * Runs shorter than the floor (--bench-floor, default 0.5 s) are noise: a
+ * warm-up that short makes a built-in demo's workload grow (its size
+ * option, bench-cmd.h) and the warm-up run again, until the fastest run
+ * should last the floor; a command cannot grow, and gets a warning. Points
+ * whose median is still under the floor, and worker counts beyond the
+ * machine's cores, are marked for the reports.
  */
 #ifndef TURBOTOP_BENCH_RUN_H
 #define TURBOTOP_BENCH_RUN_H
@@ -49,6 +56,12 @@ const char	*bench_abort_reason(const struct bench *);
 int		 bench_repeat(const struct bench *);
 int		 bench_one_added(const struct bench *);
 int		 bench_ncpus(const struct bench *);
+int		 bench_cores(const struct bench *);
+int		 bench_over_cores(const struct bench *, size_t);
+double		 bench_floor(const struct bench *);
+int		 bench_point_short(const struct bench *, size_t);
+const char	*bench_size_note(const struct bench *);
+const char	*bench_short_note(const struct bench *);
 const struct bench_point *bench_points(const struct bench *, size_t *);
 size_t		 bench_points_done(const struct bench *);
 const double	*bench_busy(const struct bench *, size_t);

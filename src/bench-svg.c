@@ -2,7 +2,8 @@
  * bench-svg.c: draw the speedup chart as a standalone SVG file: speedup
  * against workers, the measured medians with their min-max range, the ideal
  * line S = K and the fitted Amdahl curve, with axes, ticks, labels and a
- * legend. Numbers are written in the C locale whatever the user's is.
+ * legend; the machine's core count under the title and, when some worker
+ * counts go beyond it, a line at K = cores with that side shaded. Numbers are written in the C locale whatever the user's is.
  */
 #include "config.h"
 
@@ -17,7 +18,7 @@
 #define H		480
 #define LEFT		70
 #define RIGHT		30
-#define TOP		50
+#define TOP		60
 #define BOTTOM		60
 #define PW		(W - LEFT - RIGHT)
 #define PH		(H - TOP - BOTTOM)
@@ -163,6 +164,27 @@ draw_axes(struct chart *c)
 	    "fill=\"none\" stroke=\"#333\"/>\n", LEFT, TOP, PW, PH);
 }
 
+/* K = cores: a line, the side beyond shaded (more workers than cores). */
+static void
+draw_cores(struct chart *c, int cores)
+{
+	FILE	*f = c->f;
+
+	if (cores < 1 || cores >= c->xmax)
+		return;
+	fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+	    "fill=\"#f3e9d2\" fill-opacity=\"0.6\"/>\n", px(c, cores), TOP,
+	    px(c, c->xmax) - px(c, cores), PH);
+	fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+	    "stroke=\"#b07d2b\" stroke-width=\"1.5\" "
+	    "stroke-dasharray=\"3 3\"/>\n", px(c, cores), TOP, px(c, cores),
+	    TOP + PH);
+	fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-family=\"sans-serif\" "
+	    "font-size=\"12\" fill=\"#8a5a12\">%d core%s: more workers than "
+	    "cores past this line</text>\n", px(c, cores) + 5, TOP + PH - 8,
+	    cores, cores == 1 ? "" : "s");
+}
+
 static void
 draw_lines(struct chart *c, double fit)
 {
@@ -245,11 +267,12 @@ draw_legend(struct chart *c, double fit)
 
 /*
  * Write the chart of the n points, with Amdahl's curve for serial fraction
- * fit (NAN: none), titled title. Returns 0, or -1 if writing failed.
+ * fit (NAN: none), titled title, measured on a machine with cores cores
+ * (0: not said). Returns 0, or -1 if writing failed.
  */
 int
 bench_svg_write(FILE *f, const struct bench_point *p, size_t n, double fit,
-    const char *title)
+    const char *title, int cores)
 {
 	struct chart	 c = { f, 2, 2 };
 	locale_t	 cloc, old = (locale_t)0;
@@ -275,7 +298,13 @@ bench_svg_write(FILE *f, const struct bench_point *p, size_t n, double fit,
 	    "font-size=\"17\" text-anchor=\"middle\" fill=\"#111\">", W / 2);
 	put_escaped(f, title);
 	fprintf(f, "</text>\n");
+	if (cores > 0)
+		fprintf(f, "<text x=\"%d\" y=\"44\" font-family=\"sans-serif\" "
+		    "font-size=\"13\" text-anchor=\"middle\" fill=\"#555\">"
+		    "measured on a machine with %d core%s</text>\n", W / 2, cores,
+		    cores == 1 ? "" : "s");
 	draw_axes(&c);
+	draw_cores(&c, cores);
 	draw_lines(&c, fit);
 	draw_points(&c, p, n);
 	draw_legend(&c, fit);

@@ -8,6 +8,6 @@
 struct bench_point;
 
 int	bench_svg_write(FILE *, const struct bench_point *, size_t, double,
-	    const char *);
+	    const char *, int);
 
 #endif

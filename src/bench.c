@@ -44,7 +44,7 @@ write_svg(FILE *f, const char *path, const struct bench *b)
 
 	p = bench_points(b, &n);
 	rc = bench_svg_write(f, p, bench_points_done(b), bench_fit(b),
-	    bench_title(b));
+	    bench_title(b), bench_cores(b));
 	if (fclose(f) != 0)
 		rc = -1;
 	if (rc != 0)
@@ -129,6 +129,22 @@ run_batch(struct bench *b, struct sampler *s, double delay, int verbose)
 }
 
 /*
+ * Say on stderr what the table says of the runs' length: the workload sized
+ * up, or a warning as hyperfine gives when runs are too short to measure.
+ */
+static void
+warn_short(const struct bench *b)
+{
+	if (bench_size_note(b) != NULL)
+		fprintf(stderr, "turbotop: the workload was sized up so that runs "
+		    "last the %.2g s floor: %s\n", bench_floor(b),
+		    bench_size_note(b));
+	if (bench_short_note(b) != NULL)
+		fprintf(stderr, "turbotop: Warning: %s (--bench-floor=0 accepts "
+		    "them)\n", bench_short_note(b));
+}
+
+/*
  * The engine as a function: run the benchmark o describes (in batch, or in
  * the TUI if tui), and write its bench records through w; with end, an end
  * record too (the fit, why it stopped early). Returns the exit status.
@@ -174,6 +190,7 @@ bench_run(const struct options *o, struct event_writer *w, int tui, int end)
 		sampler_free(s);
 	}
 
+	warn_short(b);
 	rc = bench_failed(b) ? 1 : 0;
 	if (bench_report(w, b) != 0)
 		rc = 1;

@@ -721,7 +721,13 @@ read_bench(struct event_reader *r, json_object *o, struct event *e,
 	    num(r, o, "amdahl_speedup", 1, 1, &b->amdahl_speedup,
 	    cause) != 0 ||
 	    num(r, o, "busy_mean", 1, 1, &b->busy_mean, cause) != 0 ||
-	    str(r, o, "error", 0, 1, &b->error, cause) != 0)
+	    str(r, o, "error", 0, 1, &b->error, cause) != 0 ||
+	    boolean(r, o, "over_cores", &b->over_cores, cause) != 0 ||
+	    boolean(r, o, "short", &b->is_short, cause) != 0 ||
+	    int_field(r, o, "cores", 0, 0, EVENT_CPUS_MAX, &b->cores,
+	    cause) != 0 ||
+	    num(r, o, "floor_s", 0, 0, &b->floor_s, cause) != 0 ||
+	    str(r, o, "sized", 0, 1, &b->sized, cause) != 0)
 		return -1;
 	if (field(o, "busy") != NULL) {
 		if ((a = array(r, o, "busy", EVENT_CPUS_MAX, &n, cause)) == NULL)

@@ -31,6 +31,9 @@ struct event_writer {
 	int		 csv_header;	/* written */
 	int		 in_bench;	/* text: a benchmark table is open */
 	double		 fit;		/* text: the last bench record's amdahl_f */
+	int		 bench_cores, over_cores;	/* text: the table's notes */
+	double		 floor_s;
+	char		*short_note;
 	double		 t0;		/* monotonic time of our hello */
 	struct cpu_sample *cpus;	/* event_writer_sample()'s copies */
 	int		 cpus_size;
@@ -103,6 +106,7 @@ event_writer_free(struct event_writer *w)
 	free(w->procs);
 	free(w->cores);
 	free(w->threads);
+	free(w->short_note);
 	if (w->c_locale != (locale_t)0)
 		freelocale(w->c_locale);
 	free(w);
@@ -448,6 +452,13 @@ json_bench(struct json *j, const struct event_bench *b)
 		json_array_end(j);
 	}
 	jstr(j, "error", b->error);
+	json_key(j, "over_cores");
+	json_bool(j, b->over_cores);
+	json_key(j, "short");
+	json_bool(j, b->is_short);
+	jint(j, "cores", b->cores);
+	jnum(j, "floor_s", b->floor_s, 3);
+	jstr(j, "sized", b->sized);
 }
 
 static void
@@ -901,14 +912,26 @@ text_bench(struct event_writer *w, const struct event_bench *b)
 	if (!w->in_bench) {
 		fprintf(f, "benchmark: %s\n", b->title != NULL ? b->title : "?");
 		fprintf(f, "%d measured run%s per worker count after 1 warm-up "
-		    "run (not counted); times in seconds\n", b->repeat,
-		    b->repeat == 1 ? "" : "s");
+		    "run (not counted); times in seconds%s\n", b->repeat,
+		    b->repeat == 1 ? "" : "s", b->one_added ?
+		    "; 1 worker added as the baseline" : "");
+		fprintf(f, "on %d core%s; runs under %.2g s are noise, not "
+		    "results%s\n", b->cores, b->cores == 1 ? "" : "s",
+		    b->floor_s, b->floor_s > 0 ? "" : " (the floor is off)");
+		if (b->sized != NULL)
+			fprintf(f, "workload sized up: %s\n", b->sized);
 		fprintf(f, "%7s %5s %9s %9s %9s %8s %10s %10s %6s  %s\n",
 		    "workers", "runs", "median", "min", "max", "speedup",
 		    "efficiency", "karp-flatt", "busy%", "busy% per core");
 		w->in_bench = 1;
 	}
 	w->fit = b->amdahl_f;
+	w->bench_cores = b->cores;
+	w->floor_s = b->floor_s;
+	if (b->over_cores)
+		w->over_cores = 1;
+	free(w->short_note);
+	w->short_note = b->short_note != NULL ? xstrdup(b->short_note) : NULL;
 	fprintf(f, "%7d %5ld", b->workers, b->runs);
 	if (b->error != NULL) {
 		fprintf(f, "  FAILED: %s\n", b->error);
@@ -926,6 +949,10 @@ text_bench(struct event_writer *w, const struct event_bench *b)
 		fprintf(f, " -");
 	for (c = 0; b->busy != NULL && c < b->ncpus; c++)
 		fprintf(f, " %.0f", b->busy[c]);
+	if (b->over_cores)
+		fprintf(f, "  [K > %d cores]", b->cores);
+	if (b->is_short)
+		fprintf(f, "  [short: noise]");
 	putc('\n', f);
 }
 
@@ -950,6 +977,15 @@ text_bench_close(struct event_writer *w)
 	fprintf(f, "speedup = T(1)/T(K) with T the median; efficiency = "
 	    "speedup/K; karp-flatt = (1/speedup - 1/K)/(1 - 1/K), '-' with 1 "
 	    "worker (0/0)\n");
+	if (w->over_cores)
+		fprintf(f, "[K > %d cores]: more workers than cores: CPU-bound "
+		    "work cannot speed up further there\n", w->bench_cores);
+	if (w->short_note != NULL)
+		fprintf(f, "Warning: %s%s\n", w->short_note, w->floor_s > 0 ?
+		    " (--bench-floor=0 accepts them)" : "");
+	w->over_cores = 0;
+	free(w->short_note);
+	w->short_note = NULL;
 }
 
 static void

@@ -57,6 +57,13 @@ struct event_bench {
 	const char	*title;		/* what was benchmarked */
 	int		 repeat;	/* measured runs per worker count */
 	const char	*error;		/* why a run failed, or NULL */
+	int		 over_cores;	/* more workers than cores */
+	int		 is_short;	/* median under the floor: noise */
+	int		 cores;		/* the machine's */
+	double		 floor_s;	/* --bench-floor */
+	const char	*sized;		/* how the workload was sized up, or NULL */
+	const char	*short_note;	/* text only: the warning on short runs */
+	int		 one_added;	/* text only: 1 worker was added */
 };
 
 /* The timeline of one core over a sample's interval (sample-timeline.h). */

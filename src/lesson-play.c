@@ -18,6 +18,7 @@
 #include "util.h"
 
 #define NO_STEP		SIZE_MAX
+#define CLEAR_WAIT_MAX	10.0	/* s clear waits for the demos it stopped */
 
 struct lesson_player {
 	const struct lesson		*l;
@@ -31,6 +32,7 @@ struct lesson_player {
 	int				 waiting;	/* cur is a wait not over */
 	int				 skip;		/* n: end the wait */
 	int				 key;		/* a key came during wait key */
+	int				 cleared;	/* cur (a clear) has forgotten */
 	double				 until;		/* deadline of the wait (0: none) */
 
 	struct job			**jobs;		/* started by the lesson */
@@ -38,8 +40,8 @@ struct lesson_player {
 	int				*forgotten;	/* cleared from the view */
 	size_t				 njobs;
 
-	const char			*title;
-	const char			*caption;
+	char				*title;		/* $NCPU expanded */
+	char				*caption;
 	int				 failures;
 
 	size_t				*sections;	/* first step of each */
@@ -96,8 +98,69 @@ lesson_player_free(struct lesson_player *p)
 	free(p->reported);
 	free(p->forgotten);
 	free(p->sections);
+	free(p->title);
+	free(p->caption);
 	free(p);
 }
+
+/*
+ * s with every $NCPU replaced by the number of cores online (malloc'd), so
+ * that a lesson never states a core count the machine does not have:
+ * "say $NCPU workers, $NCPU cores busy", "run compute -w $NCPU".
+ */
+static char *
+expand_vars(const char *s)
+{
+	static const char	 var[] = "$NCPU";
+	const char		*hit;
+	char			*out, *t, num[24];
+	long			 n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	snprintf(num, sizeof num, "%ld", n > 0 ? n : 1);
+	out = xstrdup("");
+	while ((hit = strstr(s, var)) != NULL) {
+		xasprintf(&t, "%s%.*s%s", out, (int)(hit - s), s, num);
+		free(out);
+		out = t;
+		s = hit + sizeof var - 1;
+	}
+	xasprintf(&t, "%s%s", out, s);
+	free(out);
+	return t;
+}
+
+/* argv[0..argc) with $NCPU expanded, NULL-terminated; free with argv_free. */
+static char **
+argv_expand(int argc, char **argv)
+{
+	char	**v;
+	int	  i;
+
+	v = xcalloc(argc + 1, sizeof *v);
+	for (i = 0; i < argc; i++)
+		v[i] = expand_vars(argv[i]);
+	return v;
+}
+
+static void
+argv_free(char **v)
+{
+	char	**p;
+
+	for (p = v; p != NULL && *p != NULL; p++)
+		free(*p);
+	free(v);
+}
+
+/* Set *slot to text with $NCPU expanded, or to NULL. */
+static void
+set_text(char **slot, const char *text)
+{
+	free(*slot);
+	*slot = text != NULL ? expand_vars(text) : NULL;
+}
+
+static void	report_exits(struct lesson_player *);
 
 static void
 problem(struct lesson_player *p, const struct lesson_step *st, int failed,
@@ -144,44 +207,45 @@ start_job(struct lesson_player *p, const struct lesson_step *st,
 	add_job(p, st, job);
 }
 
-/* run / try: a demo by name or any command. */
+/* run / try: a demo by name or any command ($NCPU expanded in its words). */
 static void
 play_run(struct lesson_player *p, const struct lesson_step *st)
 {
 	const char	*name, *slash;
-	char		**argv, *path, *msg;
-	int		 i;
+	char		**words, *path, *msg;
 
+	words = argv_expand(st->argc, st->argv);
 	if (st->is_command) {
-		if ((path = util_find_program(st->argv[0])) == NULL) {
+		if ((path = util_find_program(words[0])) == NULL) {
 			xasprintf(&msg, "%s: '%s' not found%s", st->name,
-			    st->argv[0], st->kind == LESSON_TRY ?
+			    words[0], st->kind == LESSON_TRY ?
 			    ", skipped" : "");
 			problem(p, st, st->kind != LESSON_TRY, msg);
 			free(msg);
+			argv_free(words);
 			return;
 		}
 		free(path);
-		name = (slash = strrchr(st->argv[0], '/')) != NULL ?
-		    slash + 1 : st->argv[0];
-		start_job(p, st, name, st->argv);
+		name = (slash = strrchr(words[0], '/')) != NULL ?
+		    slash + 1 : words[0];
+		start_job(p, st, name, words);
+		argv_free(words);
 		return;
 	}
-	if ((path = catalog_demo_path(st->argv[0])) == NULL) {
+	if ((path = catalog_demo_path(words[0])) == NULL) {
 		xasprintf(&msg, "%s: demo '%s' is not in %s%s", st->name,
-		    st->argv[0], catalog_demo_dir(), st->kind == LESSON_TRY ?
+		    words[0], catalog_demo_dir(), st->kind == LESSON_TRY ?
 		    ", skipped" : "");
 		problem(p, st, st->kind != LESSON_TRY, msg);
 		free(msg);
+		argv_free(words);
 		return;
 	}
-	argv = xcalloc(st->argc + 1, sizeof *argv);
-	argv[0] = path;
-	for (i = 1; i < st->argc; i++)
-		argv[i] = st->argv[i];
-	start_job(p, st, st->argv[0], argv);
-	free(argv);
-	free(path);
+	name = st->argv[0];
+	free(words[0]);
+	words[0] = path;
+	start_job(p, st, name, words);
+	argv_free(words);
 }
 
 /*
@@ -191,18 +255,19 @@ play_run(struct lesson_player *p, const struct lesson_step *st)
 static void
 play_bench(struct lesson_player *p, const struct lesson_step *st)
 {
-	char	**argv, *list, *msg, self[PATH_MAX];
+	char	**argv, **words, *list, *msg, self[PATH_MAX];
 	ssize_t	  n;
 	int	  i, argc = 0, rc;
 
+	words = argv_expand(st->argc, st->argv);
 	argv = xcalloc(st->argc + 3, sizeof *argv);
-	xasprintf(&list, "--bench=%s", st->argv[0]);
+	xasprintf(&list, "--bench=%s", words[0]);
 	argv[argc++] = (char *)"bench";
 	if (p->hooks->bench == NULL)
 		argv[argc++] = (char *)"-b";
 	argv[argc++] = list;
 	for (i = 1; i < st->argc; i++)
-		argv[argc++] = st->argv[i];
+		argv[argc++] = words[i];
 	if (p->hooks->bench != NULL) {
 		if ((rc = p->hooks->bench(p->arg, st, argc, argv)) != 0) {
 			xasprintf(&msg, "bench exited with status %d", rc);
@@ -218,25 +283,52 @@ play_bench(struct lesson_player *p, const struct lesson_step *st)
 	}
 	free(list);
 	free(argv);
+	argv_free(words);
 }
 
 /*
- * clear: the jobs that have ended leave the lesson's view (the forget
- * hook). They are freed only with the player, so that nobody who showed
- * them holds a dangling pointer.
+ * The jobs that have ended leave the lesson's view (the forget hook), once
+ * `clear` has waited for them. They are freed only with the player, so that
+ * nobody who showed them holds a dangling pointer.
  */
 static void
 forget_done(struct lesson_player *p)
 {
 	size_t	i;
 
+	report_exits(p);	/* a job's exit is reported before it goes */
 	for (i = 0; i < p->njobs; i++) {
-		if (job_state(p->jobs[i]) != JOB_DONE || !p->reported[i] ||
-		    p->forgotten[i])
+		if (job_state(p->jobs[i]) != JOB_DONE || p->forgotten[i])
 			continue;
 		p->forgotten[i] = 1;
 		if (p->hooks->forget != NULL)
 			p->hooks->forget(p->arg, p->jobs[i]);
+	}
+}
+
+/*
+ * clear: the rule (turbotop.1) is that no demo runs out of sight. The demos
+ * still running are stopped (as `stop`), and clear waits until they have
+ * ended (at most CLEAR_WAIT_MAX s) with the last one still on the screen;
+ * then the caption and the ended demos go (forget_done, after the wait).
+ */
+static void
+play_clear(struct lesson_player *p)
+{
+	size_t	i;
+	int	running = 0;
+
+	set_text(&p->caption, NULL);
+	for (i = 0; i < p->njobs; i++) {
+		if (job_state(p->jobs[i]) != JOB_DONE) {
+			job_stop(p->jobs[i]);
+			running = 1;
+		}
+	}
+	if (running) {
+		p->waiting = 1;
+		p->skip = p->key = 0;
+		p->until = now_mono() + CLEAR_WAIT_MAX;
 	}
 }
 
@@ -249,10 +341,10 @@ play_step(struct lesson_player *p, const struct lesson_step *st)
 		p->hooks->step(p->arg, st);
 	switch (st->kind) {
 	case LESSON_TITLE:
-		p->title = st->text;
+		set_text(&p->title, st->text);
 		break;
 	case LESSON_SAY:
-		p->caption = st->text;
+		set_text(&p->caption, st->text);
 		break;
 	case LESSON_RUN:
 	case LESSON_TRY:
@@ -280,8 +372,7 @@ play_step(struct lesson_player *p, const struct lesson_step *st)
 			job_stop(p->jobs[i]);
 		break;
 	case LESSON_CLEAR:
-		p->caption = NULL;
-		forget_done(p);
+		play_clear(p);
 		break;
 	case LESSON_BENCH:
 		play_bench(p, st);
@@ -318,6 +409,7 @@ wait_left(const struct lesson_player *p)
 	case LESSON_WAIT_KEY:
 		return p->keys_pass || p->key ? 0 : -1;
 	case LESSON_WAIT_EXIT:
+	case LESSON_CLEAR:
 		for (i = 0; i < p->njobs; i++) {
 			if (job_state(p->jobs[i]) != JOB_DONE)
 				return p->until > 0 ? left : -1;
@@ -345,9 +437,16 @@ lesson_player_run(struct lesson_player *p)
 				return left;
 			p->waiting = 0;
 		}
+		if (p->cur != NO_STEP &&
+		    lesson_get(p->l, p->cur)->kind == LESSON_CLEAR &&
+		    !p->cleared) {
+			p->cleared = 1;
+			forget_done(p);
+		}
 		if (p->next >= lesson_count(p->l))
 			return -1;
 		p->cur = p->next++;
+		p->cleared = 0;
 		play_step(p, lesson_get(p->l, p->cur));
 	}
 }
@@ -404,9 +503,32 @@ section_of(const struct lesson_player *p, size_t i)
 	return s;
 }
 
+/* True if section s has a step that runs something (run, try, bench). */
+static int
+section_runs(const struct lesson_player *p, size_t s)
+{
+	size_t	i, end;
+
+	end = s + 1 < p->nsections ? p->sections[s + 1] : lesson_count(p->l);
+	for (i = p->sections[s]; i < end; i++) {
+		switch (lesson_get(p->l, i)->kind) {
+		case LESSON_RUN:
+		case LESSON_TRY:
+		case LESSON_BENCH:
+			return 1;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
 /*
- * N: stop the lesson's demos and play the previous section again (the
- * first one again if there is none), with its title and caption.
+ * N: stop the lesson's demos and play again, with its title and caption,
+ * the nearest section before the current one that runs something (a
+ * section of captions alone would leave the screen without a demo): from
+ * the captions after a demo, that demo's section; from a demo's own
+ * section, the demo before. With none, the lesson from its start.
  */
 void
 lesson_player_prev(struct lesson_player *p)
@@ -415,22 +537,23 @@ lesson_player_prev(struct lesson_player *p)
 	size_t				 s, i;
 
 	s = section_of(p, p->cur);
-	if (s > 0)
-		s--;
+	while (s > 0 && !section_runs(p, --s))
+		;
 	for (i = 0; i < p->njobs; i++)
 		job_stop(p->jobs[i]);
 	p->waiting = 0;
 	p->next = p->sections[s];
 	p->cur = NO_STEP;
-	p->title = p->caption = NULL;
+	set_text(&p->title, NULL);
+	set_text(&p->caption, NULL);
 	for (i = 0; i < p->next; i++) {
 		st = lesson_get(p->l, i);
 		if (st->kind == LESSON_TITLE)
-			p->title = st->text;
+			set_text(&p->title, st->text);
 		else if (st->kind == LESSON_SAY)
-			p->caption = st->text;
+			set_text(&p->caption, st->text);
 		else if (st->kind == LESSON_CLEAR)
-			p->caption = NULL;
+			set_text(&p->caption, NULL);
 	}
 }
 

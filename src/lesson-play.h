@@ -9,8 +9,10 @@
  * and frees them only in lesson_player_free().
  *
  * A lesson is divided into sections, each ending with a wait: `n` ends the
- * current wait early; `N` stops the lesson's demos and plays the previous
- * section again.
+ * current wait early; `N` stops the lesson's demos and plays again the
+ * nearest earlier section that runs something. `clear` stops the demos still
+ * running and waits for their end: no demo runs out of sight. `$NCPU` in
+ * captions and in the words of run, try and bench is the cores online.
  */
 #ifndef TURBOTOP_LESSON_PLAY_H
 #define TURBOTOP_LESSON_PLAY_H

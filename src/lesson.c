@@ -17,6 +17,7 @@
 #include "options.h"
 #include "record.h"
 #include "ui.h"
+#include "utf8.h"
 #include "util.h"
 
 #define PROBLEM_SECS	6.0	/* a step's problem stays in the caption */
@@ -175,7 +176,7 @@ lesson_step_next(void)
 	tui.changed |= LESSON_REDRAW;
 }
 
-/* N: back to the previous section. */
+/* N: back to the nearest earlier section that runs something. */
 void
 lesson_step_prev(void)
 {
@@ -190,48 +191,104 @@ lesson_current_step(void)
 	return lesson_player_section(tui.p);
 }
 
-/* What the wait in progress waits for, for the caption. */
+/*
+ * What the wait in progress waits for, for the caption: the long form, or
+ * with shortly the short one for a narrow screen.
+ */
 static void
-wait_hint(char *buf, size_t len)
+wait_hint(char *buf, size_t len, int shortly)
 {
 	const struct lesson_step	*st = lesson_player_current(tui.p);
 	double				 left;
 
 	*buf = '\0';
 	if (lesson_player_done(tui.p)) {
-		snprintf(buf, len, "  [end: N replays, q quits]");
+		snprintf(buf, len, shortly ? "  [end: N, q]" :
+		    "  [end: N replays, q quits]");
 		return;
 	}
 	if (st == NULL)
 		return;
 	left = lesson_player_wait_left(tui.p);
 	if (st->kind == LESSON_WAIT_KEY)
-		snprintf(buf, len, "  [n or Enter: next]");
+		snprintf(buf, len, shortly ? "  [n]" : "  [n or Enter: next]");
 	else if (st->kind == LESSON_WAIT_EXIT && left < 0)
-		snprintf(buf, len, "  [waiting for the demo to end; n: next]");
+		snprintf(buf, len, shortly ? "  [running; n]" :
+		    "  [waiting for the demo to end; n: next]");
+	else if (st->kind == LESSON_CLEAR)
+		snprintf(buf, len, shortly ? "  [stopping]" :
+		    "  [stopping the demo before going on]");
 	else if (left > 0)
-		snprintf(buf, len, "  [next in %.0fs; n: now]", left + 0.499);
+		snprintf(buf, len, shortly ? "  [%.0fs; n]" :
+		    "  [next in %.0fs; n: now]", left + 0.499);
+}
+
+/* Columns of s (one a code point: captions are text, not wide glyphs). */
+static size_t
+columns(const char *s)
+{
+	size_t	n = 0, len = strlen(s), k;
+
+	while (len > 0 && (k = utf8_decode(s, len, NULL)) > 0) {
+		s += k;
+		len -= k;
+		n++;
+	}
+	return n;
+}
+
+/* The bytes of s's first cols columns. */
+static size_t
+cut_at(const char *s, size_t cols)
+{
+	size_t	len = strlen(s), at = 0, k;
+
+	while (cols-- > 0 && at < len &&
+	    (k = utf8_decode(s + at, len - at, NULL)) > 0)
+		at += k;
+	return at;
 }
 
 /*
- * The caption bar: the section, the caption (or a step's problem, for a
- * few seconds), what the lesson waits for, then the title (cut first).
+ * The caption bar for a bar width columns wide: the section, the caption
+ * (or a step's problem, for a few seconds), what the lesson waits for, then
+ * the title. What gives way when it does not fit: the title first, then
+ * the long words ("lesson 2/6" becomes "2/6", the hint its short form), and
+ * only then the caption's end, cut with a visible "...".
  */
 const char *
-lesson_caption(void)
+lesson_caption(int width)
 {
 	const char	*title = lesson_player_title(tui.p);
 	const char	*caption = lesson_player_caption(tui.p);
-	char		 hint[64];
+	char		 hint[64], sect[32];
+	size_t		 room, head;
 
-	wait_hint(hint, sizeof hint);
 	if (tui.problem_until > 0)
 		caption = tui.problem;
+	if (caption == NULL)
+		caption = "";
 	free(tui.caption);
-	xasprintf(&tui.caption, " lesson %zu/%zu  %s%s%s%s",
-	    lesson_player_section(tui.p), lesson_player_sections(tui.p),
-	    caption != NULL ? caption : "", hint,
+	wait_hint(hint, sizeof hint, 0);
+	snprintf(sect, sizeof sect, " lesson %zu/%zu  ",
+	    lesson_player_section(tui.p), lesson_player_sections(tui.p));
+	xasprintf(&tui.caption, "%s%s%s%s%s", sect, caption, hint,
 	    title != NULL ? "  | " : "", title != NULL ? title : "");
+	if (width <= 0 || columns(tui.caption) <= (size_t)width ||
+	    columns(sect) + columns(caption) + columns(hint) <= (size_t)width)
+		return tui.caption;	/* whole, or only the title cut */
+
+	free(tui.caption);
+	wait_hint(hint, sizeof hint, 1);
+	snprintf(sect, sizeof sect, " %zu/%zu  ", lesson_player_section(tui.p),
+	    lesson_player_sections(tui.p));
+	head = columns(sect) + columns(hint);
+	room = (size_t)width > head ? (size_t)width - head : 0;
+	if (columns(caption) <= room)
+		xasprintf(&tui.caption, "%s%s%s", sect, caption, hint);
+	else
+		xasprintf(&tui.caption, "%s%.*s...%s", sect,
+		    (int)cut_at(caption, room > 3 ? room - 3 : 0), caption, hint);
 	return tui.caption;
 }
 

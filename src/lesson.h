@@ -12,8 +12,9 @@
  *                        the lesson owns it: ui.c must not free it
  *                        (lesson_owns());
  *   lesson_step_next()   n or Enter: end the current wait (also `wait key`);
- *   lesson_step_prev()   N: stop the demos, play the previous section again;
- *   lesson_caption()     the caption bar: "lesson 2/6  caption  [n or Enter: next]  | title".
+ *   lesson_step_prev()   N: stop the demos, play the previous demo's section;
+ *   lesson_caption()     the caption bar for a width: "lesson 2/6  caption
+ *                        [n or Enter: next]  | title", shortened to fit.
  */
 #ifndef TURBOTOP_LESSON_H
 #define TURBOTOP_LESSON_H
@@ -36,6 +37,6 @@ int		 lesson_owns(const struct job *);
 void		 lesson_step_next(void);
 void		 lesson_step_prev(void);
 size_t		 lesson_current_step(void);
-const char	*lesson_caption(void);
+const char	*lesson_caption(int);
 
 #endif

@@ -14,7 +14,18 @@ dist_examples_DATA = \
 	examples/4-pmap.lesson \
 	examples/5-speedup.lesson \
 	examples/6-gil.lesson \
+	examples/7-python.lesson \
 	examples/gil.py
+
+# The article's own Python programs, in Python 3 (7-python.lesson plays them
+# beside their C demos).
+pythonexamplesdir = $(examplesdir)/python
+dist_pythonexamples_DATA = \
+	examples/python/counting.py \
+	examples/python/miscellaneous.py \
+	examples/python/parcompute.py \
+	examples/python/pmap.py \
+	examples/python/waste.py
 
 # -r/--record: asciicast v2 recordings through a pty (record.c).
 src_libturbotop_a_SOURCES += \

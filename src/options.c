@@ -17,6 +17,7 @@
 enum {
 	OPT_BENCH = 256,
 	OPT_REPEAT,
+	OPT_BENCH_FLOOR,
 	OPT_BENCH_OUT,
 	OPT_ALL,
 	OPT_PTY,
@@ -38,6 +39,7 @@ static const struct option long_options[] = {
 	{ "bench",	required_argument,	NULL, OPT_BENCH },
 	{ "repeat",	required_argument,	NULL, OPT_REPEAT },
 	{ "bench-out",	required_argument,	NULL, OPT_BENCH_OUT },
+	{ "bench-floor", required_argument,	NULL, OPT_BENCH_FLOOR },
 	{ "all",	no_argument,		NULL, OPT_ALL },
 	{ "pty",	no_argument,		NULL, OPT_PTY },
 	{ "lines",	required_argument,	NULL, OPT_LINES },
@@ -124,6 +126,7 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 	o->delay = -1;
 	o->max_lines = LINES_DEFAULT;
 	o->repeat = REPEAT_DEFAULT;
+	o->bench_floor = BENCH_FLOOR_DEFAULT;
 	o->grace = 2.0;
 	o->full_argc = argc;
 	o->full_argv = argv;
@@ -183,6 +186,14 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			break;
 		case OPT_BENCH_OUT:
 			o->bench_out = optarg;
+			break;
+		case OPT_BENCH_FLOOR:
+			if (options_parse_seconds(optarg, 0, 3600,
+			    &o->bench_floor) != 0) {
+				xasprintf(cause, "invalid floor '%s': give "
+				    "seconds from 0 (off) to 3600", optarg);
+				return -1;
+			}
 			break;
 		case OPT_ALL:
 			o->all = 1;
@@ -293,6 +304,8 @@ options_help(FILE *f)
 	    "      --bench=LIST       run DEMO with each worker count in LIST (1,2,4 or 1-8)\n"
 	    "      --repeat=N         runs per worker count in --bench (default %d)\n"
 	    "      --bench-out=FILE   write the speedup chart as SVG\n"
+	    "      --bench-floor=SECS shortest run worth timing (default %g; 0: off):\n"
+	    "                         a demo's workload grows to it, a command is warned\n"
 	    "      --replay=FILE      play a recorded -f json stream (- for stdin);\n"
 	    "                         with -b, convert it to -f text, csv or json\n"
 	    "  -h, --help             display this help and exit\n"
@@ -308,5 +321,6 @@ options_help(FILE *f)
 	    "  turbotop --bench=1-4 pmap      speedup of pmap with 1 to 4 workers\n"
 	    "  turbotop -- python3 my.py      watch any command\n"
 	    "\n"
-	    "Report bugs to: %s\n", LINES_DEFAULT, REPEAT_DEFAULT, PACKAGE_BUGREPORT);
+	    "Report bugs to: %s\n", LINES_DEFAULT, REPEAT_DEFAULT,
+	    BENCH_FLOOR_DEFAULT, PACKAGE_BUGREPORT);
 }

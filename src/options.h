@@ -25,6 +25,7 @@ enum format {
 #define DELAY_TUI		0.5	/* default -d in the TUI */
 #define LINES_DEFAULT		10000	/* output lines kept per demo */
 #define REPEAT_DEFAULT		3
+#define BENCH_FLOOR_DEFAULT	0.5	/* s: --bench runs shorter are noise */
 
 struct options {
 	int		 batch;		/* -b: records on stdout, no TUI */
@@ -41,6 +42,7 @@ struct options {
 	const char	*bench;		/* --bench: worker counts, "1,2,4" or "1-8" */
 	int		 repeat;	/* --repeat: runs per worker count */
 	const char	*bench_out;	/* --bench-out: SVG chart */
+	double		 bench_floor;	/* --bench-floor: shortest run worth timing (0: off) */
 	enum timeline_mode timeline;	/* --timeline: auto, exact or sampled */
 	int		 threads;	/* --threads: batch records per thread too */
 	const char	*replay;	/* --replay: event stream to play, "-" stdin */

@@ -3,7 +3,9 @@
  * the output usually are: speedup against workers, with the ideal line
  * S = K, the fitted Amdahl curve, and each worker count's median speedup
  * (and its min-max range) appearing as its runs finish; beside it (or
- * under it) a table of the figures. The core meters, history and timeline
+ * under it) a table of the figures. Worker counts beyond the machine's
+ * cores are marked (a line at K = cores on the chart, '*' in the table), as
+ * are medians under the --bench-floor ('!': noise, not a result). The core meters, history and timeline
  * above keep showing the runs live.
  */
 #include "config.h"
@@ -105,7 +107,17 @@ draw_chart(const struct ui_rect *r, const struct bench *b)
 		if (x <= last_end)
 			continue;
 		last_end = x + (int)strlen(buf);
-		ui_put(p.y + p.h, x, r->x + r->w - x, ui_attr(ROLE_DIM), buf);
+		ui_put(p.y + p.h, x, r->x + r->w - x, ui_attr(bench_over_cores(b,
+		    i) ? ROLE_BADGE_WARN : ROLE_DIM), buf);
+	}
+
+	/* K = cores: past this column, more workers than cores. */
+	if (bench_cores(b) < p.xmax) {
+		col = plot_col(&p, bench_cores(b));
+		for (row = p.y; row < p.y + p.h; row++)
+			ui_put(row, col, 1, ui_attr(ROLE_BADGE_WARN), g->vline);
+		ui_printf(p.y, col + 1, p.x + p.w - col - 1,
+		    ui_attr(ROLE_BADGE_WARN), " %d cores", bench_cores(b));
 	}
 
 	/* Ideal, then Amdahl over it, then the points over both. */
@@ -178,9 +190,14 @@ draw_table(const struct ui_rect *r, const struct bench *b)
 				    "%5d   waiting", pt[i].workers);
 			continue;
 		}
-		ui_printf(y, r->x, w, ui_attr(ROLE_NORMAL), "%5d %9.3f %7.2f "
-		    "%6.2f", pt[i].workers, pt[i].wall_median, pt[i].speedup,
-		    pt[i].efficiency);
+		ui_printf(y, r->x, w, ui_attr(ROLE_NORMAL), "%4d%c %8.3f%c %7.2f "
+		    "%6.2f", pt[i].workers, bench_over_cores(b, i) ? '*' : ' ',
+		    pt[i].wall_median, bench_point_short(b, i) ? '!' : ' ',
+		    pt[i].speedup, pt[i].efficiency);
+		if (bench_over_cores(b, i))
+			ui_put(y, r->x + 4, 1, ui_attr(ROLE_BADGE_WARN), "*");
+		if (bench_point_short(b, i))
+			ui_put(y, r->x + 14, 1, ui_attr(ROLE_BADGE_WARN), "!");
 		if (isnan(pt[i].karp_flatt))
 			ui_printf(y, r->x + 31, w - 31, ui_attr(ROLE_DIM), "%6s",
 			    "-");
@@ -194,6 +211,17 @@ draw_table(const struct ui_rect *r, const struct bench *b)
 	if (y < end && !isnan(bench_fit(b)))
 		ui_printf(y++, r->x, w, ui_attr(ROLE_NORMAL), "Amdahl fit: "
 		    "serial fraction f = %.3f", bench_fit(b));
+	for (i = 0; i < n && !bench_over_cores(b, i); i++)
+		;
+	if (y < end && i < n)
+		ui_printf(y++, r->x, w, ui_attr(ROLE_BADGE_WARN), "* more "
+		    "workers than the %d cores", bench_cores(b));
+	if (y < end && bench_short_note(b) != NULL)
+		ui_printf(y++, r->x, w, ui_attr(ROLE_BADGE_WARN), "! under the "
+		    "%.2g s floor: noise, not a result", bench_floor(b));
+	if (y < end && bench_size_note(b) != NULL)
+		ui_printf(y++, r->x, w, ui_attr(ROLE_DIM), "sized up: %s",
+		    bench_size_note(b));
 	if (y < end && bench_finished(b))
 		ui_put(y, r->x, w, ui_attr(ROLE_BADGE_DONE), bench_abort_reason(b)
 		    != NULL ? " stopped: q prints the table " :
@@ -233,7 +261,7 @@ ui_bench_draw(const struct ui_layout *l, const struct bench *b, int selected)
 	chart.y++;
 	chart.h--;
 	bench_points(b, &n);
-	rows = (int)n + 3;
+	rows = (int)n + 6;
 	if (r.w >= 2 * TABLE_COLS) {
 		table = chart;
 		table.x = chart.x + chart.w - TABLE_COLS;
@@ -244,8 +272,10 @@ ui_bench_draw(const struct ui_layout *l, const struct bench *b, int selected)
 		table.y = chart.y + chart.h - rows;
 		table.h = rows;
 		chart.h -= rows + 1;
-	} else
+	} else {
+		table = chart;
 		table.h = 0;
+	}
 	draw_chart(&chart, b);
 	if (table.h > 0)
 		draw_table(&table, b);

@@ -100,7 +100,7 @@ draw_main(struct ui *u)
 		ui_repeat(l->keybar.y, l->keybar.x, l->keybar.w,
 		    ui_attr(ROLE_STATUS), " ");
 		ui_put(l->keybar.y, l->keybar.x, l->keybar.w,
-		    ui_attr(ROLE_STATUS) | A_BOLD, lesson_caption());
+		    ui_attr(ROLE_STATUS) | A_BOLD, lesson_caption(l->keybar.w));
 	} else
 		ui_keybar_draw(&l->keybar);
 }

@@ -34,8 +34,11 @@ for r in recs:
     if k == 1:
         assert s == 1 and r["karp_flatt"] is None, r
     else:
-        e = (1 / s - 1 / k) / (1 - 1 / k)
-        assert abs(r["karp_flatt"] - e) < 1e-4, r
+        # From the unrounded speedup: Karp-Flatt magnifies the rounding of
+        # a small speedup (a loaded machine gives S < 1).
+        su = t1 / r["wall_median_s"]
+        e = (1 / su - 1 / k) / (1 - 1 / k)
+        assert abs(r["karp_flatt"] - e) < 1e-4 * max(1, abs(e)), r
     # Busy % per core during the runs: one figure per cpu, for every K.
     assert 1 <= len(r["busy"]) == len(recs[0]["busy"]), r
     assert all(0 <= b <= 100.5 for b in r["busy"]), r
@@ -49,10 +52,13 @@ ok = (1.25 < recs[1]["speedup"] < 2.8 and 1.8 < recs[2]["speedup"] < 6
       and f < 0.5)
 if not ok:
     print("out of bounds:", [(r["workers"], r["speedup"]) for r in recs], f)
-sys.exit(0 if ok else 3)
+# The one-worker run is the witness of the machine's state: its sleep of
+# 0.8 s taking 40% longer means the machine was too busy to judge speeds.
+sys.exit(0 if ok else 4 if t1 > 1.4 * 0.8 else 3)
 PY
 }
 
+busy=0 inconclusive=
 for attempt in 1 2 3; do
 	"$TURBOTOP" --bench=1,2,4 --repeat=2 -f json --bench-out="$tmp/chart.svg" \
 	    "${cmd[@]}" >"$tmp/out.json" 2>"$tmp/err" ||
@@ -60,7 +66,12 @@ for attempt in 1 2 3; do
 	check_json "$tmp/out.json"
 	rc=$?
 	[ "$rc" = 0 ] && break
-	[ "$rc" = 3 ] || fail "JSON records are wrong: $(cat "$tmp/out.json")"
+	[ "$rc" = 4 ] && busy=$((busy + 1))
+	[ "$rc" = 3 ] || [ "$rc" = 4 ] || fail "JSON records are wrong: $(cat "$tmp/out.json")"
+	if [ "$attempt" = 3 ] && [ "$busy" = 3 ]; then
+		inconclusive=1	# the rest is checked, then SKIP
+		break
+	fi
 	[ "$attempt" = 3 ] && fail "speedups out of bounds 3 times: $(cat "$tmp/out.json")"
 	note "attempt $attempt out of bounds (a busy machine?), again"
 done
@@ -91,4 +102,6 @@ grep -Eq '^ +1 +1 +[0-9.]+ +[0-9.]+ +[0-9.]+ +1\.00 +1\.00 +- ' "$tmp/out.txt" |
 	fail "no row for 1 worker: $(cat "$tmp/out.txt")"
 grep -Eq '^ +2 +1 +[0-9.]+ ' "$tmp/out.txt" || fail "no row for 2 workers: $(cat "$tmp/out.txt")"
 grep -q '^Amdahl fit: serial fraction f = ' "$tmp/out.txt" || fail "no fit: $(cat "$tmp/out.txt")"
+[ -n "$inconclusive" ] &&
+	skip "the machine was too busy in every attempt to judge the speedups"
 exit 0

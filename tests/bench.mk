@@ -12,3 +12,8 @@ TESTS += tests/bench-cli.sh tests/bench-run.sh tests/bench-fail.sh \
 	tests/bench-demo.sh tests/bench-tui.sh
 EXTRA_DIST += tests/bench-cli.sh tests/bench-run.sh tests/bench-fail.sh \
 	tests/bench-demo.sh tests/bench-tui.sh
+
+# The floor: short runs of a demo are sized up, of a command warned; worker
+# counts beyond the cores are marked (records, table, SVG).
+TESTS += tests/bench-floor.sh
+EXTRA_DIST += tests/bench-floor.sh

@@ -135,7 +135,7 @@ grep -q '"type":"exit","t":[0-9.]*,"job":"true"' "$dir/fails" || fail "the lesso
 # The first example lesson plays headless to its end with nothing failed.
 "$TURBOTOP" -b -f json -s "$TESTS_SRCDIR/../examples/1-basics.lesson" \
 	>"$dir/basics" 2>&1 || fail "examples/1-basics.lesson exited $?"
-tail -n 1 "$dir/basics" | grep -q '"type":"end","t":[0-9.]*,"status":0,"steps":11,"failures":0' ||
+tail -n 1 "$dir/basics" | grep -q '"type":"end","t":[0-9.]*,"status":0,"steps":12,"failures":0' ||
 	fail "examples/1-basics.lesson: $(tail -n 3 "$dir/basics")"
 [ "$(grep -c '"type":"exit","t":[0-9.]*,"job":"welcome","pgid":[0-9]*,"status":0' "$dir/basics")" = 2 ] ||
 	fail "examples/1-basics.lesson did not run welcome twice"

@@ -38,3 +38,12 @@ TESTS += tests/test-lesson-play
 # A lesson in the TUI, recorded: captions, n and N, the end, the recording.
 TESTS += tests/lesson-tui.sh
 EXTRA_DIST += tests/lesson-tui.sh tests/lesson-lib.sh
+
+# The article's Python programs (examples/python/) under turbotop -b print
+# what their C demos print (compute's sum exactly).
+TESTS += tests/lesson-python.sh
+EXTRA_DIST += tests/lesson-python.sh
+
+# clear with a demo running: stopped and waited for, never left out of sight.
+TESTS += tests/lesson-clear.sh
+EXTRA_DIST += tests/lesson-clear.sh

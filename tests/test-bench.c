@@ -275,7 +275,7 @@ svg(const struct bench_point *p, size_t n, double fit, const char *title)
 	FILE	*f;
 
 	ck_assert_ptr_nonnull(f = open_memstream(&buf, &len));
-	ck_assert_int_eq(bench_svg_write(f, p, n, fit, title), 0);
+	ck_assert_int_eq(bench_svg_write(f, p, n, fit, title, 0), 0);
 	fclose(f);
 	return buf;
 }
@@ -404,6 +404,61 @@ START_TEST(test_cmd_demo)
 }
 END_TEST
 
+/*
+ * Sizing up: pmap's grid (time ~ N^2) given as "-n 4" grows in place;
+ * compute's default (from its --help) grows into an added --number; a
+ * command cannot grow.
+ */
+START_TEST(test_cmd_resize)
+{
+	char			*pmap[] = { (char *)"pmap", (char *)"-n",
+				    (char *)"4", NULL };
+	char			*compute[] = { (char *)"compute", NULL };
+	char			*sh[] = { (char *)"sh", (char *)"-c",
+				    (char *)"true {w}", NULL };
+	struct bench_cmd	*c;
+	char			**v, *cause, *note;
+
+	c = bench_cmd_create(3, sh, 1, &cause);
+	ck_assert_ptr_nonnull(c);
+	ck_assert(!bench_cmd_sizable(c));
+	ck_assert_int_eq(bench_cmd_resize(c, 10), -1);
+	ck_assert_ptr_null(bench_cmd_size_note(c));
+	bench_cmd_free(c);
+
+	if (getenv("TURBOTOP_DEMO_DIR") == NULL)
+		return;		/* the demos are found under make check only */
+	c = bench_cmd_create(3, pmap, 0, &cause);
+	ck_assert_ptr_nonnull(c);
+	ck_assert(bench_cmd_sizable(c));
+	ck_assert_ptr_null(bench_cmd_size_note(c));
+	ck_assert_int_eq(bench_cmd_resize(c, 4), 0);	/* 4 * sqrt(4) */
+	ck_assert_str_eq(bench_cmd_title(c), "pmap -w K -n 8");
+	v = bench_cmd_argv(c, 2);
+	ck_assert_str_eq(v[3], "-n");
+	ck_assert_str_eq(v[4], "8");
+	bench_cmd_argv_free(v);
+	note = bench_cmd_size_note(c);
+	ck_assert_str_eq(note, "--grid 4 -> 8");
+	free(note);
+	ck_assert_int_eq(bench_cmd_resize(c, 1e9), 0);	/* capped */
+	ck_assert_str_eq(bench_cmd_title(c), "pmap -w K -n 1000");
+	ck_assert_int_eq(bench_cmd_resize(c, 2), -1);	/* at its limit */
+	bench_cmd_free(c);
+
+	c = bench_cmd_create(1, compute, 0, &cause);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_msg(bench_cmd_sizable(c), "compute's default -n not found");
+	ck_assert_int_eq(bench_cmd_resize(c, 3), 0);
+	note = bench_cmd_size_note(c);
+	ck_assert_ptr_nonnull(note);
+	ck_assert_msg(strncmp(note, "--number ", 9) == 0, "%s", note);
+	free(note);
+	ck_assert_ptr_nonnull(strstr(bench_cmd_title(c), "compute -w K --number="));
+	bench_cmd_free(c);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -428,6 +483,7 @@ main(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("cmd");
 	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
+	tcase_add_test(tc, test_cmd_resize);
 	tcase_add_test(tc, test_cmd_command);
 	tcase_add_test(tc, test_cmd_demo);
 	suite_add_tcase(s, tc);

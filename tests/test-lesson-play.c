@@ -114,16 +114,94 @@ START_TEST(test_sections_and_keys)
 	ck_assert_int_eq(lesson_player_section(p), 4);
 	ck_assert(lesson_player_wait_left(p) == 0);
 
-	/* N from the end: from section 3 (clear) on, which passes at once. */
+	/* N from the end: no section runs anything, so from the start. */
 	lesson_player_prev(p);
-	ck_assert_str_eq(lesson_player_caption(p), "B");
+	ck_assert_ptr_null(lesson_player_caption(p));
 	seen[0] = '\0';
-	lesson_player_run(p);
-	ck_assert_str_eq(seen, "6 7 8 9 ");
-	ck_assert_str_eq(lesson_player_caption(p), "C");
-	ck_assert(lesson_player_done(p));
+	ck_assert(lesson_player_run(p) > 50);
+	ck_assert_str_eq(seen, "1 2 3 ");
+	ck_assert_str_eq(lesson_player_caption(p), "A");
 	ck_assert_int_eq(lesson_player_failures(p), 0);
 	ck_assert_int_eq(lesson_player_njobs(p), 0);
+	lesson_player_free(p);
+	lesson_free(l);
+}
+END_TEST
+
+/*
+ * N goes back to the nearest earlier section that runs something, never to
+ * one of captions alone. (try of a missing program counts as running.)
+ */
+static const char runs[] =
+    "say A\n"				/* 1  section 1 */
+    "try -- /nonexistent/a\n"		/* 2 */
+    "wait 1m\n"				/* 3 */
+    "say B\n"				/* 4  section 2: captions */
+    "wait 1m\n"				/* 5 */
+    "say C\n"				/* 6  section 3 */
+    "try -- /nonexistent/c\n"		/* 7 */
+    "wait 1m\n"				/* 8 */
+    "say D\n"				/* 9  section 4: captions */
+    "wait 1m\n"				/* 10 */
+    "say E\n"				/* 11 section 5: captions */
+    "wait 1m\n";			/* 12 */
+
+START_TEST(test_prev_runs_something)
+{
+	struct lesson_player	*p;
+	struct lesson		*l = parse(runs);
+
+	p = player(l, 0);
+	lesson_player_run(p);
+	while (lesson_player_section(p) < 5) {
+		lesson_player_next(p);
+		lesson_player_run(p);
+	}
+	ck_assert_str_eq(lesson_player_caption(p), "E");
+	/* From captions after demo C: demo C's section again. */
+	lesson_player_prev(p);
+	seen[0] = '\0';
+	lesson_player_run(p);
+	ck_assert_str_eq(seen, "6 7 8 ");
+	ck_assert_int_eq(lesson_player_section(p), 3);
+	/* From demo C's own section: demo A's, skipping B's captions. */
+	lesson_player_prev(p);
+	seen[0] = '\0';
+	lesson_player_run(p);
+	ck_assert_str_eq(seen, "1 2 3 ");
+	ck_assert_str_eq(lesson_player_caption(p), "A");
+	lesson_player_free(p);
+	lesson_free(l);
+}
+END_TEST
+
+/*
+ * clear stops a demo still running and waits for its end before the
+ * caption and the demo go: no demo runs out of sight.
+ */
+START_TEST(test_clear_stops_running)
+{
+	struct lesson_player	*p;
+	struct lesson		*l;
+	double			 left, t0;
+
+	jobs_init();
+	l = parse("run -- sleep 60\nclear\nsay after\n");
+	p = player(l, 1);
+	left = lesson_player_run(p);
+	ck_assert_int_eq(lesson_player_njobs(p), 1);
+	ck_assert_int_eq(lesson_player_current(p)->kind, LESSON_CLEAR);
+	ck_assert(left != 0);
+	ck_assert(job_state(lesson_player_job(p, 0)) != JOB_DONE);
+	t0 = now_mono();
+	while (!lesson_player_done(p) && now_mono() - t0 < 30) {
+		jobs_wait(left < 0 || left > 1 ? 1 : left, -1);
+		left = lesson_player_run(p);
+	}
+	ck_assert(lesson_player_done(p));
+	ck_assert_int_eq(job_state(lesson_player_job(p, 0)), JOB_DONE);
+	ck_assert(job_exit_signal(lesson_player_job(p, 0)) != 0);	/* stopped */
+	ck_assert_str_eq(lesson_player_caption(p), "after");
 	lesson_player_free(p);
 	lesson_free(l);
 }
@@ -189,6 +267,8 @@ main(void)
 
 	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_sections_and_keys);
+	tcase_add_test(tc, test_prev_runs_something);
+	tcase_add_test(tc, test_clear_stops_running);
 	tcase_add_test(tc, test_batch_keys_pass);
 	tcase_add_test(tc, test_timed_wait);
 	tcase_add_test(tc, test_missing_programs);
