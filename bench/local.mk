@@ -24,3 +24,7 @@ bench_event_writer_SOURCES = bench/event-writer.c
 bench_event_writer_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 bench_event_writer_LDADD = $(TURBOTOP_LIBS)
 EXTRA_DIST += bench/bench-writer.sh
+
+# The exact timeline (issue 11): accuracy against perf sched and schedstat,
+# the duty cycle in both modes, the tracer's cost against perf sched record.
+EXTRA_DIST += bench/bench-timeline.sh

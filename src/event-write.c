@@ -171,6 +171,7 @@ event_writer_timeline(struct event_writer *w, struct event *e,
 		k++;
 	}
 	w->timeline.exact = sampler_timeline_exact(s);
+	w->timeline.title = sampler_timeline_title(s);
 	w->timeline.lost = sampler_timeline_lost(s);
 	w->timeline.cores = w->cores;
 	w->timeline.ncores = k;
@@ -880,6 +881,11 @@ text_sample(struct event_writer *w, const struct event *e)
 		fprintf(f, "MiB Swap: %9.1f total, %9.1f used\n",
 		    sys->swap_total_kb / 1024.0, sys->swap_used_kb / 1024.0);
 	}
+	if (e->timeline != NULL)
+		fprintf(f, "Timeline: %s, %llu events lost\n",
+		    e->timeline->title != NULL ? e->timeline->title :
+		    e->timeline->exact ? "exact: scheduler trace" : "sampled",
+		    e->timeline->lost);
 	fprintf(f, "\n%7s %7s %7s S  %%CPU   P     RES  THR     TIME+ COMMAND\n",
 	    "PID", "PPID", "PGID");
 	for (i = 0; i < e->nprocs; i++) {

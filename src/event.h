@@ -76,6 +76,7 @@ struct event_core {
 
 struct event_timeline {
 	int			 exact;		/* the scheduler trace, not sampled */
+	const char		*title;		/* text only: the source, or NULL */
 	unsigned long long	 lost;		/* trace events lost so far */
 	const struct event_core	*cores;
 	int			 ncores;
