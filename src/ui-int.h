@@ -42,6 +42,7 @@ struct ui {
 	enum mode		 mode, help_return;
 	int			 help_offset;
 	int			 selected, zoom, frozen, quit;
+	int			 observer;	/* o: turbotop's own group watched */
 	double			 delay, next_tick;
 	long			 ticks;
 
@@ -61,5 +62,10 @@ struct ui {
 
 /* ui-frame.c */
 void	 ui_frame_draw(struct ui *);
+
+/* ui-restore.c: the terminal back on a fatal signal (job.h's crash hook) */
+void	 ui_restore_save(void);
+void	 ui_restore_prepare(void);
+void	 ui_restore_crash(void);
 
 #endif

@@ -37,3 +37,4 @@ include tests/ui.mk
 include tests/lesson.mk
 include tests/bench.mk
 include tests/event.mk
+include tests/hostile.mk
