@@ -1,7 +1,7 @@
 #!/bin/bash
-# ui-lastrun.sh: a run that ends before a class can look (compute takes a
+# ui-lastrun.sh: a run that ends before a class can look (compute -n 100000 takes a
 # fraction of a second) stays on the screen until the next one: the timeline
-# is labelled "last run: compute, <duration>" and fitted to the pane, and the
+# is labelled "last run: compute -n 100000, <duration>" and fitted to the pane, and the
 # process table lists only that run's processes as last seen (state X), or
 # says the demo has ended - never other processes under its title; the
 # same at 80x24.
@@ -18,8 +18,8 @@ table_rows() {
 
 check_kept() {
 	local rows
-	tt_capture | grep -qE 'last run: compute, [0-9.]+ (ms|s)' ||
-		fail "no 'last run: compute, <duration>' label: $(tt_capture)"
+	tt_capture | grep -qE 'last run: compute -n 100000, [0-9.]+ (ms|s)' ||
+		fail "no 'last run: compute -n 100000, <duration>' label: $(tt_capture)"
 	tt_capture | grep -E 'Core timeline|Processes' | grep -q 'last run: compute' ||
 		fail "the timeline or the table is not labelled with the last run"
 	rows=$(table_rows)
@@ -34,10 +34,10 @@ check_kept() {
 	return 0
 }
 
-tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.2 compute"
+tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.2 compute -n 100000"
 ended() { tt_capture | head -1 | grep -q EXITED; }
 wait_until 30 ended || fail "compute did not end: $(tt_capture)"
-wait_until 10 sh -c "tmux -L '$TT_SOCK' capture-pane -p -t t | grep -q 'last run: compute, '" ||
+wait_until 10 sh -c "tmux -L '$TT_SOCK' capture-pane -p -t t | grep -q 'last run: compute -n 100000, '" ||
 	fail "no last-run label after the run: $(tt_capture)"
 check_kept
 # It stays: later frames keep the run (samples go on).
