@@ -17,3 +17,7 @@ check_PROGRAMS += bench/flood-writer bench/flood-reader
 bench_flood_writer_SOURCES = bench/flood-writer.c
 bench_flood_reader_SOURCES = bench/flood-reader.c
 EXTRA_DIST += bench/bench-flood.sh
+
+# The exact timeline (issue 11): accuracy against perf sched and schedstat,
+# the duty cycle in both modes, the tracer's cost against perf sched record.
+EXTRA_DIST += bench/bench-timeline.sh

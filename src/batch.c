@@ -183,8 +183,10 @@ emit_text(struct batch *b)
 	fprintf(f, "MiB Mem : %9.1f total, %9.1f used, %9.1f avail\n",
 	    sys->mem_total_kb / 1024.0, sys->mem_used_kb / 1024.0,
 	    sys->mem_avail_kb / 1024.0);
-	fprintf(f, "MiB Swap: %9.1f total, %9.1f used\n\n",
+	fprintf(f, "MiB Swap: %9.1f total, %9.1f used\n",
 	    sys->swap_total_kb / 1024.0, sys->swap_used_kb / 1024.0);
+	fprintf(f, "Timeline: %s, %llu events lost\n\n",
+	    sampler_timeline_title(b->s), sampler_timeline_lost(b->s));
 	fprintf(f, "%7s %7s %7s S  %%CPU   P     RES  THR     TIME+ COMMAND\n",
 	    "PID", "PPID", "PGID");
 	for (i = 0; i < sampler_nprocs(b->s); i++) {

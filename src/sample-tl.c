@@ -193,6 +193,18 @@ add_thread(struct timeline *tl, const struct tl_acc *a)
 	t->invol_switches = a->invol;
 }
 
+static int
+listed(const struct timeline *tl, pid_t tid)
+{
+	size_t	 i;
+
+	for (i = 0; i < tl->nth; i++) {
+		if (tl->th[i].tid == tid)
+			return 1;
+	}
+	return 0;
+}
+
 /* The threads of the followed processes, with their interval's figures. */
 static void
 tick_threads(struct timeline *tl, double interval)
@@ -206,6 +218,7 @@ tick_threads(struct timeline *tl, double interval)
 	    interval, &acc);
 	tl->nth = 0;
 	for (i = 0; i < n; i++) {
+		tl_store_name(tl->store, acc[i].pid, acc[i].tid, acc[i].name);
 		if (exact) {
 			a = acc[i];
 			if (tracer_thread(tl->tr, acc[i].tid, &a) == 0) {
@@ -217,17 +230,15 @@ tick_threads(struct timeline *tl, double interval)
 				a.sleep_ms = interval * 1000;
 			a.pid = acc[i].pid;
 			add_thread(tl, &a);
-		} else {
-			tl_store_name(tl->store, acc[i].pid, acc[i].tid,
-			    acc[i].name);
+		} else
 			add_thread(tl, &acc[i]);
-		}
 	}
 	if (exact) {
 		/* Threads that ended within the interval. */
 		n = tracer_gone(tl->tr, &gone);
 		for (i = 0; i < n; i++) {
-			if (followed(tl, gone[i].pid))
+			if (followed(tl, gone[i].pid) && !listed(tl,
+			    gone[i].tid))
 				add_thread(tl, &gone[i]);
 		}
 	}

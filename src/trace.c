@@ -1,19 +1,171 @@
 /*
- * trace.c: the exact timeline's source (trace.h). This first version only
- * answers whether the scheduler trace is allowed here; the tracer itself
- * comes next.
+ * trace.c: the exact timeline's source (trace.h): the scheduler's own record.
+ *
+ * Reading. The sched tracepoints (sched_switch, sched_wakeup,
+ * sched_wakeup_new, sched_migrate_task, sched_process_fork,
+ * sched_process_exit) are opened system-wide on every
+ * online cpu with perf_event_open, all of one cpu writing into one mmap'ed
+ * ring buffer (PERF_EVENT_IOC_SET_OUTPUT), timestamps on CLOCK_MONOTONIC (the
+ * sampler's clock). Nothing is enabled in tracefs and no instance is made,
+ * so there is nothing to undo: the kernel closes the events when the process
+ * ends, even by SIGKILL, and any number of turbotops can trace at once. The
+ * records are parsed with libtraceevent from the formats in tracefs
+ * (tracefs_local_events_system); tracefs is mounted at /sys/kernel/tracing
+ * when it is not and we may (root), and left mounted: other tools expect it
+ * there, and unmounting under them would break them.
+ *
+ * One thread drains the buffers (woken at a quarter full, or every
+ * DRAIN_PERIOD), and tracer_take() drains them too; both under the tracer's
+ * mutex. Records of all cpus are merged by time; a record is applied only
+ * once no cpu can still deliver an older one (older than when the drain
+ * began, less a margin). PERF_RECORD_LOST records are counted: "N events
+ * lost".
+ *
+ * The model. Per cpu: the task on it (a tid, 0 idle, -1 not known yet). Per
+ * thread: R running (on a cpu), W runnable and waiting, S blocked or
+ * sleeping, since when; the time of each state is added to the thread's
+ * interval totals when it ends, or at the cut that ends an interval.
+ *  - sched_switch: prev leaves its cpu, as W (preempted: prev_state R, an
+ *    involuntary switch) or S (voluntary); next runs there.
+ *  - On this kernel a cpu's switch out of idle is not traced (KERNEL-NOTES
+ *    §1). So a wake-up (sched_wakeup, target_cpu C) of a task while C is
+ *    idle starts the task on C right then; and any record on C in the
+ *    context of a task (every record carries the current pid/tid) says that
+ *    task runs on C: if the model had it elsewhere, it started there at the
+ *    cpu's previous record.
+ *  - sched_migrate_task counts a migration; sched_process_exit ends a thread.
+ * sched_stat_runtime is left out: perf counts it by its runtime field
+ * (__perf_count), so with a sample period of 1 it would make a sample per
+ * nanosecond of run time - the buffers overflow at once.
  */
 #include "config.h"
 
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+
+#include <linux/perf_event.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <event-parse.h>
+#include <tracefs.h>
 
 #include "trace.h"
 #include "util.h"
 
 #define CAP_PERFMON_BIT	38
+#define CAP_SYS_ADMIN_BIT 21
+#define BUF_PAGES	1024	/* data pages per cpu (a power of 2): 4 MiB,
+				   halved down to 64 where the lock limit
+				   refuses it (not root) */
+#define BUF_PAGES_MIN	64
+#define READER_NICE	-10	/* the reader thread's nice, where allowed */
+#define DRAIN_PERIOD	50	/* ms between drains at the least */
+#define ORDER_MARGIN	0.002	/* s: a record older than a drain's start
+				   less this is in the buffers by then */
+#define READER_LAG	0.15	/* s: the thread applies only records older
+				   than this, so a tick can still cut before */
+
+enum ev_kind {
+	EV_SWITCH, EV_WAKEUP, EV_WAKEUP_NEW, EV_MIGRATE, EV_FORK, EV_EXIT,
+	EV_NKINDS
+};
+static const char *ev_names[EV_NKINDS] = {
+	"sched_switch", "sched_wakeup", "sched_wakeup_new",
+	"sched_migrate_task", "sched_process_fork", "sched_process_exit"
+};
+
+/* The fields read of each kind (NULL: none). */
+struct ev_fields {
+	struct tep_event	*event;
+	struct tep_format_field	*pid, *comm, *cpu, *state;	/* prev_* for a switch */
+	struct tep_format_field	*pid2, *comm2, *cpu2;		/* next_*, child_*, dest_cpu */
+};
+
+/* One record, decoded. */
+struct ev {
+	double		 t;
+	int		 cpu;
+	enum ev_kind	 kind;
+	pid_t		 ctx_pid, ctx_tid;	/* the task current on the cpu */
+	pid_t		 a, b;			/* prev/next, parent/child, pid */
+	int		 c1, c2;		/* target_cpu; orig/dest cpu */
+	long long	 state;			/* prev_state */
+	char		 comm_a[16], comm_b[16];
+};
+
+struct th {
+	pid_t		 tid, pid;	/* pid 0: not known yet */
+	char		 comm[16];
+	char		 state;		/* R W S, ? not known yet */
+	int		 cpu;		/* where it runs or last ran; -1 */
+	double		 since;
+	double		 run, wait, sleep;	/* this interval, s */
+	unsigned	 mig, vol, invol;
+	int		 dead;
+	size_t		 run_idx;	/* + 1: its last entry in runs[] */
+};
+
+struct tcpu {
+	int		 id;
+	int		*fds;		/* one per kind; fds[0] owns the buffer */
+	void		*base;
+	size_t		 mapsize;
+	pid_t		 curr;		/* tid, 0 idle, -1 not known */
+	double		 since;		/* when curr began (idle: when idle began) */
+	double		 last;		/* time of its last record */
+	double		 idle;		/* this interval, s */
+};
+
+struct tracer {
+	pthread_mutex_t		 lock;
+	pthread_t		 thread;
+	int			 started, stop_pipe[2];
+	struct tl_store		*store;
+	struct tep_handle	*tep;
+	struct ev_fields	 f[EV_NKINDS];
+	int			 ids[EV_NKINDS];
+
+	struct tcpu		*cpus;
+	int			 ncpus;		/* entries in cpus (by index) */
+	int			 maxcpu;	/* highest cpu id + 1 */
+	int			*cpu_index;	/* cpu id -> index, -1 */
+	size_t			 page, pages;	/* pages: data pages per buffer */
+	unsigned char		*copy;		/* a record that wraps */
+	size_t			 copysize;
+
+	struct ev		*pending;
+	size_t			 npending, pendsize;
+	double			 start, cut;	/* tracing start, last cut */
+	unsigned long long	 lost;
+
+	struct th		**tab;		/* open addressing by tid */
+	size_t			 ntab, tabcap;
+
+	struct tl_run		*runs;		/* this interval's run pieces */
+	size_t			 nruns, runsize;
+	pid_t			*follow;
+	size_t			 nfollow, followsize;
+
+	/* The last taken interval. */
+	struct tl_run		*t_runs;
+	size_t			 t_nruns, t_runsize;
+	struct tl_acc		*t_acc, *t_gone;
+	size_t			 t_nacc, t_accsize, t_ngone, t_gonesize;
+	double			*t_idle;
+};
 
 /* Whether CAP_PERFMON (or CAP_SYS_ADMIN) is in our effective set. */
 static int
@@ -30,7 +182,7 @@ has_perfmon(void)
 			caps = strtoull(line + 7, NULL, 16);
 	}
 	fclose(f);
-	return (caps >> CAP_PERFMON_BIT & 1) || (caps >> 21 & 1);
+	return (caps >> CAP_PERFMON_BIT & 1) || (caps >> CAP_SYS_ADMIN_BIT & 1);
 }
 
 static int
@@ -47,84 +199,1148 @@ paranoid(void)
 	return v;
 }
 
+/*
+ * System-wide tracepoints with their raw data need CAP_PERFMON (root has
+ * it) or kernel.perf_event_paranoid at -1.
+ */
 int
 tracer_allowed(char **cause)
 {
-	int	 level;
+	int	 level = paranoid();
 
 	*cause = NULL;
-	if (geteuid() == 0 || has_perfmon() || (level = paranoid()) <= -1)
+	if (geteuid() == 0 || has_perfmon() || level <= -1)
 		return 0;
-	xasprintf(cause, "needs root or CAP_PERFMON "
-	    "(kernel.perf_event_paranoid is %d)", level);
+	xasprintf(cause, "needs root or CAP_PERFMON; "
+	    "kernel.perf_event_paranoid is %d", level);
 	return -1;
+}
+
+/* ---- the thread table ---- */
+
+static size_t
+tid_hash(pid_t tid, size_t cap)
+{
+	return ((size_t)tid * 2654435761u) & (cap - 1);
+}
+
+static struct th *
+th_find(struct tracer *tr, pid_t tid)
+{
+	size_t	 i;
+
+	if (tr->tabcap == 0)
+		return NULL;
+	for (i = tid_hash(tid, tr->tabcap); tr->tab[i] != NULL;
+	    i = (i + 1) & (tr->tabcap - 1)) {
+		if (tr->tab[i]->tid == tid)
+			return tr->tab[i];
+	}
+	return NULL;
+}
+
+static void
+th_insert(struct th **tab, size_t cap, struct th *t)
+{
+	size_t	 i;
+
+	for (i = tid_hash(t->tid, cap); tab[i] != NULL; i = (i + 1) & (cap - 1))
+		;
+	tab[i] = t;
+}
+
+/* Rebuild at cap entries, leaving out (and freeing) the dead. */
+static void
+th_rehash(struct tracer *tr, size_t cap, int drop_dead)
+{
+	struct th	**old = tr->tab;
+	size_t		 oldcap = tr->tabcap, i;
+
+	tr->tab = xcalloc(cap, sizeof *tr->tab);
+	tr->tabcap = cap;
+	tr->ntab = 0;
+	for (i = 0; i < oldcap; i++) {
+		if (old[i] == NULL)
+			continue;
+		if (drop_dead && old[i]->dead && old[i]->state != 'R') {
+			free(old[i]);
+			continue;
+		}
+		th_insert(tr->tab, cap, old[i]);
+		tr->ntab++;
+	}
+	free(old);
+}
+
+/* The thread tid, made (state not known, since the last cut) if new. */
+static struct th *
+th_get(struct tracer *tr, pid_t tid)
+{
+	struct th	*t;
+
+	if ((t = th_find(tr, tid)) != NULL)
+		return t;
+	if ((tr->ntab + 1) * 2 > tr->tabcap)
+		th_rehash(tr, tr->tabcap == 0 ? 1024 : tr->tabcap * 2, 0);
+	t = xcalloc(1, sizeof *t);
+	t->tid = tid;
+	t->state = '?';
+	t->cpu = -1;
+	t->since = tr->cut;
+	th_insert(tr->tab, tr->tabcap, t);
+	tr->ntab++;
+	return t;
+}
+
+static int
+pid_cmp(const void *a, const void *b)
+{
+	pid_t	 x = *(const pid_t *)a, y = *(const pid_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+followed(const struct tracer *tr, pid_t pid)
+{
+	return pid > 0 && tr->nfollow > 0 && bsearch(&pid, tr->follow,
+	    tr->nfollow, sizeof *tr->follow, pid_cmp) != NULL;
+}
+
+static struct tcpu *
+cpu_of(struct tracer *tr, int id)
+{
+	if (id < 0 || id >= tr->maxcpu || tr->cpu_index[id] < 0)
+		return NULL;
+	return &tr->cpus[tr->cpu_index[id]];
+}
+
+/* ---- the model ---- */
+
+/* A run of t on cpu from start to end: totals, the run list, the record. */
+static void
+add_run(struct tracer *tr, struct th *t, int cpu, double start, double end)
+{
+	struct tl_run	*r;
+
+	if (end <= start || cpu < 0)
+		return;
+	t->run += end - start;
+	if (t->run_idx > 0 && tr->runs[t->run_idx - 1].cpu == cpu &&
+	    tr->runs[t->run_idx - 1].tid == t->tid)
+		tr->runs[t->run_idx - 1].ms += (end - start) * 1000;
+	else {
+		if (tr->nruns == tr->runsize) {
+			tr->runsize = tr->runsize * 2 + 256;
+			tr->runs = xreallocarray(tr->runs, tr->runsize,
+			    sizeof *tr->runs);
+		}
+		r = &tr->runs[tr->nruns++];
+		r->cpu = cpu;
+		r->pid = t->pid;
+		r->tid = t->tid;
+		r->ms = (end - start) * 1000;
+		t->run_idx = tr->nruns;
+	}
+	if (followed(tr, t->pid))
+		tl_store_segment(tr->store, cpu, t->pid, t->tid, start, end);
+}
+
+/* End t's current state at time now (added to the totals). */
+static void
+close_state(struct tracer *tr, struct th *t, double now)
+{
+	double	 start = t->since;
+
+	if (now <= start)
+		return;
+	switch (t->state) {
+	case 'R':
+		add_run(tr, t, t->cpu, start, now);
+		break;
+	case 'W':
+		t->wait += now - start;
+		break;
+	case 'S':
+		t->sleep += now - start;
+		break;
+	default:
+		return;
+	}
+	if (followed(tr, t->pid))
+		tl_store_span(tr->store, t->tid, t->state, start, now);
+	t->since = now;
+}
+
+/* t's state becomes st at now (on cpu for R). */
+static void
+set_state(struct tracer *tr, struct th *t, char st, int cpu, double now)
+{
+	if (t->state == st && (st != 'R' || t->cpu == cpu))
+		return;
+	if (now < t->since)
+		now = t->since;		/* time is not counted twice */
+	close_state(tr, t, now);
+	t->state = st;
+	t->since = now;
+	if (st == 'R')
+		t->cpu = cpu;
+}
+
+/* The idle time of c up to now, when it is idle. */
+static void
+close_idle(struct tcpu *c, double now)
+{
+	if (now <= c->since)
+		return;
+	if (c->curr == 0)
+		c->idle += now - c->since;
+	c->since = now;
+}
+
+/*
+ * tid runs on c from now (0: c goes idle). Whoever the model had on c
+ * stops there: as W if it still looks runnable.
+ */
+static void
+cpu_set(struct tracer *tr, struct tcpu *c, pid_t tid, double now)
+{
+	struct th	*old;
+
+	if (c->curr == tid)
+		return;
+	if (c->curr > 0 && (old = th_find(tr, c->curr)) != NULL &&
+	    old->state == 'R' && old->cpu == c->id)
+		set_state(tr, old, 'W', -1, now);
+	close_idle(c, now);
+	c->curr = tid;
+}
+
+/* t runs on c from now: it leaves whatever cpu the model had it on. */
+static void
+start_run(struct tracer *tr, struct th *t, struct tcpu *c, double now)
+{
+	struct tcpu	*other;
+
+	if (t->state == 'R' && t->cpu == c->id && c->curr == t->tid)
+		return;
+	if (t->state == 'R' && t->cpu != c->id &&
+	    (other = cpu_of(tr, t->cpu)) != NULL && other->curr == t->tid) {
+		close_idle(other, now);
+		other->curr = -1;
+	}
+	cpu_set(tr, c, t->tid, now);
+	set_state(tr, t, 'R', c->id, now);
+}
+
+/*
+ * Every record is in the context of the task current on its cpu. A task
+ * the model did not have there started at the cpu's previous record (the
+ * switch into it was not traced); an idle context only settles a cpu not
+ * known yet (a woken task may be about to run there).
+ */
+static void
+apply_context(struct tracer *tr, struct tcpu *c, const struct ev *e)
+{
+	struct th	*t;
+	double		 from;
+
+	if (e->ctx_tid == 0) {
+		if (c->curr < 0)
+			cpu_set(tr, c, 0, e->t);
+		return;
+	}
+	t = th_get(tr, e->ctx_tid);
+	if (e->ctx_pid > 0)
+		t->pid = e->ctx_pid;
+	if (c->curr == e->ctx_tid && t->state == 'R')
+		return;
+	from = c->last > tr->cut ? c->last : tr->cut;
+	if (from > e->t)
+		from = e->t;
+	if (t->state == 'R' && t->cpu != c->id && t->since > from)
+		from = t->since;
+	start_run(tr, t, c, from);
+}
+
+static void
+set_comm(struct th *t, const char *comm)
+{
+	if (comm[0] != '\0')
+		snprintf(t->comm, sizeof t->comm, "%s", comm);
+}
+
+static void
+apply_switch(struct tracer *tr, struct tcpu *c, const struct ev *e)
+{
+	struct th	*prev, *next;
+	int		 runnable = (e->state & 0xff) == 0;
+
+	if (e->a > 0) {
+		prev = th_get(tr, e->a);
+		set_comm(prev, e->comm_a);
+		if (e->ctx_tid == e->a && e->ctx_pid > 0)
+			prev->pid = e->ctx_pid;
+		if (prev->state != 'R' || prev->cpu != c->id)
+			start_run(tr, prev, c, c->last > tr->cut ? c->last :
+			    tr->cut);
+		set_state(tr, prev, runnable ? 'W' : 'S', -1, e->t);
+		if (runnable)
+			prev->invol++;
+		else
+			prev->vol++;
+		if (followed(tr, prev->pid))
+			tl_store_name(tr->store, prev->pid, prev->tid,
+			    prev->comm);
+	}
+	c->curr = e->a;		/* so cpu_set below does not re-close prev */
+	if (e->b > 0) {
+		next = th_get(tr, e->b);
+		set_comm(next, e->comm_b);
+		if (next->state == '?')
+			next->state = 'W';	/* runnable since we know of it */
+		/* A task started at its wake-up keeps that start. */
+		if (next->state == 'R' && next->cpu == c->id && c->curr == 0)
+			c->curr = next->tid;
+		start_run(tr, next, c, e->t);
+	} else
+		cpu_set(tr, c, 0, e->t);
+}
+
+static void
+apply_wakeup(struct tracer *tr, const struct ev *e)
+{
+	struct th	*t;
+	struct tcpu	*target;
+
+	t = th_get(tr, e->a);
+	set_comm(t, e->comm_a);
+	if (t->state == 'R')
+		return;		/* woken before it got off its cpu */
+	if (t->state == '?')
+		t->state = 'S';	/* it slept since we know of it */
+	set_state(tr, t, 'W', -1, e->t);
+	t->cpu = e->c1;
+	/* Woken onto an idle cpu: it runs there now (KERNEL-NOTES §1). */
+	if ((target = cpu_of(tr, e->c1)) != NULL && target->curr == 0)
+		start_run(tr, t, target, e->t);
+}
+
+static void
+apply(struct tracer *tr, const struct ev *e)
+{
+	struct tcpu	*c = cpu_of(tr, e->cpu);
+	struct th	*t;
+
+	if (c == NULL)
+		return;
+	if (e->kind != EV_SWITCH)
+		apply_context(tr, c, e);
+	switch (e->kind) {
+	case EV_SWITCH:
+		apply_switch(tr, c, e);
+		break;
+	case EV_WAKEUP:
+	case EV_WAKEUP_NEW:
+		apply_wakeup(tr, e);
+		break;
+	case EV_MIGRATE:
+		if (e->c1 == e->c2)
+			break;
+		t = th_get(tr, e->a);
+		t->mig++;
+		if (t->state != 'R')
+			t->cpu = e->c2;
+		break;
+	case EV_FORK:
+		t = th_get(tr, e->b);
+		set_comm(t, e->comm_b);
+		t->since = e->t;	/* born now; its pid is learnt when it runs */
+		break;
+	case EV_EXIT:
+		th_get(tr, e->a)->dead = 1;
+		break;
+	default:
+		break;
+	}
+	c->last = e->t;
+}
+
+/* ---- reading the buffers ---- */
+
+static int
+field_num(struct tep_format_field *f, const void *data, long long *v)
+{
+	unsigned long long	 u;
+
+	if (f == NULL || tep_read_number_field(f, data, &u) != 0)
+		return -1;
+	*v = (long long)u;
+	if (f->size == 4 && (f->flags & TEP_FIELD_IS_SIGNED))
+		*v = (int32_t)u;
+	return 0;
+}
+
+/* A string field, fixed (char[16]) or dynamic (__data_loc). */
+static void
+field_str(struct tep_format_field *f, const unsigned char *data, size_t len,
+    char out[16])
+{
+	unsigned long long	 loc;
+	size_t			 off, n;
+
+	out[0] = '\0';
+	if (f == NULL)
+		return;
+	if (f->flags & TEP_FIELD_IS_DYNAMIC) {
+		if (tep_read_number_field(f, data, &loc) != 0)
+			return;
+		off = loc & 0xffff;
+		n = (loc >> 16) & 0xffff;
+		if (f->flags & TEP_FIELD_IS_RELATIVE)
+			off += (size_t)f->offset + (size_t)f->size;
+	} else {
+		off = (size_t)f->offset;
+		n = (size_t)f->size;
+	}
+	if (off >= len)
+		return;
+	if (n > len - off)
+		n = len - off;
+	if (n > 15)
+		n = 15;
+	memcpy(out, data + off, n);
+	out[n] = '\0';
+}
+
+static int
+int_of(struct tep_format_field *f, const void *data)
+{
+	long long	 v = -1;
+
+	field_num(f, data, &v);
+	return (int)v;
+}
+
+/* Decode one PERF_RECORD_SAMPLE into tr->pending. */
+static void
+decode_sample(struct tracer *tr, const unsigned char *p, size_t len)
+{
+	struct tep_record	 rec;
+	struct ev		*e;
+	struct ev_fields	*f;
+	const unsigned char	*raw;
+	uint32_t		 pid, tid, cpu, rawsize;
+	uint64_t		 time;
+	long long		 v;
+	int			 type, k;
+
+	/* TID, TIME, CPU, RAW in that order (sample_type below). */
+	if (len < 8 + 8 + 8 + 8 + 4)
+		return;
+	p += 8;
+	memcpy(&pid, p, 4);
+	memcpy(&tid, p + 4, 4);
+	memcpy(&time, p + 8, 8);
+	memcpy(&cpu, p + 16, 4);
+	memcpy(&rawsize, p + 24, 4);
+	raw = p + 28;
+	if (28 + 8 + (size_t)rawsize > len)
+		return;
+	memset(&rec, 0, sizeof rec);
+	rec.data = (void *)(uintptr_t)raw;
+	rec.size = (int)rawsize;
+	type = tep_data_type(tr->tep, &rec);
+	for (k = 0; k < EV_NKINDS; k++) {
+		if (tr->ids[k] == type)
+			break;
+	}
+	if (k == EV_NKINDS)
+		return;
+	f = &tr->f[k];
+	if (tr->npending == tr->pendsize) {
+		tr->pendsize = tr->pendsize * 2 + 4096;
+		tr->pending = xreallocarray(tr->pending, tr->pendsize,
+		    sizeof *tr->pending);
+	}
+	e = &tr->pending[tr->npending];
+	memset(e, 0, sizeof *e);
+	e->t = (double)time / 1e9;
+	e->cpu = (int)cpu;
+	e->kind = (enum ev_kind)k;
+	e->ctx_pid = (pid_t)pid;
+	e->ctx_tid = (pid_t)tid;
+	e->a = field_num(f->pid, raw, &v) == 0 ? (pid_t)v : -1;
+	e->b = field_num(f->pid2, raw, &v) == 0 ? (pid_t)v : -1;
+	e->c1 = int_of(f->cpu, raw);
+	e->c2 = int_of(f->cpu2, raw);
+	if (field_num(f->state, raw, &v) == 0)
+		e->state = v;
+	field_str(f->comm, raw, rawsize, e->comm_a);
+	field_str(f->comm2, raw, rawsize, e->comm_b);
+	tr->npending++;
+}
+
+/* Move every record of one cpu's buffer into tr->pending. */
+static void
+drain_cpu(struct tracer *tr, struct tcpu *c)
+{
+	struct perf_event_mmap_page	*pg = c->base;
+	struct perf_event_header	 h;
+	const unsigned char		*data, *rec;
+	uint64_t			 head, tail, lost;
+	size_t				 size = c->mapsize - tr->page;
+	size_t				 off, first;
+
+	if (c->base == NULL)
+		return;
+	data = (const unsigned char *)c->base + tr->page;
+	head = __atomic_load_n(&pg->data_head, __ATOMIC_ACQUIRE);
+	tail = pg->data_tail;
+	while (tail + sizeof h <= head) {
+		off = (size_t)(tail % size);
+		first = size - off;
+		if (first >= sizeof h)
+			memcpy(&h, data + off, sizeof h);
+		else {
+			memcpy(&h, data + off, first);
+			memcpy((unsigned char *)&h + first, data, sizeof h -
+			    first);
+		}
+		if (h.size < sizeof h || tail + h.size > head)
+			break;
+		if (first >= h.size)
+			rec = data + off;
+		else {
+			if (h.size > tr->copysize) {
+				tr->copysize = h.size;
+				tr->copy = xreallocarray(tr->copy, 1,
+				    tr->copysize);
+			}
+			memcpy(tr->copy, data + off, first);
+			memcpy(tr->copy + first, data, h.size - first);
+			rec = tr->copy;
+		}
+		if (h.type == PERF_RECORD_SAMPLE)
+			decode_sample(tr, rec, h.size);
+		else if (h.type == PERF_RECORD_LOST && h.size >= 24) {
+			memcpy(&lost, rec + 16, 8);
+			tr->lost += lost;
+		}
+		tail += h.size;
+	}
+	__atomic_store_n(&pg->data_tail, tail, __ATOMIC_RELEASE);
+}
+
+static int
+ev_cmp(const void *a, const void *b)
+{
+	const struct ev	*x = a, *y = b;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return (x->cpu > y->cpu) - (x->cpu < y->cpu);
+}
+
+/* Merge the two sorted runs pending[0, mid) and pending[mid, npending). */
+static void
+merge_pending(struct tracer *tr, size_t mid)
+{
+	struct ev	*tmp;
+	size_t		 i = 0, j = mid, k = 0, n = tr->npending;
+
+	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	while (i < mid && j < n)
+		tmp[k++] = ev_cmp(&tr->pending[j], &tr->pending[i]) < 0 ?
+		    tr->pending[j++] : tr->pending[i++];
+	while (i < mid)
+		tmp[k++] = tr->pending[i++];
+	while (j < n)
+		tmp[k++] = tr->pending[j++];
+	free(tr->pending);
+	tr->pending = tmp;
+	tr->pendsize = n;
+}
+
+/*
+ * Drain every buffer, then apply the pending records older than horizon
+ * (or, with cut >= 0, those up to cut, then the cut, then the rest up to
+ * horizon).
+ */
+static void tracer_cut(struct tracer *, double);
+
+static void
+drain(struct tracer *tr, double cut, double lag)
+{
+	double	 horizon = now_mono() - lag;
+	size_t	 i, n, old = tr->npending;
+	int	 k;
+
+	for (k = 0; k < tr->ncpus; k++)
+		drain_cpu(tr, &tr->cpus[k]);
+	/* The records kept from the last drain are in order: sort the new. */
+	if (tr->npending - old > 1)
+		qsort(tr->pending + old, tr->npending - old,
+		    sizeof *tr->pending, ev_cmp);
+	if (old > 0 && tr->npending > old &&
+	    ev_cmp(&tr->pending[old - 1], &tr->pending[old]) > 0)
+		merge_pending(tr, old);
+	for (i = 0; i < tr->npending; i++) {
+		if (cut >= 0 && tr->pending[i].t > cut) {
+			tracer_cut(tr, cut);
+			cut = -1;
+		}
+		if (tr->pending[i].t > horizon)
+			break;
+		apply(tr, &tr->pending[i]);
+	}
+	if (cut >= 0)
+		tracer_cut(tr, cut);
+	n = tr->npending - i;
+	if (n > 0 && i > 0)
+		memmove(tr->pending, tr->pending + i, n * sizeof *tr->pending);
+	tr->npending = n;
+}
+
+static void *
+tracer_main(void *arg)
+{
+	struct tracer	*tr = arg;
+	struct pollfd	*pfd;
+	int		 k, i, n = tr->ncpus;
+
+	/*
+	 * A reader that falls behind loses events: where we may (root), run
+	 * it a little ahead of ordinary tasks. Its work is small.
+	 */
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), READER_NICE);
+	/*
+	 * Enabled only now that the reader runs: on a loaded machine a new
+	 * thread may wait a second for its first slice, and the buffers would
+	 * overflow before it ever read them.
+	 */
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < EV_NKINDS; i++) {
+			if (tr->cpus[k].fds[i] != -1)
+				ioctl(tr->cpus[k].fds[i], PERF_EVENT_IOC_ENABLE,
+				    0);
+		}
+	}
+	pfd = xcalloc((size_t)n + 1, sizeof *pfd);
+	for (k = 0; k < n; k++) {
+		pfd[k].fd = tr->cpus[k].fds[0];
+		pfd[k].events = POLLIN;
+	}
+	pfd[n].fd = tr->stop_pipe[0];
+	pfd[n].events = POLLIN;
+	for (;;) {
+		if (poll(pfd, (nfds_t)n + 1, DRAIN_PERIOD) == -1 &&
+		    errno != EINTR)
+			break;
+		if (pfd[n].revents != 0)
+			break;
+		pthread_mutex_lock(&tr->lock);
+		drain(tr, -1, READER_LAG);
+		pthread_mutex_unlock(&tr->lock);
+	}
+	free(pfd);
+	return NULL;
+}
+
+/* ---- setting up ---- */
+
+static int
+perf_open(struct perf_event_attr *attr, int cpu, int group)
+{
+	return (int)syscall(SYS_perf_event_open, attr, -1, cpu, group,
+	    PERF_FLAG_FD_CLOEXEC);
+}
+
+/* The events of one cpu; -1 (errno set) if it cannot be traced. */
+static int
+open_cpu(struct tracer *tr, struct tcpu *c)
+{
+	struct perf_event_attr	 attr;
+	int			 k, fd;
+
+	c->fds = xcalloc(EV_NKINDS, sizeof *c->fds);
+	for (k = 0; k < EV_NKINDS; k++)
+		c->fds[k] = -1;
+	for (k = 0; k < EV_NKINDS; k++) {
+		if (tr->ids[k] < 0)
+			continue;
+		memset(&attr, 0, sizeof attr);
+		attr.size = sizeof attr;
+		attr.type = PERF_TYPE_TRACEPOINT;
+		attr.config = (uint64_t)tr->ids[k];
+		attr.sample_period = 1;
+		attr.sample_type = PERF_SAMPLE_TID | PERF_SAMPLE_TIME |
+		    PERF_SAMPLE_CPU | PERF_SAMPLE_RAW;
+		attr.disabled = 1;
+		attr.use_clockid = 1;
+		attr.clockid = CLOCK_MONOTONIC;
+		attr.watermark = 1;
+		attr.wakeup_watermark = (uint32_t)(tr->pages * tr->page / 4);
+		if ((fd = perf_open(&attr, c->id, -1)) == -1)
+			return -1;
+		c->fds[k] = fd;
+		if (c->base == NULL) {
+			for (;;) {
+				c->mapsize = (tr->pages + 1) * tr->page;
+				c->base = mmap(NULL, c->mapsize, PROT_READ |
+				    PROT_WRITE, MAP_SHARED, fd, 0);
+				if (c->base != MAP_FAILED)
+					break;
+				c->base = NULL;
+				if ((errno != EPERM && errno != ENOMEM) ||
+				    tr->pages <= BUF_PAGES_MIN)
+					return -1;
+				tr->pages /= 2;
+			}
+			continue;
+		}
+		if (ioctl(fd, PERF_EVENT_IOC_SET_OUTPUT, c->fds[0]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+close_cpu(struct tcpu *c)
+{
+	int	 k;
+
+	if (c->base != NULL)
+		munmap(c->base, c->mapsize);
+	c->base = NULL;
+	for (k = 0; c->fds != NULL && k < EV_NKINDS; k++) {
+		if (c->fds[k] != -1)
+			close(c->fds[k]);
+	}
+	free(c->fds);
+	c->fds = NULL;
+}
+
+/* Parse DIR/events/sched/NAME/format into tep; quietly nothing if absent. */
+static void
+parse_format(struct tep_handle *tep, const char *dir, const char *name)
+{
+	struct tep_event	*ev = NULL;
+	char	 path[512], *buf;
+	size_t	 len = 0, size = 8192;
+	ssize_t	 n;
+	int	 fd;
+
+	snprintf(path, sizeof path, "%s/events/sched/%s/format", dir, name);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	buf = xmalloc(size);
+	while ((n = read(fd, buf + len, size - len - 1)) > 0) {
+		len += (size_t)n;
+		if (len + 1 == size)
+			buf = xreallocarray(buf, 1, size *= 2);
+	}
+	close(fd);
+	buf[len] = '\0';
+	if (len > 0)
+		tep_parse_format(tep, &ev, buf, len, "sched");
+	free(buf);
+}
+
+/* The formats of the sched events, from tracefs (mounted if need be). */
+static int
+load_formats(struct tracer *tr, char **cause)
+{
+	const char		*dir = NULL;
+	struct ev_fields	*f;
+	int			 k;
+
+	tracefs_set_loglevel(TEP_LOG_NONE);
+	if (tracefs_tracing_dir_is_mounted(true, &dir) < 0 || dir == NULL) {
+		xasprintf(cause, "needs tracefs (mount -t tracefs nodev "
+		    "/sys/kernel/tracing)");
+		return -1;
+	}
+	/*
+	 * Only our events' formats, parsed one by one: the whole system's
+	 * (tracefs_local_events_system) would also load /proc/kallsyms, a
+	 * tenth of a second of work we do not need.
+	 */
+	tr->tep = tep_alloc();
+	for (k = 0; k < EV_NKINDS; k++)
+		parse_format(tr->tep, dir, ev_names[k]);
+	for (k = 0; k < EV_NKINDS; k++) {
+		f = &tr->f[k];
+		f->event = tep_find_event_by_name(tr->tep, "sched", ev_names[k]);
+		tr->ids[k] = f->event != NULL ? f->event->id : -1;
+		if (f->event == NULL)
+			continue;
+		switch (k) {
+		case EV_SWITCH:
+			f->pid = tep_find_field(f->event, "prev_pid");
+			f->comm = tep_find_field(f->event, "prev_comm");
+			f->state = tep_find_field(f->event, "prev_state");
+			f->pid2 = tep_find_field(f->event, "next_pid");
+			f->comm2 = tep_find_field(f->event, "next_comm");
+			break;
+		case EV_WAKEUP:
+		case EV_WAKEUP_NEW:
+			f->pid = tep_find_field(f->event, "pid");
+			f->comm = tep_find_field(f->event, "comm");
+			f->cpu = tep_find_field(f->event, "target_cpu");
+			break;
+		case EV_MIGRATE:
+			f->pid = tep_find_field(f->event, "pid");
+			f->cpu = tep_find_field(f->event, "orig_cpu");
+			f->cpu2 = tep_find_field(f->event, "dest_cpu");
+			break;
+		case EV_FORK:
+			f->pid = tep_find_field(f->event, "parent_pid");
+			f->pid2 = tep_find_field(f->event, "child_pid");
+			f->comm2 = tep_find_field(f->event, "child_comm");
+			break;
+		default:	/* exit */
+			f->pid = tep_find_field(f->event, "pid");
+			f->comm = tep_find_field(f->event, "comm");
+			break;
+		}
+	}
+	if (tr->ids[EV_SWITCH] < 0 || tr->f[EV_SWITCH].pid == NULL ||
+	    tr->f[EV_SWITCH].pid2 == NULL || tr->f[EV_SWITCH].state == NULL ||
+	    tr->ids[EV_WAKEUP] < 0 || tr->f[EV_WAKEUP].cpu == NULL) {
+		xasprintf(cause, "needs sched_switch and sched_wakeup with "
+		    "target_cpu");
+		return -1;
+	}
+	return 0;
+}
+
+/* The online cpus, from sysfs ("0-3,5"); falls back to all configured. */
+static int
+online_cpus(int *ids, int max)
+{
+	FILE	*f;
+	char	 buf[1024], *p, *end;
+	long	 a, b;
+	int	 n = 0;
+
+	if ((f = fopen("/sys/devices/system/cpu/online", "re")) == NULL ||
+	    fgets(buf, sizeof buf, f) == NULL) {
+		if (f != NULL)
+			fclose(f);
+		for (n = 0; n < max; n++)
+			ids[n] = n;
+		return n;
+	}
+	fclose(f);
+	for (p = buf; *p != '\0' && *p != '\n'; p = end) {
+		a = strtol(p, &end, 10);
+		b = a;
+		if (*end == '-')
+			b = strtol(end + 1, &end, 10);
+		for (; a <= b && n < max; a++)
+			ids[n++] = (int)a;
+		if (*end == ',')
+			end++;
+		else if (end == p)
+			break;
+	}
+	return n;
 }
 
 struct tracer *
 tracer_new(struct tl_store *store, char **cause)
 {
-	(void)store;
-	*cause = xstrdup("is not available in this build yet");
+	struct tracer	*tr;
+	sigset_t	 all, old;
+	long		 conf;
+	int		*ids, n, k, i, rc;
+
+	*cause = NULL;
+	tr = xcalloc(1, sizeof *tr);
+	pthread_mutex_init(&tr->lock, NULL);
+	tr->stop_pipe[0] = tr->stop_pipe[1] = -1;
+	tr->store = store;
+	tr->page = (size_t)sysconf(_SC_PAGESIZE);
+	tr->pages = BUF_PAGES;
+	if (load_formats(tr, cause) != 0)
+		goto fail;
+
+	conf = sysconf(_SC_NPROCESSORS_CONF);
+	if (conf < 1)
+		conf = 1;
+	ids = xcalloc((size_t)conf + 64, sizeof *ids);
+	n = online_cpus(ids, (int)conf + 64);
+	tr->maxcpu = 0;
+	for (k = 0; k < n; k++) {
+		if (ids[k] + 1 > tr->maxcpu)
+			tr->maxcpu = ids[k] + 1;
+	}
+	tr->cpu_index = xcalloc((size_t)tr->maxcpu + 1, sizeof *tr->cpu_index);
+	for (i = 0; i <= tr->maxcpu; i++)
+		tr->cpu_index[i] = -1;
+	tr->cpus = xcalloc((size_t)n, sizeof *tr->cpus);
+	tr->t_idle = xcalloc((size_t)tr->maxcpu + 1, sizeof *tr->t_idle);
+	tr->start = tr->cut = now_mono();
+	for (k = 0; k < n; k++) {
+		struct tcpu	*c = &tr->cpus[tr->ncpus];
+
+		c->id = ids[k];
+		c->curr = -1;
+		c->since = c->last = tr->start;
+		if (open_cpu(tr, c) != 0) {
+			rc = errno;
+			close_cpu(c);
+			if (rc == EACCES || rc == EPERM)
+				xasprintf(cause, "needs root or CAP_PERFMON; "
+				    "perf_event_open: %s", strerror(rc));
+			else if (rc != ENODEV && rc != EINVAL)
+				xasprintf(cause, "cannot open the sched events "
+				    "on cpu %d: %s", c->id, strerror(rc));
+			if (*cause != NULL) {
+				free(ids);
+				goto fail;
+			}
+			continue;	/* went offline meanwhile */
+		}
+		tr->cpu_index[c->id] = tr->ncpus++;
+	}
+	free(ids);
+	if (tr->ncpus == 0) {
+		xasprintf(cause, "could not open the sched events on any cpu");
+		goto fail;
+	}
+	if (pipe2(tr->stop_pipe, O_CLOEXEC) != 0) {
+		xasprintf(cause, "pipe: %s", strerror(errno));
+		goto fail;
+	}
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&tr->thread, NULL, tracer_main, tr);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		xasprintf(cause, "cannot start the tracer thread");
+		goto fail;
+	}
+	tr->started = 1;
+	return tr;
+
+fail:
+	tracer_free(tr);
 	return NULL;
 }
 
 void
 tracer_free(struct tracer *tr)
 {
-	(void)tr;
+	size_t	 i;
+	int	 k;
+
+	if (tr == NULL)
+		return;
+	if (tr->started) {
+		if (write(tr->stop_pipe[1], "x", 1) != 1)
+			pthread_cancel(tr->thread);
+		pthread_join(tr->thread, NULL);
+	}
+	for (k = 0; k < 2; k++) {
+		if (tr->stop_pipe[k] != -1)
+			close(tr->stop_pipe[k]);
+	}
+	for (k = 0; k < tr->ncpus; k++)
+		close_cpu(&tr->cpus[k]);
+	/* A cpu that failed half-way was closed where it failed. */
+	if (tr->tep != NULL)
+		tep_free(tr->tep);
+	for (i = 0; i < tr->tabcap; i++)
+		free(tr->tab[i]);
+	free(tr->tab);
+	free(tr->cpus);
+	free(tr->cpu_index);
+	free(tr->copy);
+	free(tr->pending);
+	free(tr->runs);
+	free(tr->follow);
+	free(tr->t_runs);
+	free(tr->t_acc);
+	free(tr->t_gone);
+	free(tr->t_idle);
+	pthread_mutex_destroy(&tr->lock);
+	free(tr);
 }
 
 void
 tracer_follow(struct tracer *tr, const pid_t *pids, size_t n)
 {
-	(void)tr;
-	(void)pids;
-	(void)n;
+	pthread_mutex_lock(&tr->lock);
+	if (n > tr->followsize) {
+		tr->followsize = n + 16;
+		tr->follow = xreallocarray(tr->follow, tr->followsize,
+		    sizeof *tr->follow);
+	}
+	if (n > 0)
+		memcpy(tr->follow, pids, n * sizeof *pids);
+	tr->nfollow = n;
+	if (n > 1)
+		qsort(tr->follow, n, sizeof *tr->follow, pid_cmp);
+	pthread_mutex_unlock(&tr->lock);
 }
 
+static int
+acc_cmp(const void *a, const void *b)
+{
+	const struct tl_acc	*x = a, *y = b;
+
+	return (x->tid > y->tid) - (x->tid < y->tid);
+}
+
+static void
+push_acc(struct tl_acc **v, size_t *n, size_t *size, const struct th *t)
+{
+	struct tl_acc	*a;
+
+	if (*n == *size) {
+		*size = *size * 2 + 256;
+		*v = xreallocarray(*v, *size, sizeof **v);
+	}
+	a = &(*v)[(*n)++];
+	memset(a, 0, sizeof *a);
+	a->pid = t->pid;
+	a->tid = t->tid;
+	memcpy(a->name, t->comm, sizeof a->name);
+	a->core = t->cpu;
+	a->state = t->dead ? 'X' : t->state == '?' ? 'S' : t->state;
+	a->run_ms = t->run * 1000;
+	a->wait_ms = t->wait * 1000;
+	a->sleep_ms = t->sleep * 1000;
+	a->migrations = t->mig;
+	a->vol = t->vol;
+	a->invol = t->invol;
+}
+
+/*
+ * End the interval at t: every thread's and cpu's current state is added
+ * up to t, the totals move to the taken copy, and the dead are dropped.
+ */
+static void
+tracer_cut(struct tracer *tr, double t)
+{
+	struct th	*h;
+	struct tcpu	*c;
+	size_t		 i;
+	int		 k, ndead = 0;
+
+	if (t <= tr->cut)
+		return;
+	for (k = 0; k < tr->ncpus; k++) {
+		c = &tr->cpus[k];
+		close_idle(c, t);
+		tr->t_idle[c->id] = c->idle * 1000;
+		c->idle = 0;
+	}
+	tr->t_nacc = tr->t_ngone = 0;
+	for (i = 0; i < tr->tabcap; i++) {
+		if ((h = tr->tab[i]) == NULL)
+			continue;
+		if (!h->dead || h->state == 'R')
+			close_state(tr, h, t);
+		if (h->dead && h->state != 'R')
+			ndead++;
+		if (h->state == '?')
+			h->since = t;
+		if (h->dead)
+			push_acc(&tr->t_gone, &tr->t_ngone, &tr->t_gonesize, h);
+		else
+			push_acc(&tr->t_acc, &tr->t_nacc, &tr->t_accsize, h);
+		h->run = h->wait = h->sleep = 0;
+		h->mig = h->vol = h->invol = 0;
+		h->run_idx = 0;
+	}
+	if (tr->t_nacc > 1)
+		qsort(tr->t_acc, tr->t_nacc, sizeof *tr->t_acc, acc_cmp);
+	/* The run pieces: pids learned after a piece was added are filled in. */
+	if (tr->nruns > tr->t_runsize) {
+		tr->t_runsize = tr->nruns + 256;
+		tr->t_runs = xreallocarray(tr->t_runs, tr->t_runsize,
+		    sizeof *tr->t_runs);
+	}
+	tr->t_nruns = 0;
+	for (i = 0; i < tr->nruns; i++) {
+		tr->t_runs[tr->t_nruns] = tr->runs[i];
+		if (tr->runs[i].pid <= 0 &&
+		    (h = th_find(tr, tr->runs[i].tid)) != NULL)
+			tr->t_runs[tr->t_nruns].pid = h->pid;
+		tr->t_nruns++;
+	}
+	tr->nruns = 0;
+	if (ndead > 0)
+		th_rehash(tr, tr->tabcap, 1);
+	tr->cut = t;
+}
+
+/*
+ * Close the interval at t. Records up to t are in the buffers a moment
+ * after t (ORDER_MARGIN): wait for that moment if need be.
+ */
 void
 tracer_take(struct tracer *tr, double t)
 {
-	(void)tr;
-	(void)t;
+	struct timespec	 ts;
+	double		 wait = t + ORDER_MARGIN - now_mono();
+
+	if (wait > 0) {
+		ts.tv_sec = 0;
+		ts.tv_nsec = (long)(wait * 1e9) + 1;
+		nanosleep(&ts, NULL);
+	}
+	pthread_mutex_lock(&tr->lock);
+	drain(tr, t, ORDER_MARGIN);
+	pthread_mutex_unlock(&tr->lock);
 }
 
+/* The taken interval's figures: touched only by the main thread. */
 size_t
 tracer_runs(struct tracer *tr, const struct tl_run **runs)
 {
-	(void)tr;
-	*runs = NULL;
-	return 0;
+	*runs = tr->t_runs;
+	return tr->t_nruns;
 }
 
 double
 tracer_idle_ms(struct tracer *tr, int cpu)
 {
-	(void)tr;
-	(void)cpu;
-	return 0;
+	if (cpu < 0 || cpu >= tr->maxcpu)
+		return 0;
+	return tr->t_idle[cpu];
 }
 
 int
-tracer_thread(struct tracer *tr, pid_t tid, struct tl_acc *a)
+tracer_thread(struct tracer *tr, pid_t tid, struct tl_acc *out)
 {
-	(void)tr;
-	(void)tid;
-	(void)a;
-	return -1;
+	struct tl_acc	 key, *a;
+
+	key.tid = tid;
+	if (tr->t_nacc == 0 || (a = bsearch(&key, tr->t_acc, tr->t_nacc,
+	    sizeof *tr->t_acc, acc_cmp)) == NULL)
+		return -1;
+	*out = *a;
+	return 0;
 }
 
 size_t
 tracer_gone(struct tracer *tr, const struct tl_acc **gone)
 {
-	(void)tr;
-	*gone = NULL;
-	return 0;
+	*gone = tr->t_gone;
+	return tr->t_ngone;
 }
 
 unsigned long long
 tracer_lost(struct tracer *tr)
 {
-	(void)tr;
-	return 0;
+	unsigned long long	 n;
+
+	pthread_mutex_lock(&tr->lock);
+	n = tr->lost;
+	pthread_mutex_unlock(&tr->lock);
+	return n;
 }

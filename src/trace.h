@@ -7,6 +7,11 @@
  * thread of the machine, the interval's running / waiting / sleeping time,
  * migrations and switches, and per cpu the interval's runs and idle time; it
  * appends the followed threads' segments and spans to a tl_store.
+ *
+ * tracefs is only read (the events' formats); it is mounted at
+ * /sys/kernel/tracing when it is not and we may, and never unmounted (other
+ * tools expect it there). No tracefs instance is made and no event enabled
+ * there, so nothing needs undoing after a crash or SIGKILL.
  */
 #ifndef TURBOTOP_TRACE_H
 #define TURBOTOP_TRACE_H

@@ -6,12 +6,14 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <curses.h>
 
 #include "bench-run.h"
 #include "lesson.h"
+#include "observer.h"
 #include "sample.h"
 #include "ui-bench.h"
 #include "ui-draw.h"
@@ -44,7 +46,49 @@ draw_status(struct ui *u, const struct ui_rect *r)
 	st.msg = u->msg_until > now_mono() ? u->msg : NULL;
 	st.delay = u->delay;
 	st.sys = sampler_sys(u->s);
+	st.self_cpu = observer_cpu(u->obs);
+	st.self_rss_kb = observer_rss_kb(u->obs);
 	ui_status_draw(r, &st);
+}
+
+/* "last run: lock -w 8, 1.2 s" once the run on show has ended, else "". */
+static const char *
+last_run_label(struct ui *u, char *buf, size_t len)
+{
+	if (u->job == NULL || !u->run.ended)
+		return "";
+	snprintf(buf, len, "last run: %s", u->run.label);
+	return buf;
+}
+
+/*
+ * "7 of 8 workers blocked on output: turbotop reads 612k lines/s" (in w
+ * columns, shorter if need be), or "" when none is: the observer slowing
+ * the observed, as measured.
+ */
+static const char *
+blocked_note(struct ui *u, int w, char *buf, size_t len)
+{
+	double	rate = observer_lines_rate(u->obs);
+	char	speed[32];
+	int	n, of;
+
+	if ((n = observer_blocked(u->obs, &of)) == 0)
+		return "";
+	if (rate >= 1e6)
+		snprintf(speed, sizeof speed, "%.1fM", rate / 1e6);
+	else if (rate >= 1e3)
+		snprintf(speed, sizeof speed, "%.0fk", rate / 1e3);
+	else
+		snprintf(speed, sizeof speed, "%.0f", rate);
+	snprintf(buf, len, "%d of %d workers blocked on output: turbotop reads "
+	    "%s lines/s", n, of, speed);
+	if ((int)strlen(buf) + 2 > w)
+		snprintf(buf, len, "%d workers blocked on output: turbotop "
+		    "reads %s lines/s", n, speed);
+	if ((int)strlen(buf) + 2 > w)
+		snprintf(buf, len, "%d workers blocked on output", n);
+	return buf;
 }
 
 /* Vertical separators between side-by-side panes. */
@@ -68,6 +112,7 @@ static void
 draw_main(struct ui *u)
 {
 	struct ui_layout	*l = &u->layout;
+	char			 label[192], note[128];
 
 	if (l->pane[PANE_CORES].h > 0)
 		ui_meters_draw(&l->pane[PANE_CORES], u->s, l->core_rows,
@@ -91,6 +136,9 @@ draw_main(struct ui *u)
 			    u->selected == PANE_PROCS);
 		if (l->pane[PANE_OUTPUT].h > 0)
 			ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
+			    last_run_label(u, label, sizeof label),
+			    blocked_note(u, l->pane[PANE_OUTPUT].w, note,
+			    sizeof note),
 			    u->selected == PANE_OUTPUT);
 	}
 	if (ui_output_searching(u->out))

@@ -12,6 +12,7 @@
 #include "ui-panes.h"
 
 struct bench;
+struct observer;
 struct options;
 struct sampler;
 struct ui_menu;
@@ -30,6 +31,7 @@ enum mode {
 struct ui {
 	const struct options	*o;
 	struct sampler		*s;
+	struct observer		*obs;		/* turbotop's own cost */
 	struct job		*job;
 	struct bench		*bench;		/* benchmark mode: its runs, not job */
 	pid_t			 watched;	/* the pgid the sampler watches */

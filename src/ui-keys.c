@@ -70,6 +70,11 @@ static const struct ui_binding bindings[] = {
 	{ KEY_DOWN, "Down", ACT_LINE_DOWN, NULL, NULL },
 	{ KEY_HOME, "Home", ACT_HOME, NULL, "go to the oldest line kept" },
 	{ KEY_END, "End", ACT_END, NULL, "follow the newest output again" },
+	{ KEY_LEFT, "Left", ACT_SCROLL_LEFT, NULL, "scroll the output sideways "
+	    "(left, right); lines are chopped while scrolled" },
+	{ KEY_RIGHT, "Right", ACT_SCROLL_RIGHT, NULL, NULL },
+	{ 'c', "c", ACT_WRAP, NULL, "long output lines: wrap (the default, "
+	    "continued rows marked) or chop (the edges marked)" },
 	{ 't', "t", ACT_THEME, NULL, "next colour theme (dark, light, mono)" },
 	{ CTRL('l'), "^L", ACT_REDRAW, NULL, "redraw the whole screen" },
 	{ 'q', "q", ACT_QUIT, "Quit", "quit (stops every demo first)" },

@@ -79,8 +79,11 @@ struct ui_output *ui_output_create(void);
 void		 ui_output_free(struct ui_output *);
 void		 ui_output_reset(struct ui_output *);
 void		 ui_output_draw(struct ui_output *, const struct ui_rect *,
-		     struct job *, int);
+		     struct job *, const char *, const char *, int);
 void		 ui_output_scroll(struct ui_output *, struct job *, int);
+void		 ui_output_page_scroll(struct ui_output *, struct job *, int);
+void		 ui_output_hscroll(struct ui_output *, int);
+int		 ui_output_toggle_wrap(struct ui_output *);
 void		 ui_output_home(struct ui_output *, struct job *);
 void		 ui_output_end(struct ui_output *);
 int		 ui_output_page(const struct ui_output *);
@@ -122,6 +125,8 @@ struct ui_status {
 	const char		*msg;		/* a passing message, or NULL */
 	double			 delay;
 	const struct sys_sample	*sys;
+	double			 self_cpu;	/* turbotop's own % of a core */
+	unsigned long		 self_rss_kb;	/* and its resident memory */
 };
 void		 ui_status_draw(const struct ui_rect *, const struct ui_status *);
 void		 ui_too_small_draw(void);

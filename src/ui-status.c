@@ -2,7 +2,8 @@
  * ui-status.c: the top status bar and the "terminal too small" screen. The
  * bar says what runs and how it is (a coloured badge: RUNNING, PAUSED,
  * STOPPING, EXITED, KILLED; FROZEN while the display is), a passing message,
- * and at the right the machine's figures, as many as fit.
+ * and at the right the machine's figures, as many as fit. turbotop's own
+ * CPU and memory follow its name, on every screen: the observer is seen.
  */
 #include "config.h"
 
@@ -76,6 +77,9 @@ ui_status_draw(const struct ui_rect *r, const struct ui_status *st)
 
 	ui_repeat(r->y, r->x, r->w, ui_attr(ROLE_STATUS), " ");
 	x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD, " turbotop ");
+	ui_human_kb(st->self_rss_kb, buf, sizeof buf);
+	x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS), "%.0f%% %s ",
+	    st->self_cpu, buf);
 	if (st->screen != NULL) {
 		ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS), " %s",
 		    st->screen);

@@ -31,6 +31,7 @@
 #include "catalog.h"
 #include "job.h"
 #include "lesson.h"
+#include "observer.h"
 #include "options.h"
 #include "sample.h"
 #include "ui-axis.h"
@@ -450,10 +451,13 @@ act(struct ui *u, enum ui_action a)
 			ui_message(u, "%s", ui_output_message(u->out));
 		break;
 	case ACT_PAGE_UP:
-		scroll_pane(u, -ui_output_page(u->out));
-		break;
 	case ACT_PAGE_DOWN:
-		scroll_pane(u, ui_output_page(u->out));
+		if (u->selected == PANE_PROCS)
+			ui_procs_scroll(u->procs, (a == ACT_PAGE_UP ? -1 : 1) *
+			    ui_output_page(u->out));
+		else
+			ui_output_page_scroll(u->out, u->job,
+			    a == ACT_PAGE_UP ? -1 : 1);
 		break;
 	case ACT_LINE_UP:
 		scroll_pane(u, -1);
@@ -472,6 +476,14 @@ act(struct ui *u, enum ui_action a)
 			ui_procs_scroll(u->procs, INT_MAX / 2);
 		else
 			ui_output_end(u->out);
+		break;
+	case ACT_SCROLL_LEFT:
+	case ACT_SCROLL_RIGHT:
+		ui_output_hscroll(u->out, a == ACT_SCROLL_LEFT ? -1 : 1);
+		break;
+	case ACT_WRAP:
+		ui_message(u, "output: long lines %s", ui_output_toggle_wrap(u->out) ?
+		    "wrap" : "chopped (Left/Right scroll)");
 		break;
 	case ACT_THEME:
 		ui_theme_next();
@@ -670,6 +682,8 @@ tick(struct ui *u)
 		bench_sampled_from(u->bench, u->s);
 	else if (u->job != NULL && !u->run.ended)
 		ui_procs_record(u->procs, u->s, u->run.pgid);
+	observer_tick(u->obs, u->s, u->bench != NULL ? bench_job(u->bench) :
+	    u->job);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)
@@ -774,6 +788,7 @@ ui_run(const struct options *o, struct bench *bench)
 	u.procs = ui_procs_create();
 	u.tl = ui_timeline_create();
 	u.out = ui_output_create();
+	u.obs = observer_create();
 	if (o->all)
 		ui_procs_toggle_all(u.procs);
 	update_scope(&u);
@@ -786,6 +801,7 @@ ui_run(const struct options *o, struct bench *bench)
 			free(cause);
 			jobs_stop_all();
 			sampler_free(u.s);
+			observer_free(u.obs);
 			return 1;
 		}
 		if (!o->is_command)
@@ -812,6 +828,7 @@ ui_run(const struct options *o, struct bench *bench)
 	ui_procs_free(u.procs);
 	ui_timeline_free(u.tl);
 	ui_output_free(u.out);
+	observer_free(u.obs);
 	sampler_free(u.s);
 	return 0;
 }

@@ -17,5 +17,6 @@ src_libturbotop_a_SOURCES += \
 	src/ui-output.c \
 	src/ui-menu.c \
 	src/ui-help.c \
-	src/ui-status.c
+	src/ui-status.c \
+	src/observer.c src/observer.h
 EXTRA_DIST += bench/bench-tui.sh

@@ -107,10 +107,18 @@ check_json "$tmp/pty" 'assert [o["text"] for o in out] == ["tty"], out'
 
 # A Python program streams live: PYTHONUNBUFFERED=1 is set for it, so its
 # first line is in an early record although it never flushes and is stopped
-# by -n (block-buffered, the line would be lost with it).
-"$TURBOTOP" -b -d 0.1 -n 60 -f json -- python3 -c \
-	'import os, time; print("py", os.environ.get("PYTHONUNBUFFERED")); time.sleep(60)' \
-	>"$tmp/py" || fail "python3 demo: turbotop exited $?"
+# by SIGTERM (block-buffered, the line would be lost with it). The stop
+# comes once the line is out, however long python3 takes to start.
+"$TURBOTOP" -b -d 0.1 -f json -- python3 -c \
+	'import os, time; print("py", os.environ.get("PYTHONUNBUFFERED")); time.sleep(600)' \
+	>"$tmp/py" &
+py_tt=$!
+cleanup_pid "$py_tt"
+wait_until 20 grep -q '"py 1"' "$tmp/py" || fail "python3's line never reached the export"
+kill -TERM "$py_tt"
+wait "$py_tt"
+rc=$?
+[ "$rc" = 143 ] || fail "python3 demo: turbotop exited $rc on SIGTERM, not 128+SIGTERM"
 check_json "$tmp/py" '
 assert [o["text"] for o in out] == ["py 1"], out
 assert ex["signal"] == 15, ex

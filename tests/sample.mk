@@ -20,3 +20,13 @@ EXTRA_DIST += tests/sample-batch.sh
 
 # The sampling-cost benchmark (make bench), shipped in the tarball.
 EXTRA_DIST += bench/bench-sample.sh
+
+# The exact timeline (issue 11): a pinned duty-cycle worker for the tests and
+# the benchmark (bench/bench-timeline.sh).
+check_PROGRAMS += tests/duty
+tests_duty_SOURCES = tests/duty.c
+EXTRA_DIST += tests/trace-lib.sh
+TESTS += tests/trace-duty.sh tests/trace-lock.sh tests/trace-priv.sh \
+	tests/trace-cleanup.sh
+EXTRA_DIST += tests/trace-duty.sh tests/trace-lock.sh tests/trace-priv.sh \
+	tests/trace-cleanup.sh

@@ -9,6 +9,7 @@
 #   ui_machine_busy           % of the machine busy over the next second (/proc/stat)
 #   ui_wait_stable [SECS]     wait until two captures 0.3 s apart are equal
 #   ui_check_screen NAME      compare the pane with tests/screens/NAME (GENERATE=1 saves it)
+#   ui_capture_masked         the pane, turbotop's own CPU and RSS (status bar) as "(self)"
 
 # The meters print "cpuN  [bar] 12.3%": parse that, and only that.
 ui_cores() {
@@ -63,11 +64,16 @@ ui_machine_busy() {
 		print (busy + idle > 0) ? int(100 * busy / (busy + idle)) : 0 }'
 }
 
+# turbotop's own figures change on every sample: screens compare without them.
+ui_capture_masked() {
+	tt_capture | sed -E '1s/^ turbotop [0-9]+% [0-9.]+[KMG] / turbotop (self) /'
+}
+
 ui_stable_once() {
 	local a b
-	a=$(tt_capture)
+	a=$(ui_capture_masked)
 	sleep 0.3
-	b=$(tt_capture)
+	b=$(ui_capture_masked)
 	[ "$a" = "$b" ]
 }
 
@@ -75,7 +81,7 @@ ui_wait_stable() { wait_until "${1:-10}" ui_stable_once; }
 
 ui_check_screen() {
 	local name=$1 dir="${TESTS_SRCDIR:-$(dirname "$0")}/screens" got
-	got=$(tt_capture)
+	got=$(ui_capture_masked)
 	if [ -n "${GENERATE:-}" ]; then
 		printf '%s\n' "$got" > "$dir/$name"
 		note "saved $dir/$name"

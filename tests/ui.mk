@@ -7,6 +7,11 @@ EXTRA_DIST += tests/ui-lib.sh tests/ui-screens.sh tests/ui-waste.sh \
 	tests/screens/menu-120x40 tests/screens/menu-waste-120x40 \
 	tests/screens/help-120x40 tests/screens/menu-80x24
 
+# Issue 12, the output pane and the observer: long lines readable in full,
+# the kept last run's label, turbotop's own cost and blocked workers.
+TESTS += tests/ui-longline.sh tests/ui-observer.sh
+EXTRA_DIST += tests/ui-longline.sh tests/ui-observer.sh
+
 # The layout engine, unit-tested at every size and core count.
 check_PROGRAMS += tests/test-ui-layout
 tests_test_ui_layout_SOURCES = tests/test-ui-layout.c

@@ -1,0 +1,38 @@
+# tests/trace-lib.sh: shared by the exact-timeline tests (sourced after lib.sh).
+#
+#   need_exact                   skip unless the scheduler trace can run here
+#   tl_check FILE PYTHON...      run a Python check over FILE's JSON records:
+#                                `recs` are the sample records (with
+#                                "timeline"), `out` the demo's output lines
+#   DUTY                         the pinned duty-cycle worker (tests/duty)
+
+DUTY="${TESTS_BUILDDIR:-$(dirname "$TURBOTOP")/../tests}/duty"
+
+need_exact() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+	if ! "$TURBOTOP" -b -n 1 -d 0.05 --timeline=exact >/dev/null 2>&1; then
+		skip "the exact timeline is not allowed here: $("$TURBOTOP" -b -n 1 -d 0.05 --timeline=exact 2>&1 >/dev/null | head -1)"
+	fi
+}
+
+tl_check() {
+	local file=$1
+	shift
+	python3 - "$file" "$@" <<'PY'
+import json, sys
+recs, out = [], []
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    out += [o["text"] for o in r.get("output", [])]
+    if "timeline" in r:
+        recs.append(r)
+code = sys.argv[2]
+try:
+    exec(code)
+except SystemExit:
+    raise
+except AssertionError as e:
+    print("FAIL:", e, file=sys.stderr)
+    sys.exit(1)
+PY
+}
