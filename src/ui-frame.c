@@ -118,7 +118,8 @@ draw_main(struct ui *u)
 		ui_meters_draw(&l->pane[PANE_CORES], u->s, l->core_rows,
 		    l->meter_cols, l->meter_cells, u->selected == PANE_CORES);
 	if (l->pane[PANE_GRAPH].h > 0)
-		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, l->core_rows,
+		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, u->bench == NULL &&
+		    u->run.label[0] != '\0' ? &u->run : NULL, l->core_rows,
 		    u->selected == PANE_GRAPH);
 	if (l->pane[PANE_TIMELINE].h > 0)
 		ui_timeline_draw(u->tl, &l->pane[PANE_TIMELINE], u->s,

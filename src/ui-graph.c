@@ -3,14 +3,18 @@
  * graph (eighth blocks in a UTF-8 locale, ASCII characters otherwise),
  * newest at the right. Each column covers GRAPH_SPAN / width seconds: the
  * mean of the samples that ended in it, or the sample that spans it when the
- * refresh is slower than a column. With more cores than rows the bands go
- * into columns (ui_grid_fit); the title counts the cores that still do not
- * fit.
+ * refresh is slower than a column. Once a run has ended the graph keeps
+ * that run, from its start to its end fitted to the width however short it
+ * was (a run shorter than a sample shows the sample it fell in), labelled
+ * "last run: ...", until the next run. With more cores than rows the bands
+ * go into columns (ui_grid_fit); the title counts the cores that still do
+ * not fit.
  */
 #include "config.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sample.h"
 #include "ui-draw.h"
@@ -21,19 +25,22 @@
 #define LABEL_COLS	5
 #define GRAPH_MIN_W	(LABEL_COLS + 12 + 1)	/* a band, a gap */
 
-/* Core c's graph: w columns, rows rows, bottom row at y + rows - 1. */
+/*
+ * Core c's graph: w columns covering span seconds up to now, rows rows,
+ * bottom row at y + rows - 1.
+ */
 static void
-graph_core(const struct sampler *s, int c, int y, int x, int w, int rows)
+graph_core(const struct sampler *s, int c, int y, int x, int w, int rows,
+    double now, double span)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
 	size_t			 len = history_len(s), i = 0, n;
-	double			 now, dt, hi, lo, sum, v;
+	double			 dt, hi, lo, sum, v;
 	int			 col, row, eighths, fill;
 
-	if (len == 0)
+	if (len == 0 || span <= 0)
 		return;
-	now = history_time(s, 0);
-	dt = GRAPH_SPAN / w;
+	dt = span / w;
 	for (col = 0; col < w; col++) {
 		hi = now - col * dt;
 		lo = hi - dt;
@@ -69,19 +76,53 @@ graph_core(const struct sampler *s, int c, int y, int x, int w, int rows)
 	}
 }
 
+/*
+ * The window of an ended run: from its start to the end of the sample that
+ * covers its end (each column then has a sample, however short the run);
+ * 0 until that sample is taken or once the run has left the history.
+ */
+static int
+graph_run_window(const struct sampler *s, const struct ui_run *run,
+    double *now, double *span)
+{
+	size_t	len = history_len(s), i;
+	double	lo = run->start;
+
+	if (len < 2 || history_time(s, 0) < run->end ||
+	    history_time(s, len - 1) >= run->end)
+		return 0;
+	for (i = len; i-- > 0; ) {
+		if (history_time(s, i) >= run->end)
+			break;
+	}
+	if (lo < history_time(s, len - 1))
+		lo = history_time(s, len - 1);
+	*now = history_time(s, i);
+	*span = *now - lo;
+	return *span > 0;
+}
+
 /* The history pane: one band of rows per core, in columns if need be. */
 void
-ui_graph_draw(const struct ui_rect *r, const struct sampler *s, int rows,
-    int selected)
+ui_graph_draw(const struct ui_rect *r, const struct sampler *s,
+    const struct ui_run *run, int rows, int selected)
 {
 	struct ui_grid	g;
-	char		title[64];
+	char		title[UI_TITLE_MAX];
+	double		now = history_len(s) > 0 ? history_time(s, 0) : 0;
+	double		span = GRAPH_SPAN;
 	int		n = sampler_ncpus(s), c, y, x, w;
 
 	ui_grid_fit(&g, n, r->h - 1, r->w, rows, GRAPH_MIN_W);
-	snprintf(title, sizeof title, "last %.0f s", GRAPH_SPAN);
-	ui_title_hidden(r, "History", r->w >= 30 ? title : NULL, n - g.shown,
-	    selected);
+	if (run != NULL && run->ended && graph_run_window(s, run, &now, &span))
+		snprintf(title, sizeof title, "last run: %s", run->label);
+	else {
+		snprintf(title, sizeof title, "last %.0f s", GRAPH_SPAN);
+		now = history_len(s) > 0 ? history_time(s, 0) : 0;
+		span = GRAPH_SPAN;
+	}
+	ui_title_hidden(r, "History", r->w >= (int)strlen(title) + 14 ? title :
+	    NULL, n - g.shown, selected);
 	if (g.cols < 1)
 		return;
 	w = r->w / g.cols - LABEL_COLS - (g.cols > 1 ? 1 : 0);
@@ -94,6 +135,6 @@ ui_graph_draw(const struct ui_rect *r, const struct sampler *s, int rows,
 		    "cpu%d", c);
 		if (rows > 1)
 			ui_put(y, x, LABEL_COLS, ui_attr(ROLE_DIM), "100%");
-		graph_core(s, c, y, x + LABEL_COLS, w, rows);
+		graph_core(s, c, y, x + LABEL_COLS, w, rows, now, span);
 	}
 }

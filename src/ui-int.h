@@ -42,6 +42,7 @@ struct ui {
 	enum mode		 mode, help_return;
 	int			 help_offset;
 	int			 selected, zoom, frozen, quit;
+	int			 observer;	/* o: turbotop's own group watched */
 	double			 delay, next_tick;
 	long			 ticks;
 

@@ -54,6 +54,8 @@ static const struct ui_binding bindings[] = {
 	{ 'T', "T", ACT_SORT_TIME, NULL, "process table: sort by CPU time (TIME+)" },
 	{ 'H', "H", ACT_THREADS, NULL, "process table: threads (as in top) or "
 	    "processes" },
+	{ 'o', "o", ACT_OBSERVER, NULL, "process table and timeline: include "
+	    "turbotop itself (the observer), or not" },
 	{ 'w', "w", ACT_WORKERS, NULL, "timeline: each thread's state over "
 	    "time (running, waiting for a core, sleeping), or the cores" },
 	{ '/', "/", ACT_SEARCH, "Search", "search the output (Enter finds, Esc "

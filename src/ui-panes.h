@@ -36,8 +36,8 @@ void	 ui_meters_draw(const struct ui_rect *, const struct sampler *, int,
 
 /* ui-graph.c */
 #define GRAPH_SPAN	60.0	/* seconds of history shown */
-void	 ui_graph_draw(const struct ui_rect *, const struct sampler *, int,
-	     int);
+void	 ui_graph_draw(const struct ui_rect *, const struct sampler *,
+	     const struct ui_run *, int, int);
 
 /* ui-timeline.c */
 struct ui_timeline;

@@ -5,7 +5,8 @@
  * sleeping or blocked (summed over a process's threads, like %CPU), MIG the
  * moves to another core (sample-timeline.h). By default it lists the demo's
  * processes (the busiest ones when no demo runs); "a" shows them all, "H"
- * their threads (PID is then the thread's id, as in top). Any column sorts
+ * their threads (PID is then the thread's id, as in top), "o" adds turbotop
+ * itself, marked "(observer)". Any column sorts
  * it ("s", "S", or a click on the header). A narrow pane leaves out the
  * least needed columns first (PPID, RSS, CORE, ...). A demo's processes
  * carry their worker's colour and label, the same as in the timeline and
@@ -23,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "job.h"
 #include "sample.h"
@@ -494,7 +496,8 @@ cell(const struct row *r, enum column c, attr_t worker, char *buf, size_t len)
 		format_time(r->time, buf, len);
 		break;
 	case COL_COMMAND:
-		snprintf(buf, len, "%s", r->cmd);
+		snprintf(buf, len, "%s%s", r->cmd, r->tgid == getpid() ?
+		    " (observer)" : "");
 		return worker;
 	case COL_COUNT:
 		buf[0] = '\0';
@@ -507,13 +510,15 @@ static void
 draw_row(const struct ui_procs *p, const struct row *r, struct job *job,
     int y, int x, int w)
 {
-	char	 buf[SAMPLE_CMD_MAX + 8], label[16];
+	char	 buf[SAMPLE_CMD_MAX + 24], label[16];
 	attr_t	 worker = ui_attr(ROLE_NORMAL), a;
 	int	 c, cw, end = x + w;
 
 	if (job != NULL && r->pgid == job_pgid(job))
 		worker = ui_worker_attr(ui_worker(job, r->pid, label,
 		    sizeof label));
+	else if (r->tgid == getpid())	/* o: the observer, turbotop */
+		worker = ui_attr(ROLE_MARKER);
 	for (c = 0; c < COL_COUNT && x < end; c++) {
 		if (!p->shown[c])
 			continue;
@@ -592,7 +597,8 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 	draw_header(p, r->y + 1, r->x, r->w);
 	sort_column = p->sort;
 	sort_sign = (columns[p->sort].descending != p->reverse) ? -1 : 1;
-	qsort(p->rows.v, n, sizeof *p->rows.v, row_cmp);
+	if (n > 1)
+		qsort(p->rows.v, n, sizeof *p->rows.v, row_cmp);
 	if (rows <= 0)
 		return;
 	if (p->offset > (int)n - rows)

@@ -6,7 +6,7 @@
  * One strip per core, one cell per `step` seconds, newest at the right; a
  * cell takes the colour of the THREAD that ran most in it (each thread its
  * own colour and legend entry: its name when it has one of its own, else
- * pid or pid/tid), a half cell when the run's threads had it less than a
+ * pid or pid/tid; turbotop itself, shown with o, "observer"), a half cell when the run's threads had it less than a
  * quarter of the time; cells where other processes kept the core busy are shaded, idle
  * ones dotted. + and - (with this pane selected) change the time per cell,
  * 1 ms to 10 s, whatever the sampling interval. Once a run has ended the
@@ -21,8 +21,8 @@
  * "+N more" for those it has no room for. A row under the strips gives the
  * time axis when there is room (always when zoomed). With more cores than
  * rows the strips go into columns; the title counts the cores that still
- * do not fit. The pane's state is only its settings and scratch buffers:
- * every frame is drawn from the sampler.
+ * do not fit. The pane's state is its settings and what it gathered from
+ * the sampler's record at the last tick (view_update).
  */
 #include "config.h"
 
@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "job.h"
 #include "sample.h"
@@ -76,7 +77,22 @@ struct ui_timeline {
 	double		 first, last;		/* the run's first, last segment */
 	int		 bounds_only;		/* on_segment: only first, last */
 	const struct ui_run *run;
+
+	/*
+	 * The record changes only at a tick: what was gathered is kept
+	 * until the tick, the size or the settings change (the store is
+	 * scanned whole, so not on every frame of a flood).
+	 */
+	struct view_key {
+		double	 now, step, start;
+		int	 width, ncpus, workers, ended;
+	}		 key;
+	int		 have;
+	unsigned char	*wstate;	/* worker view: WMAX x width, 0 or R W S */
+	double		*wshare;	/* WMAX x 3: seconds R, W, S */
+	size_t		 nw;
 };
+#define WMAX		128	/* threads the worker view gathers */
 
 struct ui_timeline *
 ui_timeline_create(void)
@@ -94,6 +110,8 @@ ui_timeline_free(struct ui_timeline *tl)
 		return;
 	free(tl->cells);
 	free(tl->thr);
+	free(tl->wstate);
+	free(tl->wshare);
 	free(tl);
 }
 
@@ -286,7 +304,8 @@ view_gather(struct ui_timeline *tl, const struct sampler *s, int ncpus)
 			thr_get(tl, sampler_thread(s, i)->pid,
 			    sampler_thread(s, i)->tid);
 	}
-	qsort(tl->thr, tl->nthr, sizeof *tl->thr, thr_cmp);
+	if (tl->nthr > 1)
+		qsort(tl->thr, tl->nthr, sizeof *tl->thr, thr_cmp);
 	tl->hit = 0;
 }
 
@@ -315,7 +334,10 @@ thread_label(const struct sampler *s, struct job *job, pid_t pid, pid_t tid,
 	const char	*tn = sampler_thread_name(s, tid);
 	const char	*pn = sampler_thread_name(s, pid);
 
-	if (tid != pid && tn != NULL && pn != NULL && strcmp(tn, pn) != 0)
+	if (pid == getpid())	/* o: turbotop itself */
+		snprintf(buf, len, tid == pid ? "observer" : "observer/%d",
+		    (int)tid);
+	else if (tid != pid && tn != NULL && pn != NULL && strcmp(tn, pn) != 0)
 		snprintf(buf, len, "%s", tn);
 	else if (tid != pid)
 		snprintf(buf, len, "%d/%d", (int)pid, (int)tid);
@@ -473,8 +495,8 @@ draw_axis(struct ui_timeline *tl, int y, int x, int live)
 
 struct span_arg {
 	struct ui_timeline	*tl;
-	double			 r[3], w[3];	/* per cell: R, W, S seconds */
-	double			*cell;		/* width x 3 */
+	double			*share;		/* R, W, S seconds */
+	double			*cell;		/* 3 x width */
 };
 
 static void
@@ -498,57 +520,111 @@ on_span(char state, double start, double end, void *arg)
 		end = hi;
 	if (end <= start)
 		return;
-	a->r[k] += end - start;
+	a->share[k] += end - start;
 	ui_axis_bin(a->tl->t0, a->tl->tstep, a->tl->width, start, end, span_bin,
 	    a->cell + (size_t)k * a->tl->width);
 }
 
-/* One thread's state strip and its shares: the worker view's row. */
+/* The worker view's data: each thread's state per cell and its shares. */
+static void
+gather_workers(struct ui_timeline *tl, const struct sampler *s)
+{
+	struct span_arg	 a;
+	size_t		 i, w = (size_t)tl->width;
+	int		 j, k, best;
+
+	tl->nw = tl->nthr < WMAX ? tl->nthr : WMAX;
+	free(tl->wstate);
+	free(tl->wshare);
+	tl->wstate = xcalloc(tl->nw * w + 1, 1);
+	tl->wshare = xcalloc(tl->nw * 3 + 1, sizeof *tl->wshare);
+	a.tl = tl;
+	a.cell = xcalloc(3 * w, sizeof *a.cell);
+	for (i = 0; i < tl->nw; i++) {
+		memset(a.cell, 0, 3 * w * sizeof *a.cell);
+		a.share = tl->wshare + 3 * i;
+		sampler_thread_spans(s, tl->thr[i].tid, tl->lo, tl->hi, on_span,
+		    &a);
+		for (j = 0; j < tl->width; j++) {
+			best = -1;
+			for (k = 0; k < 3; k++) {
+				if (a.cell[k * w + j] > 0 && (best < 0 ||
+				    a.cell[k * w + j] > a.cell[best * w + j]))
+					best = k;
+			}
+			tl->wstate[i * w + j] = best < 0 ? 0 : "RWS"[best];
+		}
+	}
+	free(a.cell);
+}
+
+/* Thread i's state strip and its shares: the worker view's row. */
 static void
 draw_worker(struct ui_timeline *tl, const struct sampler *s, struct job *job,
-    const struct thr *t, int y, int x, int end)
+    size_t i, int y, int x, int end)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
-	struct span_arg		 a;
+	const struct thr	*t = &tl->thr[i];
+	const double		*r = tl->wshare + 3 * i;
 	char			 label[40];
 	double			 sum;
-	int			 j, k, best;
+	int			 j;
 
-	memset(&a, 0, sizeof a);
-	a.tl = tl;
-	a.cell = xcalloc((size_t)tl->width * 3, sizeof *a.cell);
-	sampler_thread_spans(s, t->tid, tl->lo, tl->hi, on_span, &a);
 	thread_label(s, job, t->pid, t->tid, label, sizeof label);
 	swatch(y, x, 1, job, t->pid, t->tid, 0);
 	ui_printf(y, x + 1, WLABEL_COLS - 2, ui_worker_attr(thread_colour(job,
 	    t->tid)), "%s", label);
 	x += WLABEL_COLS;
 	for (j = 0; j < tl->width && x + j < end; j++) {
-		best = -1;
-		for (k = 0; k < 3; k++) {
-			if (a.cell[(size_t)k * tl->width + j] > 0 && (best < 0 ||
-			    a.cell[(size_t)k * tl->width + j] >
-			    a.cell[(size_t)best * tl->width + j]))
-				best = k;
-		}
-		if (best == 0)
+		switch (tl->wstate[i * (size_t)tl->width + j]) {
+		case 'R':
 			ui_put(y, x + j, 1, ui_attr(ROLE_GRAPH_LOW),
 			    ui_theme_colour() ? g->full : "#");
-		else if (best == 1)
+			break;
+		case 'W':
 			ui_put(y, x + j, 1, ui_attr(ROLE_GRAPH_HIGH), g->shade);
-		else if (best == 2)
+			break;
+		case 'S':
 			ui_put(y, x + j, 1, ui_attr(ROLE_DIM), g->idle);
+			break;
+		}
 	}
-	free(a.cell);
-	sum = a.r[0] + a.r[1] + a.r[2];
+	sum = r[0] + r[1] + r[2];
 	if (sum <= 0 || x + tl->width + 1 >= end)
 		return;
 	x += tl->width + 1;
 	x += ui_printf(y, x, end - x, ui_attr(ROLE_GRAPH_LOW), "R%3.0f%% ",
-	    100 * a.r[0] / sum);
+	    100 * r[0] / sum);
 	x += ui_printf(y, x, end - x, ui_attr(ROLE_GRAPH_HIGH), "W%3.0f%% ",
-	    100 * a.r[1] / sum);
-	ui_printf(y, x, end - x, ui_attr(ROLE_DIM), "S%3.0f%%", 100 * a.r[2] / sum);
+	    100 * r[1] / sum);
+	ui_printf(y, x, end - x, ui_attr(ROLE_DIM), "S%3.0f%%", 100 * r[2] / sum);
+}
+
+/* Gather the view for width cells, unless what was gathered still holds. */
+static void
+view_update(struct ui_timeline *tl, const struct sampler *s,
+    const struct ui_run *run, int width, int ncpus)
+{
+	struct view_key	k;
+
+	memset(&k, 0, sizeof k);
+	k.now = sampler_time(s);
+	k.step = tl->step;
+	k.start = run != NULL ? run->start : 0;
+	k.width = width;
+	k.ncpus = ncpus;
+	k.workers = tl->workers;
+	k.ended = run != NULL && run->ended;
+	if (tl->have && memcmp(&k, &tl->key, sizeof k) == 0) {
+		tl->run = run;
+		return;
+	}
+	view_choose(tl, s, run, width);
+	view_gather(tl, s, ncpus);
+	if (tl->workers)
+		gather_workers(tl, s);
+	tl->key = k;
+	tl->have = 1;
 }
 
 /*
@@ -599,7 +675,7 @@ ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
     int rows, int selected)
 {
 	struct ui_grid	g;
-	int		n = sampler_ncpus(s), c, y, x, cw, live, body, axis;
+	int		n = sampler_ncpus(s), c, y, x, cw, live, body, axis, strips;
 	size_t		i;
 
 	if (r->h < 3 || r->w < STRIP_MIN_W)
@@ -610,23 +686,25 @@ ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
 		cw = r->w - WLABEL_COLS - WSUM_COLS;
 		if (cw < 8)
 			cw = r->w - WLABEL_COLS;
-		view_choose(tl, s, run, cw);
-		view_gather(tl, s, n);
+		view_update(tl, s, run, cw, n);
 		draw_title(tl, r, s, 0, selected, live);
-		axis = body >= 2;
-		for (i = 0; i < tl->nthr && (int)i < body - axis; i++)
-			draw_worker(tl, s, job, &tl->thr[i], r->y + 1 + (int)i,
-			    r->x, r->x + r->w);
+		/* Strips, a "+N more" row if some do not fit, the axis. */
+		axis = body >= 3;
+		strips = body - axis;
+		if (tl->nthr > (size_t)strips)
+			strips--;
+		y = r->y + 1;
+		for (i = 0; i < tl->nw && (int)i < strips; i++)
+			draw_worker(tl, s, job, i, y++, r->x, r->x + r->w);
 		if (tl->nthr == 0)
-			ui_put(r->y + 1, r->x + 1, r->w - 1, ui_attr(ROLE_DIM),
+			ui_put(y++, r->x + 1, r->w - 1, ui_attr(ROLE_DIM),
 			    "no threads in the window");
-		else if (tl->nthr > (size_t)(body - axis) && body - axis > 0)
-			ui_printf(r->y + body - axis, r->x + r->w - 12, 12,
-			    ui_attr(ROLE_MARKER), "+%zu more",
-			    tl->nthr - (size_t)(body - axis - 1));
-		if (axis)	/* right under the last strip */
-			draw_axis(tl, r->y + 1 + (tl->nthr < (size_t)(body - 1) ?
-			    (int)tl->nthr : body - 1), r->x + WLABEL_COLS, live);
+		else if (tl->nthr > (size_t)strips)
+			ui_printf(y++, r->x + 1, r->w - 1, ui_attr(ROLE_MARKER),
+			    "+%zu more threads%s", tl->nthr - (size_t)strips,
+			    r->h < 12 ? " (z: zoom)" : "");
+		if (axis && y < r->y + r->h - 1)
+			draw_axis(tl, y, r->x + WLABEL_COLS, live);
 		draw_legend(tl, s, job, r->y + r->h - 1, r->x + 1, r->x + r->w);
 		return;
 	}
@@ -634,8 +712,7 @@ ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
 	if (g.cols < 1)
 		return;
 	cw = r->w / g.cols;
-	view_choose(tl, s, run, cw - LABEL_COLS - 1);
-	view_gather(tl, s, n);
+	view_update(tl, s, run, cw - LABEL_COLS - 1, n);
 	draw_title(tl, r, s, n - g.shown, selected, live);
 	for (c = 0; c < g.shown; c++) {
 		y = r->y + 1 + (c % g.per) * rows;

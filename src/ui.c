@@ -435,6 +435,16 @@ act(struct ui *u, enum ui_action a)
 		ui_message(u, "process table: %s", ui_procs_threads(u->procs) ?
 		    "threads" : "processes");
 		break;
+	case ACT_OBSERVER:
+		u->observer = !u->observer;
+		if (u->observer)
+			sampler_watch(u->s, getpgrp());
+		else
+			sampler_unwatch(u->s, getpgrp());
+		u->next_tick = now_mono();
+		ui_message(u, "%s", u->observer ? "turbotop itself (the "
+		    "observer) is shown" : "turbotop itself is not shown");
+		break;
 	case ACT_WORKERS:
 		ui_timeline_toggle_workers(u->tl);
 		ui_message(u, "timeline: %s", ui_timeline_workers(u->tl) ?
