@@ -2,7 +2,7 @@
  * job-int.h: the pieces job.c is built from, shared only among src/job*.c
  * and their unit tests. Other modules use job.h.
  *
- *   job-sanitize.c   control characters, escapes, invalid UTF-8 -> visible text
+ *   sanitize.c       control characters, escapes, invalid UTF-8 -> visible text
  *   job-lines.c      the bounded line buffer of one job
  *   job-capture.c    reading a channel (SO_PASSCRED socket or pty) into lines
  *   job-spawn.c      fork and exec of one run, with its capture channels
@@ -18,12 +18,10 @@
 #include <stddef.h>
 
 #include "job.h"
+#include "sanitize.h"
 
 /* Raw bytes kept of one line; the rest of a longer line is dropped (cut=1). */
 #define JOB_LINE_MAX		4096
-/* Worst-case growth of sanitising: a tab becomes up to 8 spaces. */
-#define SANITIZE_GROWTH		8
-#define SANITIZE_SIZE(n)	((n) * SANITIZE_GROWTH + 1)
 
 /* Text of all lines one job keeps, on top of max_lines (oldest dropped). */
 #define JOB_BYTES_MAX		(16u * 1024 * 1024)
@@ -34,9 +32,7 @@
 /* The environment variable every job's processes inherit: "ID/N". */
 #define JOB_MARKER		"TURBOTOP_JOB"
 
-/* job-sanitize.c */
-size_t	 sanitize_line(char *, const char *, size_t);
-size_t	 sanitize_cut(const char *, size_t, size_t);
+/* sanitize.c (sanitize.h) */
 
 /* job-lines.c */
 struct lines;
@@ -86,5 +82,13 @@ void		 watchdog_reaped(void);
 #define SWEEP_SHARED		0x1	/* take the data side's libproc2 lock */
 #define SWEEP_CHILDREN		0x2	/* every child of ours too */
 size_t		 sweep_kill(const char *, int, pid_t, int);
+struct sweep_root {
+	pid_t			 pid;
+	unsigned long long	 start;		/* tics after boot: against pid reuse */
+};
+size_t		 sweep_roots(pid_t, pid_t, struct sweep_root **, size_t,
+		     size_t *);
+size_t		 sweep_tree(const char *, const pid_t *, size_t,
+		     const struct sweep_root *, size_t, int, pid_t);
 
 #endif

@@ -3,11 +3,15 @@
  * number into a non-blocking pipe; jobs_wait() polls the pipe and does the
  * work (reaping, quitting, resizing) in the loop.
  *
- * The one exception is a crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT):
- * there is no loop to return to, so the handler SIGKILLs every job's process
- * group (kill() is async-signal-safe), puts back the handler that was there
- * before (the default, or a sanitizer's) and re-raises the signal. The
- * watchdog then sweeps whatever left the groups.
+ * The one exception is every other signal whose default is to end the
+ * process (a crash: SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT; and SIGQUIT,
+ * SIGUSR1, SIGALRM, SIGPIPE and the like): there is no loop to return to, so
+ * the handler runs the crash hook (the TUI gives the terminal back, with
+ * async-signal-safe calls only, as htop's CRT_fatalError does), SIGKILLs
+ * every job's process group (kill() is async-signal-safe), puts back the
+ * handler that was there before (the default, or a sanitizer's) and
+ * re-raises the signal. The watchdog then sweeps whatever left the groups.
+ * A signal that was ignored when turbotop started stays ignored.
  */
 #include "config.h"
 
@@ -25,9 +29,12 @@
 static int			 sig_pipe[2] = { -1, -1 };
 static volatile pid_t		 tracked[TRACK_MAX];
 static const int		 fatal_signals[] = {
-	SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT
+	SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP, SIGQUIT,
+	SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGPIPE, SIGXCPU,
+	SIGXFSZ, SIGSTKFLT, SIGIO, SIGPWR
 };
 static struct sigaction		 fatal_old[nitems(fatal_signals)];
+static void			(*volatile crash_hook)(void);
 
 static void
 sig_handler(int sig)
@@ -44,8 +51,12 @@ sig_handler(int sig)
 static void
 fatal_handler(int sig)
 {
+	void	(*hook)(void) = crash_hook;
 	size_t	i;
 
+	crash_hook = NULL;	/* once, even if the hook itself faults */
+	if (hook != NULL)
+		hook();
 	for (i = 0; i < TRACK_MAX; i++) {
 		if (tracked[i] > 0)
 			kill(-tracked[i], SIGKILL);
@@ -83,8 +94,22 @@ jobsig_init(void)
 
 	sa.sa_handler = fatal_handler;
 	sa.sa_flags = SA_NODEFER;
-	for (i = 0; i < nitems(fatal_signals); i++)
-		sigaction(fatal_signals[i], &sa, &fatal_old[i]);
+	for (i = 0; i < nitems(fatal_signals); i++) {
+		if (sigaction(fatal_signals[i], NULL, &fatal_old[i]) != 0 ||
+		    fatal_old[i].sa_handler == SIG_IGN)
+			continue;	/* ignored by whoever started us: keep it */
+		sigaction(fatal_signals[i], &sa, NULL);
+	}
+}
+
+/*
+ * What the crash handler runs first (NULL: nothing), in a signal handler:
+ * only async-signal-safe calls.
+ */
+void
+jobs_set_crash_hook(void (*hook)(void))
+{
+	crash_hook = hook;
 }
 
 int

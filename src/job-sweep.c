@@ -6,12 +6,20 @@
  * double fork). A sweep reads each process's environment with libproc2 and
  * signals those carrying the marker: "TURBOTOP_JOB=ID/N/" finds one job,
  * "TURBOTOP_JOB=ID/" every job of one turbotop.
+ *
+ * A descendant can also clear its environment (env -i) after leaving its
+ * group: sweep_tree() finds those by ancestry, for the watchdog once
+ * turbotop is dead. The ancestry it starts from is turbotop's children as
+ * the watchdog last saw them (sweep_roots(): job leaders and the orphans the
+ * subreaper adopted), checked by start time against a reused pid.
  */
 #include "config.h"
 
 #include <libproc2/pids.h>
 
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -79,4 +87,147 @@ sweep_kill(const char *marker, int sig, pid_t not_this, int flags)
 	if (flags & SWEEP_SHARED)
 		proc2_unlock();
 	return n;
+}
+
+/* A process's start time (tics after boot) from /proc/PID/stat; 0 if gone. */
+static unsigned long long
+start_time(pid_t pid)
+{
+	char			 path[64], buf[1024], *p;
+	unsigned long long	 start = 0;
+	FILE			*f;
+	int			 field;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return 0;
+	if (fgets(buf, sizeof buf, f) != NULL &&
+	    (p = strrchr(buf, ')')) != NULL) {
+		/* Field 3 (state) follows ") "; the start time is field 22. */
+		for (field = 2; field < 22 && (p = strchr(p + 1, ' ')) != NULL;
+		    field++)
+			;
+		if (p != NULL)
+			start = strtoull(p + 1, NULL, 10);
+	}
+	fclose(f);
+	return start;
+}
+
+/*
+ * The children of pid (but not_this) with their start times, into *roots
+ * (grown as needed); keeps the start time of a pid already in the old list.
+ * Returns the new count. Cheap: one children file per thread of pid.
+ */
+size_t
+sweep_roots(pid_t pid, pid_t not_this, struct sweep_root **roots, size_t n,
+    size_t *size)
+{
+	pid_t			*kids = NULL;
+	size_t			 nkids, ksize = 0, i, j, m = 0;
+	struct sweep_root	*old = *roots, *out;
+
+	nkids = proc_children(pid, &kids, 0, &ksize);
+	out = nkids > 0 ? calloc(nkids, sizeof *out) : NULL;
+	if (nkids > 0 && out == NULL) {
+		free(kids);
+		return n;	/* keep what we knew */
+	}
+	for (i = 0; i < nkids; i++) {
+		if (kids[i] == not_this)
+			continue;
+		out[m].pid = kids[i];
+		for (j = 0; j < n; j++) {
+			if (old[j].pid == kids[i])
+				out[m].start = old[j].start;
+		}
+		if (out[m].start == 0)
+			out[m].start = start_time(kids[i]);
+		if (out[m].start != 0)
+			m++;
+	}
+	free(kids);
+	free(old);
+	*roots = out;
+	*size = nkids;
+	return m;
+}
+
+struct sweep_proc {
+	pid_t			 pid, ppid, pgid;
+	unsigned long long	 start;
+	int			 ours;
+};
+
+/*
+ * Send sig to every process descending from roots (still the same processes:
+ * same start time), to every member of groups and its descendants, and to
+ * every process carrying marker and its descendants; not to self or
+ * not_this. Reads the whole table once, then follows parent links, so a
+ * descendant that left its group and cleared its environment is found as
+ * long as its parent chain reaches one of those. Returns how many were
+ * signalled. For the watchdog (no shared lock: a single-threaded fork).
+ */
+size_t
+sweep_tree(const char *marker, const pid_t *groups, size_t ngroups,
+    const struct sweep_root *roots, size_t nroots, int sig, pid_t not_this)
+{
+	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ID_PPID,
+				     PIDS_ID_PGRP, PIDS_TICS_BEGAN,
+				     PIDS_ENVIRON_V };
+	struct pids_info	*info = NULL;
+	struct pids_stack	*stack;
+	struct sweep_proc	*t = NULL, *tmp;
+	size_t			 len = strlen(marker), n = 0, size = 0, i, j;
+	size_t			 hit = 0;
+	pid_t			 self = getpid();
+	int			 changed;
+
+	if (procps_pids_new(&info, items, nitems(items)) < 0)
+		return 0;
+	while ((stack = procps_pids_get(info, PIDS_FETCH_TASKS_ONLY)) != NULL) {
+		if (n == size) {
+			size = size == 0 ? 256 : size * 2;
+			if ((tmp = realloc(t, size * sizeof *t)) == NULL)
+				break;
+			t = tmp;
+		}
+		t[n].pid = PIDS_VAL(0, s_int, stack, info);
+		t[n].ppid = PIDS_VAL(1, s_int, stack, info);
+		t[n].pgid = PIDS_VAL(2, s_int, stack, info);
+		t[n].start = PIDS_VAL(3, ull_int, stack, info);
+		t[n].ours = has_marker(PIDS_VAL(4, strv, stack, info), marker,
+		    len);
+		for (j = 0; j < ngroups && !t[n].ours; j++)
+			t[n].ours = t[n].pgid == groups[j];
+		for (j = 0; j < nroots && !t[n].ours; j++)
+			t[n].ours = t[n].pid == roots[j].pid &&
+			    t[n].start == roots[j].start;
+		n++;
+	}
+	procps_pids_unref(&info);
+
+	/* Down the parent links until nothing changes (depth passes). */
+	do {
+		changed = 0;
+		for (i = 0; i < n; i++) {
+			if (t[i].ours)
+				continue;
+			for (j = 0; j < n; j++) {
+				if (t[j].ours && t[j].pid == t[i].ppid &&
+				    t[j].pid != self) {
+					t[i].ours = changed = 1;
+					break;
+				}
+			}
+		}
+	} while (changed);
+
+	for (i = 0; i < n; i++) {
+		if (t[i].ours && t[i].pid != self && t[i].pid != not_this &&
+		    t[i].pid > 1 && kill(t[i].pid, sig) == 0)
+			hit++;
+	}
+	free(t);
+	return hit;
 }

@@ -2,13 +2,20 @@
  * job-watchdog.c: the guarantee that turbotop never leaves a process behind,
  * even when it is SIGKILLed.
  *
- * jobs_init() forks this tiny process. It holds the read end of a pipe whose
- * only write end is turbotop's (close-on-exec, and closed in every job).
- * turbotop writes each process group it starts into the pipe (and says when
- * one is gone). When the watchdog reads end of file, or notices its parent
- * changed, turbotop is dead: it SIGKILLs every recorded group, then sweeps
- * every process still carrying this turbotop's TURBOTOP_JOB marker in its
- * environment (descendants that left their group: setsid, daemons), and exits.
+ * jobs_init() forks this tiny process. It holds one end of a socket pair
+ * (a pipe would raise SIGPIPE in turbotop once the watchdog is killed; send()
+ * takes MSG_NOSIGNAL) whose other end only turbotop holds (close-on-exec,
+ * and closed in every job).
+ * turbotop writes each process group it starts into the socket (and says
+ * when one is gone). Every WD_SCAN seconds the watchdog also notes
+ * turbotop's children (job leaders, and the orphans its subreaper adopted:
+ * daemons that left their group) with their start times. When it reads end
+ * of file, or notices its parent changed, turbotop is dead: it freezes
+ * (SIGSTOP) and then SIGKILLs every recorded group, every noted child and
+ * everything below them (sweep_tree: ancestry, so a daemon that did setsid
+ * and env -i is found too), every process still carrying this turbotop's
+ * TURBOTOP_JOB marker in its environment, and exits. What it can miss: an
+ * orphan adopted less than WD_SCAN before turbotop died, without the marker.
  *
  * It sits in a session of its own and ignores the terminal's signals, so a
  * ^C, a hangup or a kill of turbotop's process group cannot take it down
@@ -17,6 +24,7 @@
 #include "config.h"
 
 #include <sys/prctl.h>
+#include <sys/socket.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +37,8 @@
 
 #include "job-int.h"
 #include "util.h"
+
+#define WD_SCAN		0.1	/* seconds between looks at turbotop's children */
 
 struct watchdog_msg {
 	char	op;		/* 'G': record a group, 'g': forget it */
@@ -49,8 +59,8 @@ send_msg(char op, pid_t pgid)
 	memset(&m, 0, sizeof m);
 	m.op = op;
 	m.pgid = pgid;
-	do
-		n = write(wd_fd, &m, sizeof m);	/* < PIPE_BUF: atomic */
+	do	/* one datagram a message */
+		n = send(wd_fd, &m, sizeof m, MSG_NOSIGNAL);
 	while (n == -1 && errno == EINTR);
 }
 
@@ -88,16 +98,31 @@ watchdog_reaped(void)
  * for about a second.
  */
 static void __attribute__((noreturn))
-watchdog_fire(pid_t *groups, size_t n, const char *marker)
+watchdog_fire(pid_t *groups, size_t n, const struct sweep_root *roots,
+    size_t nroots, const char *marker)
 {
 	struct timespec	ts = { 0, 50 * 1000 * 1000 };
-	size_t		i;
+	size_t		i, last = 0, hit;
 	int		pass;
 
+	/*
+	 * Freeze first: a stopped process keeps its parent link, so what it
+	 * forked is still found below it on the next pass.
+	 */
+	for (pass = 0; pass < 5; pass++) {
+		for (i = 0; i < n; i++)
+			kill(-groups[i], SIGSTOP);
+		hit = sweep_tree(marker, groups, n, roots, nroots, SIGSTOP, 0);
+		if (pass > 0 && hit == last)
+			break;
+		last = hit;
+	}
 	for (pass = 0; pass < 20; pass++) {
 		for (i = 0; i < n; i++)
 			kill(-groups[i], SIGKILL);
-		if (sweep_kill(marker, SIGKILL, getpid(), 0) == 0 && pass > 0)
+		hit = sweep_tree(marker, groups, n, roots, nroots, SIGKILL, 0);
+		if (sweep_kill(marker, SIGKILL, getpid(), 0) == 0 && hit == 0 &&
+		    pass > 0)
 			break;
 		nanosleep(&ts, NULL);
 	}
@@ -109,29 +134,37 @@ watchdog_main(int fd, pid_t parent, const char *marker)
 {
 	struct watchdog_msg	 m;
 	struct pollfd		 pfd;
-	pid_t			*groups = NULL;
-	size_t			 n = 0, size = 0, i;
+	struct sweep_root	*roots = NULL;
+	pid_t			*groups = NULL, self = getpid();
+	size_t			 n = 0, size = 0, i, nroots = 0, rsize = 0;
 	ssize_t			 r;
+	double			 next = 0, now;
 
 	for (;;) {
+		if ((now = now_mono()) >= next) {
+			nroots = sweep_roots(parent, self, &roots, nroots,
+			    &rsize);
+			next = now + WD_SCAN;
+		}
 		pfd.fd = fd;
 		pfd.events = POLLIN;
-		if (poll(&pfd, 1, 500) == 0) {
+		if (poll(&pfd, 1, (int)(WD_SCAN * 1000)) == 0) {
 			if (getppid() != parent)
-				watchdog_fire(groups, n, marker);
+				watchdog_fire(groups, n, roots, nroots, marker);
 			continue;
 		}
 		r = read(fd, &m, sizeof m);
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r != (ssize_t)sizeof m)
-			watchdog_fire(groups, n, marker);
+			watchdog_fire(groups, n, roots, nroots, marker);
 		if (m.op == 'G') {
 			if (n == size) {
 				size = size == 0 ? 16 : size * 2;
 				groups = realloc(groups, size * sizeof *groups);
 				if (groups == NULL)
-					watchdog_fire(NULL, 0, marker);
+					watchdog_fire(NULL, 0, roots, nroots,
+					    marker);
 			}
 			groups[n++] = m.pgid;
 		} else if (m.op == 'g') {
@@ -159,7 +192,7 @@ watchdog_start(const char *marker)
 	sigset_t		 old;
 	size_t			 i;
 
-	if (pipe2(p, O_CLOEXEC) != 0)
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, p) != 0)
 		return -1;
 	jobsig_block_all(&old);
 	switch (wd_pid = fork()) {
@@ -185,7 +218,7 @@ watchdog_start(const char *marker)
 		}
 		close_range(4, ~0U, 0);
 		if (getppid() != parent)
-			watchdog_fire(NULL, 0, marker);
+			watchdog_fire(NULL, 0, NULL, 0, marker);
 		watchdog_main(p[0], parent, marker);
 	}
 	jobsig_restore(&old);

@@ -115,7 +115,7 @@ job_start(const char *name, char **argv, const struct job_config *config,
 
 	job = xcalloc(1, sizeof *job);
 	job->id = next_id++;
-	job->name = xstrdup(name != NULL ? name : argv[0]);
+	job->name = sanitize_dup(name != NULL ? name : argv[0]);
 	for (argc = 0; argv[argc] != NULL; argc++)
 		;
 	job->argv = xcalloc(argc + 1, sizeof *job->argv);
@@ -213,10 +213,15 @@ job_stop_within(struct job *job, double grace)
 		job_kill(job);
 		return;
 	}
+	/*
+	 * The grace counts from the SIGTERM: a sweep walks all of /proc and
+	 * takes half a second on a loaded machine (v1 counted from after it,
+	 * so turbotop -b could take over 2 s to exit on SIGTERM).
+	 */
+	job->kill_at = now_mono() + grace;
 	kill(-job->pid, SIGTERM);
 	kill(-job->pid, SIGCONT);	/* a paused job must run to die */
 	sweep_kill(job->marker, SIGTERM, 0, SWEEP_SHARED);	/* those that left the group */
-	job->kill_at = now_mono() + grace;
 }
 
 /* SIGTERM to the group, SIGKILL after the grace period (in jobs_wait). */

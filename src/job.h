@@ -96,6 +96,7 @@ int			 job_export_error(const struct job_export *);
 #define JOBS_WAIT_RESIZE	0x4	/* SIGWINCH */
 #define JOBS_WAIT_JOB		0x8	/* a job became JOB_DONE (it returns early) */
 void		 jobs_init(void);	/* signals, self-pipe, reaper; once, early in main */
+void		 jobs_set_crash_hook(void (*)(void));	/* run first on a fatal signal */
 /*
  * Details of the above, for callers:
  *  - job_start(name, argv, config, cause): argv[0] is run with execvp's PATH

@@ -4,7 +4,6 @@ src_libturbotop_a_SOURCES += \
 	src/job-capture.c \
 	src/job-export.c \
 	src/job-lines.c \
-	src/job-sanitize.c \
 	src/job-signal.c \
 	src/job-spawn.c \
 	src/job-sweep.c \

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "sanitize.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -151,6 +152,7 @@ put_escaped(struct json *j, const char *s, size_t n)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i = 0, k;
+	unsigned int		 cp;
 
 	putc_(j, '"');
 	while (i < n) {
@@ -168,13 +170,16 @@ put_escaped(struct json *j, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		k = utf8_decode(u + i, n - i, NULL);
+		k = utf8_decode(u + i, n - i, &cp);
 		if (k == 0) {
 			put(j, "\\ufffd", 6);
 			i++;
 			continue;
 		}
-		put(j, s + i, k);
+		if (sanitize_unsafe(cp))	/* C1, bidi: escaped, never raw */
+			putf(j, "\\u%04x", cp);
+		else
+			put(j, s + i, k);
 		i += k;
 	}
 	putc_(j, '"');

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "catalog.h"
+#include "sanitize.h"
 #include "lesson-parse.h"
 #include "options.h"
 #include "utf8.h"
@@ -45,7 +46,7 @@ struct lesson {
 	char			*dir;
 	char			*title;
 	struct lesson_step	*steps;
-	size_t			 nsteps;
+	size_t			 nsteps, size;
 };
 
 /* Errors found so far, one "FILE:LINE: message" a line. */
@@ -94,6 +95,9 @@ lesson_error(struct lesson_errors *e, int line, const char *fmt, ...)
 	if (vasprintf(&msg, fmt, ap) < 0)
 		fatal("vasprintf");
 	va_end(ap);
+	full = sanitize_dup(msg);	/* it may quote the file's bytes */
+	free(msg);
+	msg = full;
 	if (e->count == LESSON_ERRORS_MAX)
 		n = xasprintf(&full, "%s:%d: %s\n%s: too many errors, giving up\n",
 		    e->path, line, msg, e->path);
@@ -284,11 +288,14 @@ check_bench(struct lesson *l, struct lesson_step *st)
 	return NULL;
 }
 
-/* Append one byte to a growing word. */
+/* Append one byte to a growing word (its room doubles: linear time). */
 static void
-word_add(char **w, size_t *len, char c)
+word_add(char **w, size_t *len, size_t *size, char c)
 {
-	*w = xreallocarray(*w, *len + 2, 1);
+	if (*len + 2 > *size) {
+		*size = *size < 16 ? 32 : *size * 2;
+		*w = xreallocarray(*w, *size, 1);
+	}
 	(*w)[(*len)++] = c;
 	(*w)[*len] = '\0';
 }
@@ -300,16 +307,16 @@ expand_dir(const char *word, const char *dir)
 	static const char	 var[] = "$LESSON_DIR";
 	const char		*p, *hit;
 	char			*out = NULL;
-	size_t			 len = 0;
+	size_t			 len = 0, size = 0;
 
 	for (p = word; (hit = strstr(p, var)) != NULL; p = hit + sizeof var - 1) {
 		while (p < hit)
-			word_add(&out, &len, *p++);
+			word_add(&out, &len, &size, *p++);
 		for (p = dir; *p != '\0'; p++)
-			word_add(&out, &len, *p);
+			word_add(&out, &len, &size, *p);
 	}
 	while (*p != '\0')
-		word_add(&out, &len, *p++);
+		word_add(&out, &len, &size, *p++);
 	return out != NULL ? out : xstrdup("");
 }
 
@@ -322,7 +329,7 @@ split_words(const char *s, const char *dir, int *argc, char ***argv,
     char **cause)
 {
 	char	*w, *expanded;
-	size_t	 len;
+	size_t	 len, size;
 	char	 quote;
 	int	 in_word;
 
@@ -334,7 +341,7 @@ split_words(const char *s, const char *dir, int *argc, char ***argv,
 		if (*s == '\0')
 			return 0;
 		w = NULL;
-		len = 0;
+		len = size = 0;
 		quote = 0;
 		in_word = 1;
 		while (in_word && *s != '\0') {
@@ -342,7 +349,7 @@ split_words(const char *s, const char *dir, int *argc, char ***argv,
 				if (*s == '\'')
 					quote = 0;
 				else
-					word_add(&w, &len, *s);
+					word_add(&w, &len, &size, *s);
 			} else if (*s == '\\') {
 				if (s[1] == '\0') {
 					free(w);
@@ -350,20 +357,22 @@ split_words(const char *s, const char *dir, int *argc, char ***argv,
 					    "nothing to escape");
 					return -1;
 				}
-				word_add(&w, &len, *++s);
+				word_add(&w, &len, &size, *++s);
 			} else if (quote == '"') {
 				if (*s == '"')
 					quote = 0;
 				else
-					word_add(&w, &len, *s);
+					word_add(&w, &len, &size, *s);
 			} else if (*s == '\'' || *s == '"') {
 				quote = *s;
-				if (w == NULL)
+				if (w == NULL) {
 					w = xstrdup("");
+					size = 1;
+				}
 			} else if (*s == ' ' || *s == '\t')
 				in_word = 0;
 			else
-				word_add(&w, &len, *s);
+				word_add(&w, &len, &size, *s);
 			if (in_word)
 				s++;
 		}
@@ -469,7 +478,7 @@ parse_line(struct lesson *l, struct lesson_errors *e, int line, const char *s)
 	st.line = line;
 	st.kind = ce->kind;
 	st.name = ce->name;
-	st.source = xstrdup(s);
+	st.source = sanitize_dup(s);	/* shown and recorded as written */
 	msg = NULL;
 	switch (ce->shape) {
 	case SHAPE_NONE:
@@ -480,7 +489,7 @@ parse_line(struct lesson *l, struct lesson_errors *e, int line, const char *s)
 		if (*rest == '\0')
 			xasprintf(&msg, "'%s' needs a text", ce->name);
 		else
-			st.text = xstrdup(rest);
+			st.text = sanitize_dup(rest);	/* C1, bidi: visible */
 		break;
 	case SHAPE_WORDS:
 		if (split_words(rest, l->dir, &st.argc, &st.argv, &msg) != 0)
@@ -499,7 +508,10 @@ parse_line(struct lesson *l, struct lesson_errors *e, int line, const char *s)
 		free(l->title);
 		l->title = xstrdup(st.text);
 	}
-	l->steps = xreallocarray(l->steps, l->nsteps + 1, sizeof *l->steps);
+	if (l->nsteps == l->size) {	/* doubling: linear in the lines */
+		l->size = l->size == 0 ? 16 : l->size * 2;
+		l->steps = xreallocarray(l->steps, l->size, sizeof *l->steps);
+	}
 	l->steps[l->nsteps++] = st;
 }
 

@@ -8,6 +8,7 @@ src_libturbotop_a_SOURCES = \
 	src/options.c src/options.h \
 	src/util.c src/util.h \
 	src/utf8.c src/utf8.h \
+	src/sanitize.c src/sanitize.h \
 	src/catalog.c src/catalog.h
 
 TURBOTOP_LIBS = src/libturbotop.a $(NCURSES_LIBS) $(PROC2_LIBS) $(TRACEFS_LIBS) \

@@ -50,6 +50,26 @@ static const struct option long_options[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
+/*
+ * Plain decimal only: digits, at most one '.', at least one digit. strtod()
+ * alone would take " 1", "+1", "0x10", "1e3", "inf" and "nan".
+ */
+static int
+is_decimal(const char *s, int fraction)
+{
+	int	digits = 0, dot = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s == '.' && fraction && !dot)
+			dot = 1;
+		else
+			return 0;
+	}
+	return digits > 0;
+}
+
 /* Parse a decimal number of seconds in [min, max]; 0 on success. */
 int
 options_parse_seconds(const char *s, double min, double max, double *out)
@@ -57,6 +77,8 @@ options_parse_seconds(const char *s, double min, double max, double *out)
 	char	*end;
 	double	 v;
 
+	if (!is_decimal(s, 1))
+		return -1;
 	errno = 0;
 	v = strtod(s, &end);
 	if (end == s || *end != '\0' || errno != 0 || !isfinite(v))
@@ -67,13 +89,15 @@ options_parse_seconds(const char *s, double min, double max, double *out)
 	return 0;
 }
 
-/* Parse a decimal integer in [min, max]; 0 on success. */
+/* Parse a decimal integer (digits only) in [min, max]; 0 on success. */
 int
 options_parse_long(const char *s, long min, long max, long *out)
 {
 	char	*end;
 	long	 v;
 
+	if (!is_decimal(s, 0))
+		return -1;
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (end == s || *end != '\0' || errno != 0 || v < min || v > max)
@@ -111,6 +135,31 @@ parse_timeline(const char *s, enum timeline_mode *out)
 }
 
 /*
+ * getopt's own messages (opterr is 0 so that parsing never prints), worded as
+ * glibc's, which coreutils print: c is ':' (missing argument) or '?', elem the
+ * argv element getopt was reading.
+ */
+static void
+option_error(int c, const char *elem, char **cause)
+{
+	size_t	len = strcspn(elem, "=");
+
+	if (strncmp(elem, "--", 2) != 0) {
+		if (c == ':')
+			xasprintf(cause, "option requires an argument -- '%c'",
+			    optopt);
+		else
+			xasprintf(cause, "invalid option -- '%c'", optopt);
+	} else if (c == ':')
+		xasprintf(cause, "option '%s' requires an argument", elem);
+	else if (optopt != 0 && elem[len] == '=')
+		xasprintf(cause, "option '%.*s' doesn't allow an argument",
+		    (int)len, elem);
+	else
+		xasprintf(cause, "unrecognized option '%s'", elem);
+}
+
+/*
  * Fill o from argv. Returns 0, or -1 with a malloc'd message in *cause.
  * A leading '+' in the option string stops parsing at the first non-option.
  */
@@ -118,7 +167,7 @@ int
 options_parse(struct options *o, int argc, char **argv, char **cause)
 {
 	long	 n;
-	int	 c;
+	int	 c, at;
 
 	memset(o, 0, sizeof *o);
 	o->delay = -1;
@@ -130,8 +179,17 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 
 	optind = 0;	/* glibc: full reinitialisation, so tests can parse twice */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+bd:n:f:ls:r:hV", long_options,
-	    NULL)) != -1) {
+	/*
+	 * '+': stop at the first non-option; ':': tell a missing argument from
+	 * an unknown option. argv[at] is the element being read: glibc moves
+	 * optind past "-bd" only once its last letter is taken.
+	 */
+	for (;;) {
+		at = optind > 0 ? optind : 1;
+		c = getopt_long(argc, argv, "+:bd:n:f:ls:r:hV", long_options,
+		    NULL);
+		if (c == -1)
+			break;
 		switch (c) {
 		case 'b':
 			o->batch = 1;
@@ -228,16 +286,8 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		case 'V':
 			o->version = 1;
 			break;
-		case ':':
-			xasprintf(cause, "option '%s' requires an argument",
-			    argv[optind - 1]);
-			return -1;
 		default:
-			if (optopt != 0 && optopt < 256)
-				xasprintf(cause, "invalid option -- '%c'", optopt);
-			else
-				xasprintf(cause, "unrecognized option '%s'",
-				    argv[optind - 1]);
+			option_error(c, argv[at], cause);
 			return -1;
 		}
 	}

@@ -104,6 +104,7 @@ size_t		 timeline_core_runs(const struct timeline *, int,
 		     const struct core_run **);
 
 /* sample-proc.c: process rows from libproc2's pids API. */
+#define SELECT_MAX	255	/* pids procps_pids_select() takes in one call */
 struct proc_raw {
 	pid_t			 pid, ppid, pgid;
 	char			 state;

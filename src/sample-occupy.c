@@ -122,27 +122,32 @@ occupy_read(struct occupy *o, unsigned *sel, size_t nsel)
 	struct pids_stack	*st;
 	struct occ_task		*t, *leader;
 	unsigned long long	 others;
-	size_t			 i, j;
+	size_t			 i, j, at, chunk;
 	int			 n;
 
 	o->ncur = 0;
 	proc2_lock();
-	f = procps_pids_select(o->info, sel, (int)nsel, PIDS_SELECT_PID_THREADS);
-	n = f != NULL ? f->counts->total : 0;
-	if ((size_t)n > o->tsize) {
-		o->tsize = (size_t)n + 32;
-		o->cur = xreallocarray(o->cur, o->tsize, sizeof *o->cur);
-		o->prev = xreallocarray(o->prev, o->tsize, sizeof *o->prev);
-	}
-	for (i = 0; i < (size_t)n; i++) {
-		st = f->stacks[i];
-		t = &o->cur[o->ncur++];
-		t->tid = PIDS_VAL(O_TID, s_int, st, o->info);
-		t->tgid = PIDS_VAL(O_TGID, s_int, st, o->info);
-		t->core = PIDS_VAL(O_CPU, s_int, st, o->info);
-		t->tics = PIDS_VAL(O_TICS, ull_int, st, o->info);
-		t->state = PIDS_VAL(O_STATE, s_ch, st, o->info);
-		t->threaded = 0;
+	for (at = 0; at < nsel; at += chunk) {	/* SELECT_MAX pids a call */
+		chunk = nsel - at < SELECT_MAX ? nsel - at : SELECT_MAX;
+		f = procps_pids_select(o->info, sel + at, (int)chunk,
+		    PIDS_SELECT_PID_THREADS);
+		n = f != NULL ? f->counts->total : 0;
+		if (o->ncur + (size_t)n > o->tsize) {
+			o->tsize = o->ncur + (size_t)n + 32;
+			o->cur = xreallocarray(o->cur, o->tsize, sizeof *o->cur);
+			o->prev = xreallocarray(o->prev, o->tsize,
+			    sizeof *o->prev);
+		}
+		for (i = 0; i < (size_t)n; i++) {
+			st = f->stacks[i];
+			t = &o->cur[o->ncur++];
+			t->tid = PIDS_VAL(O_TID, s_int, st, o->info);
+			t->tgid = PIDS_VAL(O_TGID, s_int, st, o->info);
+			t->core = PIDS_VAL(O_CPU, s_int, st, o->info);
+			t->tics = PIDS_VAL(O_TICS, ull_int, st, o->info);
+			t->state = PIDS_VAL(O_STATE, s_ch, st, o->info);
+			t->threaded = 0;
+		}
 	}
 	proc2_unlock();
 

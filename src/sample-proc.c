@@ -6,7 +6,8 @@
  * read: top also reads statm and status for each process, which is most of the
  * difference in cost. Two ways in:
  *  - proc_reader_all(): the whole table (procps_pids_reap), with task counts;
- *  - proc_reader_some(): known pids only (procps_pids_select), for watching
+ *  - proc_reader_some(): known pids only (procps_pids_select, which takes at
+ *    most SELECT_MAX pids a call, so longer lists go in chunks), for watching
  *    process groups without walking /proc.
  * A process that vanishes between the listing and the read is simply absent.
  * proc_children() lists the children of a pid, which libproc2 does not provide:
@@ -24,6 +25,7 @@
 #include <libproc2/pids.h>
 
 #include "sample-int.h"
+#include "sanitize.h"
 #include "util.h"
 
 static enum pids_item proc_items[] = {
@@ -83,7 +85,26 @@ proc_reader_free(struct proc_reader *r)
 	free(r);
 }
 
-/* Copy libproc2's stacks into our rows (valid until the next read). */
+/*
+ * A process names itself (prctl, exec of any file name): its name passes the
+ * sanitiser, then is cut to fit without splitting a character.
+ */
+static void
+proc_cmd(char out[SAMPLE_CMD_MAX], const char *cmd)
+{
+	char	buf[SANITIZE_SIZE(SAMPLE_CMD_MAX)];
+	size_t	len = strnlen(cmd, SAMPLE_CMD_MAX - 1), n;
+
+	n = sanitize_line(buf, cmd, len);
+	n = sanitize_cut(buf, n, SAMPLE_CMD_MAX - 1);
+	memcpy(out, buf, n);
+	out[n] = '\0';
+}
+
+/*
+ * Append libproc2's stacks to our rows (valid until the next read); the
+ * caller sets r->nrows to 0 before the first batch.
+ */
 static void
 copy_rows(struct proc_reader *r, struct pids_fetch *f)
 {
@@ -92,11 +113,10 @@ copy_rows(struct proc_reader *r, struct pids_fetch *f)
 	const char		*cmd;
 	int			 i, n = f->counts->total;
 
-	if ((size_t)n > r->size) {
-		r->size = (size_t)n + 64;
+	if (r->nrows + (size_t)n > r->size) {
+		r->size = r->nrows + (size_t)n + 64;
 		r->rows = xreallocarray(r->rows, r->size, sizeof *r->rows);
 	}
-	r->nrows = 0;
 	for (i = 0; i < n; i++) {
 		st = f->stacks[i];
 		p = &r->rows[r->nrows++];
@@ -112,7 +132,7 @@ copy_rows(struct proc_reader *r, struct pids_fetch *f)
 		p->rss_kb = PIDS_VAL(P_RSS, ul_int, st, r->info) * r->page_kb;
 		p->threads = PIDS_VAL(P_NLWP, s_int, st, r->info);
 		cmd = PIDS_VAL(P_CMD, str, st, r->info);
-		snprintf(p->cmd, sizeof p->cmd, "%s", cmd != NULL ? cmd : "?");
+		proc_cmd(p->cmd, cmd != NULL ? cmd : "?");
 	}
 }
 
@@ -129,6 +149,7 @@ proc_reader_all(struct proc_reader *r, struct proc_raw **rows, size_t *n,
 		    strerror(errno));
 		return -1;
 	}
+	r->nrows = 0;
 	copy_rows(r, f);
 	if (sys != NULL) {
 		sys->tasks = f->counts->total;
@@ -143,13 +164,16 @@ proc_reader_all(struct proc_reader *r, struct proc_raw **rows, size_t *n,
 	return 0;
 }
 
-/* The processes among pids that still exist. 0, or -1 and *cause. */
+/*
+ * The processes among pids that still exist, SELECT_MAX pids a call (libproc2
+ * refuses more with EINVAL). 0, or -1 and *cause.
+ */
 int
 proc_reader_some(struct proc_reader *r, const pid_t *pids, size_t npids,
     struct proc_raw **rows, size_t *n, char **cause)
 {
 	struct pids_fetch	*f;
-	size_t			 i;
+	size_t			 i, at, chunk;
 
 	*rows = r->rows;
 	*n = r->nrows = 0;
@@ -161,13 +185,18 @@ proc_reader_some(struct proc_reader *r, const pid_t *pids, size_t npids,
 	}
 	for (i = 0; i < npids; i++)
 		r->sel[i] = (unsigned)pids[i];
-	f = procps_pids_select(r->info, r->sel, (int)npids, PIDS_SELECT_PID);
-	if (f == NULL) {
-		xasprintf(cause, "cannot read processes (procps_pids_select: "
-		    "%s)", strerror(errno));
-		return -1;
+	for (at = 0; at < npids; at += chunk) {
+		chunk = npids - at < SELECT_MAX ? npids - at : SELECT_MAX;
+		f = procps_pids_select(r->info, r->sel + at, (int)chunk,
+		    PIDS_SELECT_PID);
+		if (f == NULL) {
+			xasprintf(cause, "cannot read processes "
+			    "(procps_pids_select: %s)", strerror(errno));
+			r->nrows = 0;
+			return -1;
+		}
+		copy_rows(r, f);
 	}
-	copy_rows(r, f);
 	*rows = r->rows;
 	*n = r->nrows;
 	return 0;

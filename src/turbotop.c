@@ -15,6 +15,7 @@
 #include "lesson.h"
 #include "options.h"
 #include "record.h"
+#include "sanitize.h"
 #include "sample.h"
 #include "ui.h"
 #include "util.h"
@@ -35,6 +36,7 @@ main(int argc, char **argv)
 	struct options	 o;
 	char		*cause;
 
+	sanitize_stderr();	/* every message: nothing raw reaches the terminal */
 	if (options_parse(&o, argc, argv, &cause) != 0) {
 		fprintf(stderr, "turbotop: %s\n", cause);
 		options_usage(stderr);
@@ -42,17 +44,18 @@ main(int argc, char **argv)
 		free(cause);
 		return 2;
 	}
+	/* What goes to stdout alone: a failed write is an error (exit 1). */
 	if (o.help) {
 		options_help(stdout);
-		return 0;
+		return util_close_stdout();
 	}
 	if (o.version) {
 		print_version();
-		return 0;
+		return util_close_stdout();
 	}
 	if (o.list) {
 		catalog_print(stdout);
-		return 0;
+		return util_close_stdout();
 	}
 	if (o.argc > 0 && !o.is_command && catalog_find(o.argv[0]) == NULL) {
 		fprintf(stderr, "turbotop: unknown demo '%s' (turbotop --list "

@@ -12,6 +12,7 @@
 #include <wchar.h>
 
 #include "job.h"
+#include "sanitize.h"
 #include "ui-draw.h"
 #include "ui-theme.h"
 
@@ -61,7 +62,7 @@ ui_putn(int y, int x, int maxw, attr_t attr, const char *s, size_t len)
 		}
 		n = mbrtowc(&wc, s + i, len - i, &ps);
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0 ||
-		    (w = wcwidth(wc)) < 0) {
+		    sanitize_unsafe((unsigned int)wc) || (w = wcwidth(wc)) < 0) {
 			memset(&ps, 0, sizeof ps);
 			addch('?');
 			cols++;

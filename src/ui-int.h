@@ -63,4 +63,9 @@ struct ui {
 /* ui-frame.c */
 void	 ui_frame_draw(struct ui *);
 
+/* ui-restore.c: the terminal back on a fatal signal (job.h's crash hook) */
+void	 ui_restore_save(void);
+void	 ui_restore_prepare(void);
+void	 ui_restore_crash(void);
+
 #endif

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -224,31 +225,46 @@ mouse_byte(void)
 int
 ui_mouse_read(struct ui_mouse *m)
 {
-	int	v[3] = { 0, 0, 0 }, n = 0, c, i;
+	struct ui_mouse_parse	p;
+	int			c, r;
 
-	for (i = 0; i < 24; i++) {
+	memset(&p, 0, sizeof p);
+	do {
 		if ((c = mouse_byte()) == ERR)
 			return -1;
-		if (c >= '0' && c <= '9') {
-			if (v[n] < 100000)
-				v[n] = v[n] * 10 + (c - '0');
-		} else if (c == ';') {
-			if (++n > 2)
-				return -1;
-		} else if ((c == 'M' || c == 'm') && n == 2) {
-			m->x = v[1] - 1;
-			m->y = v[2] - 1;
-			if (v[0] == 64)
-				m->kind = MOUSE_WHEEL_UP;
-			else if (v[0] == 65)
-				m->kind = MOUSE_WHEEL_DOWN;
-			else if ((v[0] & ~(4 | 8 | 16)) == 0)
-				m->kind = c == 'M' ? MOUSE_PRESS : MOUSE_RELEASE;
-			else
-				m->kind = MOUSE_OTHER;
-			return 0;
-		} else
+	} while ((r = ui_mouse_feed(&p, c, m)) == 0);
+	return r > 0 ? 0 : -1;
+}
+
+/*
+ * The decoder proper, one byte at a time (the fuzz target drives it too):
+ * 1 with *m filled once a report "B;X;Y" ends in M or m, 0 for more, -1 if
+ * the bytes are not a report (or longer than 24).
+ */
+int
+ui_mouse_feed(struct ui_mouse_parse *p, int c, struct ui_mouse *m)
+{
+	if (++p->len > 24)
+		return -1;
+	if (c >= '0' && c <= '9') {
+		if (p->v[p->n] < 100000)
+			p->v[p->n] = p->v[p->n] * 10 + (c - '0');
+	} else if (c == ';') {
+		if (++p->n > 2)
 			return -1;
-	}
-	return -1;
+	} else if ((c == 'M' || c == 'm') && p->n == 2) {
+		m->x = p->v[1] - 1;
+		m->y = p->v[2] - 1;
+		if (p->v[0] == 64)
+			m->kind = MOUSE_WHEEL_UP;
+		else if (p->v[0] == 65)
+			m->kind = MOUSE_WHEEL_DOWN;
+		else if ((p->v[0] & ~(4 | 8 | 16)) == 0)
+			m->kind = c == 'M' ? MOUSE_PRESS : MOUSE_RELEASE;
+		else
+			m->kind = MOUSE_OTHER;
+		return 1;
+	} else
+		return -1;
+	return 0;
 }

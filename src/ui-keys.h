@@ -86,6 +86,12 @@ struct ui_mouse {
 void			 ui_mouse_enable(void);
 void			 ui_mouse_disable(void);
 int			 ui_mouse_read(struct ui_mouse *);
+/* The SGR report decoder behind ui_mouse_read(), fed one byte at a time. */
+struct ui_mouse_parse {
+	int	v[3], n, len;
+};
+int			 ui_mouse_feed(struct ui_mouse_parse *, int,
+			     struct ui_mouse *);
 
 enum ui_action		 ui_keys_action(int);
 const struct ui_binding	*ui_keys_table(size_t *);

@@ -575,7 +575,7 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 {
 	const char	*what;
 	size_t		 n;
-	int		 rows = r->h - 2, y, kept;
+	int		 rows = r->h - 2, y, kept, len;
 	char		 title[UI_TITLE_MAX];
 
 	kept = ended != NULL && p->scope != PROCS_ALL;
@@ -583,13 +583,19 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 	what = p->threads ? (n == 1 ? "thread" : "threads") : n == 1 ?
 	    "process" : "processes";
 	if (p->scope == PROCS_ALL)
-		snprintf(title, sizeof title, "all %zu %s", n, what);
+		len = snprintf(title, sizeof title, "all %zu %s", n, what);
 	else if (kept)
-		snprintf(title, sizeof title, "last run: %s: %zu ended", ended, n);
+		len = snprintf(title, sizeof title, "last run: %s: %zu ended",
+		    ended, n);
 	else if (job != NULL)
-		snprintf(title, sizeof title, "%s: %zu %s", job_name(job), n, what);
+		len = snprintf(title, sizeof title, "%s: %zu %s", job_name(job),
+		    n, what);
 	else
-		snprintf(title, sizeof title, "busiest %zu", n);
+		len = snprintf(title, sizeof title, "busiest %zu", n);
+	/* More than fit: say how many are not shown (busiest first by default). */
+	if (rows > 0 && n > (size_t)rows && len > 0 && (size_t)len < sizeof title)
+		snprintf(title + len, sizeof title - (size_t)len, " (%zu more)",
+		    n - (size_t)rows);
 	ui_title(r, p->threads ? "Threads" : "Processes", title, selected);
 	if (r->h < 2)
 		return;

@@ -58,6 +58,7 @@ ui_restore_terminal(void)
 {
 	if (curses_on) {
 		curses_on = 0;
+		jobs_set_crash_hook(NULL);
 		ui_mouse_disable();
 		endwin();
 	}
@@ -747,6 +748,7 @@ loop(struct ui *u)
 static void
 curses_start(void)
 {
+	ui_restore_save();
 	initscr();
 	curses_on = 1;
 	cbreak();
@@ -758,6 +760,8 @@ curses_start(void)
 	curs_set(0);
 	ui_theme_init();
 	ui_mouse_enable();
+	ui_restore_prepare();
+	jobs_set_crash_hook(ui_restore_crash);	/* a fatal signal restores it */
 }
 
 /*
@@ -810,6 +814,9 @@ ui_run(const struct options *o, struct bench *bench)
 			fprintf(stderr, "turbotop: %s\n", cause);
 			free(cause);
 			jobs_stop_all();
+			ui_menu_free(u.menu);
+			ui_procs_free(u.procs);
+			ui_output_free(u.out);
 			sampler_free(u.s);
 			observer_free(u.obs);
 			return 1;

@@ -190,3 +190,29 @@ util_find_program(const char *name)
 			return NULL;
 	}
 }
+
+/*
+ * Flush and close standard output, as coreutils' close_stdout(): a write
+ * that failed (a full disk, /dev/full, a closed pipe) is reported on stderr.
+ * Returns the exit status: 0, or 1 after the message.
+ */
+int
+util_close_stdout(void)
+{
+	int	failed, saved;
+
+	errno = 0;
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	saved = errno;
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		saved = errno;
+	}
+	if (!failed)
+		return 0;
+	if (saved != 0)
+		fprintf(stderr, "turbotop: write error: %s\n", strerror(saved));
+	else
+		fprintf(stderr, "turbotop: write error\n");
+	return 1;
+}

@@ -20,6 +20,7 @@ void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
 void	 fatalx(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 char	*util_find_program(const char *);	/* PATH lookup, as execvp() */
+int	 util_close_stdout(void);	/* 0, or 1 after "write error" on stderr */
 
 double	 now_mono(void);	/* CLOCK_MONOTONIC, seconds */
 double	 now_real(void);	/* CLOCK_REALTIME, seconds since the epoch */

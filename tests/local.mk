@@ -36,3 +36,4 @@ include tests/job.mk
 include tests/ui.mk
 include tests/lesson.mk
 include tests/bench.mk
+include tests/hostile.mk

@@ -1,5 +1,5 @@
 /*
- * test-job-text.c: unit tests of the sanitiser (job-sanitize.c) and the
+ * test-job-text.c: unit tests of the sanitiser (sanitize.c) and the
  * bounded line buffer (job-lines.c).
  */
 #include "config.h"

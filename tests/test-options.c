@@ -119,6 +119,73 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* getopt's wording for each kind of mistake (issue 15: v1 called a missing
+ * argument an invalid option). */
+START_TEST(test_messages)
+{
+	static const struct {
+		const char	*args[4];
+		const char	*msg;
+	} cases[] = {
+		{ { "-b", "-n", "2", "-d" }, "option requires an argument -- 'd'" },
+		{ { "-bd", NULL }, "option requires an argument -- 'd'" },
+		{ { "--lines", NULL }, "option '--lines' requires an argument" },
+		{ { "-b", "--delay", NULL }, "option '--delay' requires an argument" },
+		{ { "-qb", NULL }, "invalid option -- 'q'" },
+		{ { "--batch", "-bq", NULL }, "invalid option -- 'q'" },
+		{ { "--nope", NULL }, "unrecognized option '--nope'" },
+		{ { "--batch=1", NULL },
+		    "option '--batch' doesn't allow an argument" },
+	};
+	struct options	 o;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_int_eq(parse(&o, &cause, cases[i].args[0],
+		    cases[i].args[1], cases[i].args[2], cases[i].args[3], NULL),
+		    -1);
+		ck_assert_str_eq(cause, cases[i].msg);
+		free(cause);
+	}
+}
+END_TEST
+
+/* Numbers are plain decimal: no hex, exponent, sign or blank (v1 took -d 0x10
+ * as 16 s). */
+START_TEST(test_strict_numbers)
+{
+	static const char *bad_delay[] = {
+		"0x10", "0X1", "1e1", "+1", "-1", " 1", "1 ", "1..2", ".", "",
+		"infinity", "0x1p3", "1,5"
+	};
+	static const char *bad_count[] = { "+5", " 5", "5 ", "0x5", "5.0", "1e2" };
+	struct options	 o;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; i < sizeof bad_delay / sizeof bad_delay[0]; i++) {
+		ck_assert_msg(parse(&o, &cause, "-d", bad_delay[i], NULL) == -1,
+		    "-d '%s' accepted", bad_delay[i]);
+		ck_assert_ptr_nonnull(strstr(cause, "invalid delay"));
+		free(cause);
+	}
+	for (i = 0; i < sizeof bad_count / sizeof bad_count[0]; i++) {
+		ck_assert_msg(parse(&o, &cause, "-n", bad_count[i], NULL) == -1,
+		    "-n '%s' accepted", bad_count[i]);
+		free(cause);
+	}
+	ck_assert_int_eq(parse(&o, &cause, "-d", "10", NULL), 0);
+	ck_assert(o.delay == 10);
+	ck_assert_int_eq(parse(&o, &cause, "-d", ".5", NULL), 0);
+	ck_assert(o.delay == 0.5);
+	ck_assert_int_eq(parse(&o, &cause, "-d", "2.", NULL), 0);
+	ck_assert(o.delay == 2);
+	ck_assert_int_eq(parse(&o, &cause, "-n", "007", NULL), 0);
+	ck_assert_int_eq(o.iterations, 7);
+}
+END_TEST
+
 START_TEST(test_parse_helpers)
 {
 	double	d;
@@ -149,6 +216,8 @@ main(void)
 	tcase_add_test(tc, test_long_options);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_parse_helpers);
+	tcase_add_test(tc, test_messages);
+	tcase_add_test(tc, test_strict_numbers);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

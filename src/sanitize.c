@@ -1,6 +1,8 @@
 /*
- * job-sanitize.c: makes one line of a demo's output safe to display and to
- * export. Nothing a demo prints can reach turbotop's terminal or files raw:
+ * sanitize.c: the one sanitiser. Every string that reaches the screen, a
+ * record or stderr from outside turbotop (a demo's output, a command path, a
+ * process name, lesson text, an argument echoed in an error message) passes
+ * through here, so nothing can reach the terminal or a file raw:
  *
  *   C0 controls and DEL      ^@ .. ^_, ^?   (ESC is ^[, so "\e[31m" shows as "^[[31m")
  *   a tab                    spaces to the next multiple of 8 columns
@@ -10,14 +12,21 @@
  *   invalid UTF-8            \xff, one escape per byte, then decoding resumes
  *
  * Everything else (printable ASCII, valid UTF-8) is copied unchanged, so the
- * text around an escape is kept.
+ * text around an escape is kept. sanitize_unsafe() is the test itself, for
+ * the writers that escape in their own syntax (JSON's \u009b) or draw
+ * a placeholder (the TUI). sanitize_stderr() puts the sanitiser between
+ * every message and the terminal.
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "job-int.h"
+#include "sanitize.h"
 #include "utf8.h"
+#include "util.h"
 
 static const char hex[] = "0123456789abcdef";
 
@@ -27,6 +36,13 @@ is_bidi(unsigned int cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
 	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+/* A code point that must not reach a terminal as it is: C0, DEL, C1, bidi. */
+int
+sanitize_unsafe(unsigned int cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || is_bidi(cp);
 }
 
 static char *
@@ -133,4 +149,76 @@ sanitize_cut(const char *src, size_t len, size_t max)
 	    utf8_decode(s + start, len - start, &cp) > cut - start)
 		return start;
 	return cut;
+}
+
+/* A sanitised copy of the NUL-terminated s (malloc'd). */
+char *
+sanitize_dup(const char *s)
+{
+	size_t	 len = strlen(s);
+	char	*d = xmalloc(SANITIZE_SIZE(len));
+
+	sanitize_line(d, s, len);
+	return d;
+}
+
+/* Write all n bytes to fd 2; what cannot be written is dropped. */
+static void
+err_put(const char *s, size_t n)
+{
+	ssize_t	w;
+
+	while (n > 0) {
+		w = write(STDERR_FILENO, s, n);
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+/* stderr's writer: each line sanitised, the newlines kept. */
+static ssize_t
+err_write(void *cookie, const char *buf, size_t n)
+{
+	const char	*p = buf, *end = buf + n, *nl;
+	char		 small[SANITIZE_SIZE(256)], *d;
+	size_t		 len, k;
+
+	(void)cookie;
+	while (p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		len = (size_t)(nl - p);
+		d = len <= 256 ? small : malloc(SANITIZE_SIZE(len));
+		if (d != NULL) {
+			k = sanitize_line(d, p, len);
+			err_put(d, k);
+			if (d != small)
+				free(d);
+		}
+		if (nl < end)
+			err_put("\n", 1);
+		p = nl + 1;
+	}
+	return (ssize_t)n;
+}
+
+/*
+ * From now on every message turbotop writes to stderr passes the sanitiser
+ * (an unknown demo named with an escape sequence, a path with a bidi
+ * override). Line-buffered, as stderr is expected to be.
+ */
+void
+sanitize_stderr(void)
+{
+	static const cookie_io_functions_t	 io = { NULL, err_write, NULL,
+						     NULL };
+	FILE					*f;
+
+	fflush(stderr);
+	if ((f = fopencookie(NULL, "w", io)) == NULL)
+		return;
+	setvbuf(f, NULL, _IOLBF, BUFSIZ);
+	stderr = f;
 }
