@@ -25,6 +25,7 @@ static const struct demo_opt opts[] = {
 
 static struct demo counting = {
 	.name = "counting",
+	.summary = "three workers count with delays; their output interleaves",
 	.about = "three processes count to 20, 25 and 30 with sleeps; their lines interleave",
 	.watch = "the output interleaves while the cores stay idle: sleeping costs no CPU.",
 	.workers = 0,

@@ -132,6 +132,99 @@ help(void)
 	printf("\nIn turbotop: %s\n", demo->watch);
 }
 
+/* A text field of --describe: tab, newline and backslash escaped. */
+static void
+describe_text(const char *s)
+{
+	putchar('\t');
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\t')
+			fputs("\\t", stdout);
+		else if (*s == '\n')
+			fputs("\\n", stdout);
+		else if (*s == '\\')
+			fputs("\\\\", stdout);
+		else
+			putchar(*s);
+	}
+}
+
+/* One "option" record: name, key, type, default, min, max, arg, help. */
+static void
+describe_option(const char *name, int key, const char *type, const char *def,
+    double min, double max, const char *arg, const char *help)
+{
+	char	k[2] = { (char)key, '\0' };
+
+	printf("option");
+	describe_text(name);
+	describe_text(key != 0 ? k : "");
+	describe_text(type);
+	describe_text(def);
+	printf("\t%.17g\t%.17g", min, max);
+	describe_text(arg);
+	describe_text(help);
+	putchar('\n');
+}
+
+/*
+ * --describe: the demo for turbotop, one record a line, fields separated by
+ * tabs (escaped \t, \n, \\ inside): "demo NAME", "summary", "about",
+ * "watch", "args" TEXT, then one "option" record per option, -w and -t
+ * included: NAME KEY TYPE DEFAULT MIN MAX ARG HELP, TYPE one of flag, long,
+ * double, string (ARG "a|b|c": one of those words). A DEFAULT outside
+ * [MIN, MAX] means the demo chooses (e.g. from the core count).
+ */
+static void
+describe(void)
+{
+	const struct demo_opt	*o;
+	const char		*types[] = { "flag", "long", "double", "string" };
+	char			 def[64];
+
+	printf("demo");
+	describe_text(demo->name);
+	printf("\nsummary");
+	describe_text(demo->summary);
+	printf("\nabout");
+	describe_text(demo->about);
+	printf("\nwatch");
+	describe_text(demo->watch);
+	printf("\nargs");
+	describe_text(demo->args);
+	putchar('\n');
+	if (demo->workers > 0) {
+		snprintf(def, sizeof def, "%ld", demo->workers);
+		describe_option("workers", 'w', "long", def, 1,
+		    (double)demo_max_workers(), "N", "workers");
+	}
+	if (demo->duration >= 0) {
+		snprintf(def, sizeof def, "%g", demo->duration);
+		describe_option("duration", 't', "double", def, 0, 1e6, "SECS",
+		    "stop after SECS seconds (0: until stopped)");
+	}
+	for (o = demo->opts; o != NULL && o->name != NULL; o++) {
+		switch (o->type) {
+		case DEMO_FLAG:
+			snprintf(def, sizeof def, "%d", *(int *)o->value);
+			break;
+		case DEMO_LONG:
+			snprintf(def, sizeof def, "%ld", *(long *)o->value);
+			break;
+		case DEMO_DOUBLE:
+			snprintf(def, sizeof def, "%g", *(double *)o->value);
+			break;
+		case DEMO_STRING:
+			snprintf(def, sizeof def, "%s", *(const char **)o->value != NULL ?
+			    *(const char **)o->value : "");
+			break;
+		}
+		describe_option(o->name, o->key, types[o->type], def, o->min,
+		    o->max, o->arg, o->help);
+	}
+	fflush(stdout);
+}
+
 static void __attribute__((noreturn))
 bad_option(const char *fmt, ...)
 {
@@ -218,6 +311,7 @@ demo_start(struct demo *d, int argc, char **argv)
 
 	demo = d;
 	longopts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
+	longopts[n++] = (struct option){ "describe", no_argument, NULL, 'D' };
 	longopts[n++] = (struct option){ "workers", required_argument, NULL, 'w' };
 	longopts[n++] = (struct option){ "duration", required_argument, NULL, 't' };
 	for (i = 0; d->opts != NULL && d->opts[i].name != NULL; i++) {
@@ -240,6 +334,9 @@ demo_start(struct demo *d, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (ch == 'h') {
 			help();
+			exit(0);
+		} else if (ch == 'D') {
+			describe();
 			exit(0);
 		} else if (ch == 'w' && d->workers > 0) {
 			d->workers = (long)parse_number("workers", optarg, 1,
@@ -485,7 +582,7 @@ demo_join(void)
 	int	status, failed = 0;
 	pid_t	pid;
 
-	if (demo->duration > 0)
+	if (demo->duration > 0 && !demo->own_duration)
 		deadline = demo_now() + demo->duration;
 	for (;;) {
 		demo_check_stop();
@@ -531,6 +628,39 @@ demo_read(int fd, void *buf, size_t len)
 		if (n >= 0 || (errno != EINTR && errno != EAGAIN))
 			return n;
 	}
+}
+
+/*
+ * poll(2) on FDS that gives way to SIGTERM/SIGINT (the demo then stops and
+ * exits): waits until one of them is ready (returns how many, as poll), or
+ * SECS pass (< 0: no limit; returns 0). A child's exit may also end the
+ * wait early (returns 0): callers loop.
+ */
+int
+demo_poll(struct pollfd *fds, size_t nfds, double secs)
+{
+	struct pollfd	*all;
+	char		 buf[64];
+	size_t		 i;
+	int		 n, ms = secs < 0 ? -1 : (int)ceil(secs * 1000);
+
+	demo_check_stop();
+	if ((all = calloc(nfds + 1, sizeof *all)) == NULL)
+		demo_fatal("out of memory");
+	all[0].fd = wake_pipe[0];
+	all[0].events = POLLIN;
+	memcpy(all + 1, fds, nfds * sizeof *fds);
+	n = poll(all, (nfds_t)(nfds + 1), ms);
+	if (n > 0 && (all[0].revents & POLLIN)) {
+		n--;
+		while (read(wake_pipe[0], buf, sizeof buf) > 0)
+			;
+	}
+	for (i = 0; i < nfds; i++)
+		fds[i].revents = all[i + 1].revents;
+	free(all);
+	demo_check_stop();
+	return n < 0 ? 0 : n;
 }
 
 /* Sleep SECS seconds; the parent wakes early to stop when asked (returns -1). */

@@ -5,6 +5,9 @@
  *   options   -w/--workers N, -t/--duration SECS, -h/--help and the demo's
  *             own options, described in a table; bad options print the usage
  *             on stderr and exit 2; -w is capped (4096, and by RLIMIT_NPROC)
+ *   describe  --describe prints the demo, its texts and its options in a
+ *             machine-readable form: turbotop's menu and --list read it, so
+ *             each text lives in the demo alone
  *   output    demo_print() writes each line with one write(), so the lines of
  *             concurrent workers never shred
  *   workers   demo_fork() starts a worker process that dies with its parent
@@ -15,6 +18,7 @@
 #ifndef DEMO_COMMON_H
 #define DEMO_COMMON_H
 
+#include <poll.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -42,10 +46,12 @@ struct demo_opt {
 struct demo {
 	const char		*name;
 	const char		*args;		/* non-option arguments for the usage line, or NULL */
+	const char		*summary;	/* one line for turbotop's --list and menu */
 	const char		*about;		/* what the demo does, for --help */
 	const char		*watch;		/* what to watch for in turbotop, for --help */
 	long			 workers;	/* -w: default (set before), the value (after); 0: no -w */
 	double			 duration;	/* -t: default, then the value; < 0: no -t; 0: forever */
+	int			 own_duration;	/* the demo ends itself when -t elapses (demo_join does not) */
 	const struct demo_opt	*opts;		/* the demo's own options, or NULL */
 };
 
@@ -63,6 +69,7 @@ int	 demo_stopping(void);
 void	 demo_check_stop(void);
 int	 demo_sleep(double);
 ssize_t	 demo_read(int, void *, size_t);
+int	 demo_poll(struct pollfd *, size_t, double);
 void	 demo_write(int, const void *, size_t);
 
 double	 demo_now(void);

@@ -16,7 +16,8 @@
  * Watch in turbotop: during the first part only one core is busy, the
  * threads taking turns; then every core fills, for threads and processes.
  *
- *   gil                   W = ncpu, 1 s of CPU work in all, all three ways
+ *   gil                   W = ncpu, 5 s of CPU work in all, all three ways
+ *                         (on 2 cores: 5 s, then 2.5 s, then 2.5 s)
  *   gil --mode gil -w 4   only the locked threads
  */
 #include "config.h"
@@ -30,13 +31,13 @@
 
 #define SWITCH_INTERVAL	0.005	/* seconds: CPython's sys.getswitchinterval() */
 
-static double		 work = 1;
+static double		 work = 5;
 static const char	*mode = "all";
 static pthread_mutex_t	 gil_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const struct demo_opt opts[] = {
 	{ "work", 0, DEMO_DOUBLE, &work, 0.01, 3600, "SECS",
-	  "CPU seconds of work in all, shared by the W workers (default 1)" },
+	  "CPU seconds of work in all, shared by the W workers (default 5)" },
 	{ "mode", 'm', DEMO_STRING, &mode, 0, 0, "all|gil|threads|processes",
 	  "run only one of the three ways (default all)" },
 	{ NULL, 0, 0, NULL, 0, 0, NULL, NULL }
@@ -44,6 +45,7 @@ static const struct demo_opt opts[] = {
 
 static struct demo gil = {
 	.name = "gil",
+	.summary = "CPU work by locked threads, free threads and processes: the GIL",
 	.about = "CPU work by W threads under one global lock, by W free threads, by W processes",
 	.watch = "the locked threads keep one core busy at a time; threads without\n"
 	    "the lock and processes fill every core.",
@@ -86,7 +88,7 @@ process(long id, void *share)
 static void
 report(const char *what, double wall, double cpu)
 {
-	demo_print("%-28s wall %6.3f s, cores busy %.2f\n", what, wall,
+	demo_print("%-16s %6.2f s, cores busy %.2f\n", what, wall,
 	    wall > 0 ? cpu / wall : 0);
 }
 
@@ -123,9 +125,9 @@ main(int argc, char **argv)
 	demo_print("workers: %ld, %.2f s of CPU work in all\n", gil.workers, work);
 
 	if (strcmp(mode, "all") == 0 || strcmp(mode, "gil") == 0)
-		run_threads("threads holding one lock:", locked_thread, &share);
+		run_threads("locked threads:", locked_thread, &share);
 	if (strcmp(mode, "all") == 0 || strcmp(mode, "threads") == 0)
-		run_threads("threads without the lock:", free_thread, &share);
+		run_threads("free threads:", free_thread, &share);
 	if (strcmp(mode, "all") == 0 || strcmp(mode, "processes") == 0) {
 		start = demo_now();
 		cpu = demo_cpu_time(1);

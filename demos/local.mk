@@ -8,7 +8,8 @@ demos_libdemo_a_SOURCES = demos/demo-common.c demos/demo-common.h
 DEMO_LIBS = demos/libdemo.a $(PTHREAD_LIBS) $(LIBS)
 
 pkglibexec_PROGRAMS += demos/welcome demos/counting demos/waste demos/lock \
-	demos/queue demos/pipe demos/compute demos/pmap demos/coremsg demos/gil
+	demos/queue demos/pipe demos/compute demos/pmap demos/coremsg demos/gil \
+	demos/exchange
 
 demos_welcome_SOURCES = demos/welcome.c
 demos_welcome_LDADD = $(DEMO_LIBS)
@@ -31,9 +32,16 @@ demos_coremsg_SOURCES = demos/coremsg.c
 demos_coremsg_LDADD = $(DEMO_LIBS)
 demos_gil_SOURCES = demos/gil.c
 demos_gil_LDADD = $(DEMO_LIBS)
+demos_exchange_SOURCES = demos/exchange.c
+demos_exchange_LDADD = $(DEMO_LIBS)
 
 # The compute benchmark and its python3 peer (make bench).
 EXTRA_DIST += bench/bench-compute.sh bench/compute.py
+
+# The Python twin of the exchange demo (issue 16), beside the article's other
+# programs in examples/python.
+pythonexchangedir = $(pkgdatadir)/examples/python
+dist_pythonexchange_DATA = examples/python/exchange.py
 
 # The students' guide to the demos.
 EXTRA_DIST += demos/README

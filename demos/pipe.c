@@ -2,7 +2,7 @@
  * pipe: the Pipe part of the article's miscellaneous.py ("Multi-threading in
  * the multiprocessing way"). Python's Pipe() is two-way by default; so is
  * this channel, a socketpair(): the child sends a message up, the parent
- * answers down the same channel, a few times.
+ * answers down the same channel, ten times, a second apart (-i).
  *
  * --pingpong N times N round trips of a small message and prints the median
  * and 99th percentile: the cost of inter-process communication the article
@@ -12,7 +12,7 @@
  * Watch in turbotop: two processes, mostly asleep; with --pingpong both
  * are busy passing the ball and the system share of CPU time rises.
  *
- *   pipe                  three messages each way
+ *   pipe                  ten messages each way, one a second
  *   pipe --pingpong 10000 round-trip latency
  */
 #include "config.h"
@@ -25,13 +25,16 @@
 
 #include "demo-common.h"
 
-static long	messages = 3;
+static long	messages = 10;
+static double	interval_ms = 1000;
 static long	pingpong;
 static int	op, oc;		/* the parent's and the child's ends */
 
 static const struct demo_opt opts[] = {
 	{ "messages", 'm', DEMO_LONG, &messages, 1, 1e6, "N",
-	  "messages each way (default 3)" },
+	  "messages each way (default 10)" },
+	{ "interval", 'i', DEMO_DOUBLE, &interval_ms, 0, 60000, "MS",
+	  "milliseconds the child waits before each message (default 1000)" },
 	{ "pingpong", 'p', DEMO_LONG, &pingpong, 1, 1e8, "N",
 	  "instead, time N round trips of one byte: median and p99" },
 	{ NULL, 0, 0, NULL, 0, 0, NULL, NULL }
@@ -39,6 +42,7 @@ static const struct demo_opt opts[] = {
 
 static struct demo pipedemo = {
 	.name = "pipe",
+	.summary = "parent and child talk both ways over a pipe; --pingpong times it",
 	.about = "a two-way channel between a parent and a child; --pingpong times it",
 	.watch = "two processes mostly asleep; --pingpong keeps both busy in the kernel.",
 	.workers = 0,
@@ -74,10 +78,11 @@ child(long id, void *unused)
 		return 0;
 	}
 	for (i = 1; i <= messages; i++) {
+		demo_sleep(interval_ms / 1000);
 		snprintf(buf, sizeof buf, "message %ld in Pipe: FOSS rulz!!!", i);
 		demo_write(oc, buf, strlen(buf));
 		recv_msg(oc, buf, sizeof buf);
-		demo_print(" child (pid %ld) received: %s\n", (long)getpid(), buf);
+		demo_print(" child got: %s\n", buf);
 	}
 	return 0;
 }
@@ -181,8 +186,8 @@ main(int argc, char **argv)
 	else {
 		for (i = 1; i <= messages; i++) {
 			recv_msg(op, buf, sizeof buf);		/* op.recv() */
-			demo_print(" parent (pid %ld) received: %s\n", (long)getpid(), buf);
-			snprintf(buf, sizeof buf, "answer %ld from the parent: got it", i);
+			demo_print(" parent got: %s\n", buf);
+			snprintf(buf, sizeof buf, "answer %ld: got it", i);
 			demo_write(op, buf, strlen(buf));	/* op.send() */
 		}
 	}

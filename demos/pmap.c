@@ -6,6 +6,10 @@
  * are printed. With --cpu the function computes for that time instead of
  * sleeping.
  *
+ * As in the article (pprocess's examples: N = 10, limit = 10), the default
+ * maps over 10 x 10 items with 10 processes, each item taking 100 ms (the
+ * examples' 1 s, shortened): the serial map takes 10 s, the pmap 1 s.
+ *
  * The lesson: a sleep-bound map speeds up about W times even on 2 cores,
  * because sleeping processes do not need a core. A CPU-bound map speeds up
  * only as far as there are cores.
@@ -13,7 +17,7 @@
  * Watch in turbotop: sleep-bound, W workers but the cores stay nearly idle;
  * with --cpu, every core is busy and the speedup stops at the core count.
  *
- *   pmap                  64 items of 10 ms each, serially then 2*ncpu workers
+ *   pmap                  100 items of 100 ms, serially (10 s), then 10 workers
  *   pmap --cpu            the same, computing instead of sleeping
  *   pmap --pool-only -w 4 only the parallel map (for turbotop --bench)
  */
@@ -21,15 +25,15 @@
 
 #include "demo-common.h"
 
-static long	 n = 8;
-static double	 delay_ms = 10;
+static long	 n = 10;
+static double	 delay_ms = 100;
 static int	 cpu, pool_only;
 
 static const struct demo_opt opts[] = {
 	{ "grid", 'n', DEMO_LONG, &n, 1, 1000, "N",
-	  "map over an N x N grid (default 8: 64 items)" },
+	  "map over an N x N grid (default 10: 100 items, as simple.py)" },
 	{ "delay", 'd', DEMO_DOUBLE, &delay_ms, 0, 60000, "MS",
-	  "milliseconds each item takes (default 10)" },
+	  "milliseconds each item takes (default 100)" },
 	{ "cpu", 'c', DEMO_FLAG, &cpu, 0, 0, NULL,
 	  "CPU-bound: compute for the delay instead of sleeping" },
 	{ "pool-only", 0, DEMO_FLAG, &pool_only, 0, 0, NULL,
@@ -39,6 +43,7 @@ static const struct demo_opt opts[] = {
 
 static struct demo pmap = {
 	.name = "pmap",
+	.summary = "a parallel map: serial vs pool of W processes, and the speedup",
 	.about = "map a function over a grid serially, then with a pool of W processes",
 	.watch = "sleep-bound, W workers leave the cores idle yet speed up ~W times;\n"
 	    "with --cpu the cores fill and the speedup stops at the core count.",
@@ -82,7 +87,7 @@ main(int argc, char **argv)
 	double	start, serial = 0, parallel;
 	long	k, agree = 1;
 
-	pmap.workers = 2 * demo_ncpu();
+	pmap.workers = 10;		/* simple_pmap.py's limit=10 */
 	if (pmap.workers > demo_max_workers())
 		pmap.workers = demo_max_workers();
 	demo_start(&pmap, argc, argv);

@@ -2,7 +2,8 @@
  * queue: the Queue part of the article's miscellaneous.py ("Multi-threading
  * in the multiprocessing way"). Producer processes put messages into one
  * queue that every process can use safely; consumer processes take them out.
- * Each says how many it sent or received, and the parent checks the totals.
+ * Producers put for -t seconds (default 10) or -m messages each; then
+ * each says how many it sent or received, and the parent checks the totals.
  *
  * Why our own queue and not POSIX message queues (mq_open): mqueues have a
  * name in a system-wide namespace that outlives a killed demo unless someone
@@ -16,7 +17,7 @@
  * queue is small (16 slots), so producers block when it is full and
  * consumers when it is empty. The counts at the end are equal.
  *
- *   queue                 2 producers and 2 consumers, 10000 messages each
+ *   queue                 2 producers and 2 consumers, for 10 seconds
  *   queue -w 4 -m 500     4 of each, 500 messages per producer
  */
 #include "config.h"
@@ -43,13 +44,14 @@ struct queue {
 	char		slot[SLOTS][MSGLEN];
 };
 
-static long		 messages = 10000;
+static long		 messages;	/* per producer; 0: no limit */
+static double		 stop_at;	/* producers stop putting then (demo_now()) */
 static int		 verbose;
 static struct queue	*oque;
 
 static const struct demo_opt opts[] = {
 	{ "messages", 'm', DEMO_LONG, &messages, 0, 1e9, "N",
-	  "messages each producer puts (default 10000)" },
+	  "messages each producer puts at most (default 0: no limit)" },
 	{ "verbose", 'v', DEMO_FLAG, &verbose, 0, 0, NULL,
 	  "consumers print every message they take" },
 	{ NULL, 0, 0, NULL, 0, 0, NULL, NULL }
@@ -57,10 +59,12 @@ static const struct demo_opt opts[] = {
 
 static struct demo queue = {
 	.name = "queue",
+	.summary = "producers and consumers share one process-safe queue",
 	.about = "W producer and W consumer processes share one process-safe queue",
 	.watch = "producers and consumers take turns; sent and received counts are equal.",
 	.workers = 2,
-	.duration = -1,
+	.duration = 10,
+	.own_duration = 1,
 	.opts = opts,
 };
 
@@ -115,13 +119,13 @@ producer(long id, void *unused)
 	char	msg[MSGLEN];
 	long	i;
 
-	for (i = 0; i < messages; i++) {
+	for (i = 0; (messages == 0 || i < messages) && demo_now() < stop_at; i++) {
 		snprintf(msg, sizeof msg, "message %ld in Queue from producer %ld: LFY rockz!!!",
 		    i + 1, id);
 		put(msg);
 	}
 	producer_done();
-	demo_print(" producer %ld, pid %ld: sent %ld\n", id, (long)getpid(), messages);
+	demo_print(" producer %ld, pid %ld: sent %ld\n", id, (long)getpid(), i);
 	return 0;
 }
 
@@ -159,6 +163,7 @@ main(int argc, char **argv)
 	pthread_cond_init(&oque->not_empty, &ca);
 	pthread_cond_init(&oque->not_full, &ca);
 	oque->producing = queue.workers;
+	stop_at = queue.duration > 0 ? demo_now() + queue.duration : 1e300;
 
 	for (i = 1; i <= queue.workers; i++) {
 		demo_fork(producer, i, NULL);

@@ -17,6 +17,7 @@
 
 static struct demo waste = {
 	.name = "waste",
+	.summary = "N workers spin printing 'Total waste of CPU cycles!' on every core",
 	.about = "N processes spin printing 'Total waste of CPU cycles!'",
 	.watch = "every core busy, the workers spread over all of them; stop: all gone at once.",
 	.workers = 20,

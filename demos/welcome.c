@@ -18,6 +18,7 @@
 static struct demo welcome = {
 	.name = "welcome",
 	.args = "[NAME]...",
+	.summary = "three processes each print a welcome line (multiprocessing basics)",
 	.about = "one process per name (default Rich, Nus, Geeks) prints a welcome line",
 	.watch = "the processes live only an instant; their lines come in any order.",
 	.workers = 0,

@@ -1,61 +1,201 @@
 /*
  * catalog.c: the demo suite as turbotop sees it (names, one-line summaries,
- * what to watch for, which options they take) and where their programs are found:
+ * what to watch for, which options they take, each read from the demo's own
+ * --describe) and where their programs are found:
  * $TURBOTOP_DEMO_DIR if set, the build tree's demos/ when turbotop runs from
  * the build tree, else the installed $(pkglibexecdir).
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "catalog.h"
 #include "util.h"
 
 /*
- * The watch texts are each demo's own (its struct demo's .watch, printed by
- * DEMO --help after "In turbotop: "); tests/test-catalog-watch.c checks that
- * they agree.
+ * The demos, in the menu's order. Everything else about them (summary,
+ * what to watch for, options) is the demo's own, from its --describe.
  */
-static const struct demo_info demos[] = {
-	{ "welcome",  "three processes each print a welcome line (multiprocessing basics)", 0, 0,
-	    "the processes live only an instant; their lines come in any order." },
-	{ "counting", "three workers count with delays; their output interleaves", 0, 0,
-	    "the output interleaves while the cores stay idle: sleeping costs no CPU." },
-	{ "waste",    "N workers spin printing 'Total waste of CPU cycles!' on every core", 1, 1,
-	    "every core busy, the workers spread over all of them; stop: all gone at once." },
-	{ "lock",     "workers print while holding one shared lock: the output serialises", 1, 0,
-	    "with the lock one core works at a time and each worker's lines come in one block;\n"
-	    "with --no-lock all cores work and the lines jumble." },
-	{ "queue",    "producers and consumers share one process-safe queue", 1, 0,
-	    "producers and consumers take turns; sent and received counts are equal." },
-	{ "pipe",     "parent and child talk both ways over a pipe; --pingpong times it", 0, 0,
-	    "two processes mostly asleep; --pingpong keeps both busy in the kernel." },
-	{ "compute",  "the article's exact parallel sum (GMP) split over W workers", 1, 0,
-	    "W workers keep W cores busy; compare the wall time for -w 1, 2, 4." },
-	{ "pmap",     "a parallel map: serial vs pool of W processes, and the speedup", 1, 0,
-	    "sleep-bound, W workers leave the cores idle yet speed up ~W times;\n"
-	    "with --cpu the cores fill and the speedup stops at the core count." },
-	{ "coremsg",  "W jobs each say hello from the core they ran on", 1, 0,
-	    "the jobs spread over the cores; each names the core it ran on." },
-	{ "gil",      "CPU work by locked threads, free threads and processes: the GIL", 1, 0,
-	    "the locked threads keep one core busy at a time; threads without\n"
-	    "the lock and processes fill every core." },
+static const char *names[] = {
+	"welcome", "counting", "waste", "lock", "queue", "pipe", "compute",
+	"pmap", "coremsg", "gil", "exchange",
 };
+
+static struct demo_info	demos[nitems(names)];
+static int		loaded[nitems(names)];
+
+/* Undo describe_text's escapes (\t, \n, \\) in place. */
+static char *
+unescape(char *s)
+{
+	char	*r = s, *w = s;
+
+	while (*r != '\0') {
+		if (r[0] == '\\' && r[1] != '\0') {
+			*w++ = r[1] == 't' ? '\t' : r[1] == 'n' ? '\n' : r[1];
+			r += 2;
+		} else
+			*w++ = *r++;
+	}
+	*w = '\0';
+	return s;
+}
+
+/* Split LINE at tabs into at most MAX fields (unescaped); how many. */
+static size_t
+split(char *line, char **field, size_t max)
+{
+	size_t	n = 0;
+	char	*p = line, *tab;
+
+	while (n < max) {
+		tab = strchr(p, '\t');
+		if (tab != NULL)
+			*tab = '\0';
+		field[n++] = unescape(p);
+		if (tab == NULL)
+			break;
+		p = tab + 1;
+	}
+	return n;
+}
+
+/* The output of "PATH --describe" (malloc'd), or NULL if it failed. */
+static char *
+run_describe(const char *path)
+{
+	char		*buf = NULL;
+	size_t		 len = 0, size = 0;
+	ssize_t		 n;
+	int		 fd[2], status, devnull;
+	pid_t		 pid;
+	struct pollfd	 pfd;
+
+	if (pipe2(fd, O_CLOEXEC) != 0)
+		return NULL;
+	switch (pid = fork()) {
+	case -1:
+		close(fd[0]);
+		close(fd[1]);
+		return NULL;
+	case 0:
+		devnull = open("/dev/null", O_RDWR);
+		dup2(devnull, STDIN_FILENO);
+		dup2(fd[1], STDOUT_FILENO);
+		dup2(devnull, STDERR_FILENO);
+		execl(path, path, "--describe", (char *)NULL);
+		_exit(127);
+	}
+	close(fd[1]);
+	pfd.fd = fd[0];
+	pfd.events = POLLIN;
+	for (;;) {	/* a demo answers at once; 10 s is a broken one */
+		if (poll(&pfd, 1, 10000) <= 0)
+			break;
+		if (len + 4096 + 1 > size) {
+			size = size * 2 + 8192;
+			buf = xreallocarray(buf, size, 1);
+		}
+		n = read(fd[0], buf + len, size - len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd[0]);
+	kill(pid, SIGKILL);	/* harmless if it has exited */
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (buf == NULL || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		free(buf);
+		return NULL;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Fill D (named NAME) from its program's --describe. */
+static void
+describe(struct demo_info *d, const char *name)
+{
+	static const char	*types[] = { "flag", "long", "double", "string" };
+	struct demo_option	*o;
+	char			*path, *out, *line, *next, *f[9];
+	size_t			 n, t;
+
+	d->name = name;
+	d->summary = "(the demo's program was not found)";
+	d->watch = "";
+	path = catalog_demo_path(name);
+	out = path != NULL ? run_describe(path) : NULL;
+	free(path);
+	if (out == NULL)
+		return;
+	for (line = out; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		n = split(line, f, nitems(f));
+		if (n == 2 && strcmp(f[0], "summary") == 0)
+			d->summary = xstrdup(f[1]);
+		else if (n == 2 && strcmp(f[0], "watch") == 0)
+			d->watch = xstrdup(f[1]);
+		else if (n == 9 && strcmp(f[0], "option") == 0) {
+			for (t = 0; t < nitems(types); t++) {
+				if (strcmp(f[3], types[t]) == 0)
+					break;
+			}
+			if (t == nitems(types))
+				continue;
+			d->opts = xreallocarray(d->opts, d->nopts + 1, sizeof *d->opts);
+			o = &d->opts[d->nopts++];
+			o->name = xstrdup(f[1]);
+			o->key = (unsigned char)f[2][0];
+			o->type = (enum demo_option_type)t;
+			o->def = xstrdup(f[4]);
+			o->min = strtod(f[5], NULL);
+			o->max = strtod(f[6], NULL);
+			o->arg = xstrdup(f[7]);
+			o->help = xstrdup(f[8]);
+			if (strcmp(o->name, "workers") == 0)
+				d->workers = 1;
+			if (strcmp(o->name, "duration") == 0)
+				d->duration = 1;
+		}
+	}
+	free(out);
+}
+
+/* Demo I, described (once). */
+static const struct demo_info *
+load(size_t i)
+{
+	if (!loaded[i]) {
+		loaded[i] = 1;
+		describe(&demos[i], names[i]);
+	}
+	return &demos[i];
+}
 
 size_t
 catalog_count(void)
 {
-	return nitems(demos);
+	return nitems(names);
 }
 
 const struct demo_info *
 catalog_get(size_t i)
 {
-	return i < nitems(demos) ? &demos[i] : NULL;
+	return i < nitems(names) ? load(i) : NULL;
 }
 
 const struct demo_info *
@@ -63,9 +203,9 @@ catalog_find(const char *name)
 {
 	size_t	i;
 
-	for (i = 0; i < nitems(demos); i++) {
-		if (strcmp(demos[i].name, name) == 0)
-			return &demos[i];
+	for (i = 0; i < nitems(names); i++) {
+		if (strcmp(names[i], name) == 0)
+			return load(i);
 	}
 	return NULL;
 }
@@ -111,8 +251,13 @@ char *
 catalog_demo_path(const char *name)
 {
 	char	*path;
+	size_t	 i;
 
-	if (strchr(name, '/') != NULL || catalog_find(name) == NULL)
+	for (i = 0; i < nitems(names); i++) {
+		if (strcmp(names[i], name) == 0)
+			break;
+	}
+	if (strchr(name, '/') != NULL || i == nitems(names))
 		return NULL;
 	xasprintf(&path, "%s/%s", catalog_demo_dir(), name);
 	if (access(path, X_OK) != 0) {
@@ -128,6 +273,6 @@ catalog_print(FILE *f)
 {
 	size_t	i;
 
-	for (i = 0; i < nitems(demos); i++)
-		fprintf(f, "%-10s %s\n", demos[i].name, demos[i].summary);
+	for (i = 0; i < nitems(names); i++)
+		fprintf(f, "%-10s %s\n", names[i], load(i)->summary);
 }

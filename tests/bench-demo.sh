@@ -95,11 +95,11 @@ $check" "$tmp/out.json"
 # The pool alone: more workers, faster (ideal: 2 and 4).
 measure 0 '64 * 0.008' '
 verdict(1.25 < s2 and 1.15 * s2 < s4)
-' --bench-floor=0 --bench=1,2,4 --repeat=1 pmap --pool-only -d 8
+' --bench-floor=0 --bench=1,2,4 --repeat=1 pmap --pool-only -n 8 -d 8
 
 # Half of it serial: about half is the fitted serial fraction, and 4
 # workers stay well short of 4 times faster (ideal: 1.6).
 measure '64 * 0.008' '64 * 0.008' '
 verdict(0.25 < f < 0.8 and 1.1 < s4 < 2.4)
-' --bench-floor=0 --bench=1,2,4 --repeat=1 pmap -d 8
+' --bench-floor=0 --bench=1,2,4 --repeat=1 pmap -n 8 -d 8
 exit 0

@@ -1,8 +1,10 @@
 #!/bin/bash
 # demo-compute.sh: compute's parallel sum is exact for every N and W: the
 # article's value for N = 10000, and python3's exact integers for N not
-# divisible by W, W > N, a range across the end of the 128-bit fast path,
-# and with --plain (the article's loop). Bad numbers are refused.
+# divisible by W, W > N, ranges across the limb boundaries of the fast path
+# and across its end, and with --plain (the article's loop). Bad numbers are
+# refused. The ranges are split by cost: for N = 10^8 and W = 2, 3, 4 the
+# workers' CPU times are within 10% of each other.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 ARTICLE=1122951832280201719977576891133383729824504832270000
@@ -18,15 +20,14 @@ sum_of() {
 	[ -n "$w" ] || fail "compute $*: no workers line"
 }
 
-[ "$(sum_of)" = "$ARTICLE" ] || fail "default run is not the article's sum"
 for w in 1 2 3 7 64; do
 	[ "$(sum_of -n 10000 -w "$w")" = "$ARTICLE" ] || fail "-w $w: not the article's sum"
-	[ "$("$DEMOS/compute" -w "$w" | sed -n 's/^workers: //p')" = "$w" ] ||
+	[ "$("$DEMOS/compute" -n 100 -w "$w" | sed -n 's/^workers: //p')" = "$w" ] ||
 		fail "-w $w: the workers line does not say $w"
 done
 [ "$(sum_of -n 10000 -w 3 --plain)" = "$ARTICLE" ] || fail "--plain: not the article's sum"
 # Every i is summed once: the worker ranges tile 1..N.
-ranges=$("$DEMOS/compute" -n 10 -w 4 | sed -n 's/.*i = \([0-9]*\)\.\.\([0-9]*\) in.*/\1 \2/p' | sort -n)
+ranges=$("$DEMOS/compute" -n 10 -w 4 | sed -n 's/^ worker [0-9]*: \([0-9]*\)\.\.\([0-9]*\) in .*/\1 \2/p' | sort -n)
 [ "$ranges" = "$(printf '1 2\n3 5\n6 7\n8 10')" ] || fail "-n 10 -w 4 ranges: $ranges"
 [ "$(sum_of -n 0)" = 0 ] || fail "-n 0 is not the empty sum"
 
@@ -48,12 +49,44 @@ for spec in "1 1" "1 3" "2 5" "7 16" "100 7" "12345 64" "99999 13" "65536 3"; do
 	[ "$(sum_of -n "$1" -w "$2")" = "$(oracle 1 "$1")" ] ||
 		fail "-n $1 -w $2 differs from python3"
 done
-# Across the end of the fast path (i^5 < 2^128 up to 50859008).
-for w in 1 3; do
-	want=$(oracle 50858990 50859030)
-	[ "$(sum_of --from 50858990 -n 50859030 -w "$w")" = "$want" ] ||
-		fail "--from 50858990 -n 50859030 -w $w differs from python3"
-	[ "$(sum_of --plain --from 50858990 -n 50859030 -w "$w")" = "$want" ] ||
-		fail "--plain across the fast path's end differs from python3"
+# Across the limb boundaries (i^5 < 2^64 up to 7131, < 2^128 up to
+# 50859008) and the end of the fast path (i < 2^32).
+for span in "7100 7200" "50858990 50859030" "4294967200 4294967400"; do
+	set -- $span
+	want=$(oracle "$1" "$2")
+	for w in 1 3; do
+		[ "$(sum_of --from "$1" -n "$2" -w "$w")" = "$want" ] ||
+			fail "--from $1 -n $2 -w $w differs from python3"
+	done
+	[ "$(sum_of --plain --from "$1" -n "$2" -w 2)" = "$want" ] ||
+		fail "--plain --from $1 -n $2 differs from python3"
+done
+
+# Balance: N = 10^8, W workers; each worker's CPU time (what it worked, not
+# how long it waited for a core) within 10% of the others'. A worker's time
+# is a fraction of a second, which a busy machine disturbs (caches, other
+# loads): each worker's time is its least over up to five runs, and when
+# they still differ by more than 10% on a machine too busy to tell, SKIP.
+# times W: one run's CPU times, "K SECS" a line.
+times() {
+	"$DEMOS/compute" -n 100000000 -w "$1" |
+		sed -n 's/^ worker \([0-9]*\): .*, cpu \([0-9.]*\) s$/\1 \2/p'
+}
+tmp=$(mk_tmpdir)
+for w in 2 3 4; do
+	: >"$tmp/t"
+	for try in 1 2 3 4 5; do
+		times "$w" >>"$tmp/t"
+		s=$(awk -v w="$w" '{ if (!($1 in m) || $2 < m[$1]) m[$1] = $2 }
+			END { n = 0; for (k in m) { n++; if (min == "" || m[k] < min) min = m[k]; if (m[k] > max) max = m[k] }
+				print (n != w || min <= 0) ? 999 : int(100 * max / min) }' "$tmp/t")
+		[ "$s" -le 110 ] && break
+		note "-w $w after $try runs: the slowest worker's CPU time is $s% of the fastest's"
+	done
+	[ "$s" -le 110 ] && continue
+	load=$(cut -d' ' -f1 /proc/loadavg)
+	awk -v l="$load" -v n="$(getconf _NPROCESSORS_ONLN)" 'BEGIN { exit !(l > n) }' &&
+		skip "load $load: too busy to judge the balance of -w $w"
+	fail "-w $w: the workers' CPU times differ by more than 10% ($s%): $(cat "$tmp/t")"
 done
 exit 0

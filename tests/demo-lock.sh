@@ -21,6 +21,10 @@ check_lines() {
 out=$("$DEMOS/lock" -w 3 --work 2) || fail "lock exited $?"
 check_lines "$out" 3
 [ "$(blocks "$out")" = 3 ] || fail "with the lock, lines are not in one block per worker: $out"
+# The result line: 24 lines, and about one core busy (the lock serialises).
+b=$(sed -n 's/^24 lines in [0-9.]* s, cores busy \([0-9.]*\)$/\1/p' <<<"$out")
+[ -n "$b" ] || fail "no result line: $out"
+awk -v b="$b" 'BEGIN { exit !(b <= 1.2) }' || fail "with the lock, $b cores busy"
 
 # The default: 2*ncpu-1 workers, still one block each.
 ncpu=$(getconf _NPROCESSORS_ONLN)

@@ -6,8 +6,8 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 tmp=$(mk_tmpdir)
-ALL="welcome counting waste lock queue pipe compute pmap coremsg gil"
-WITH_W="waste lock queue compute pmap coremsg gil"
+ALL="welcome counting waste lock queue pipe compute pmap coremsg gil exchange"
+WITH_W="waste lock queue compute pmap coremsg gil exchange"
 
 # refused DEMO ARGS...: exit 2, a message and the usage on stderr, nothing on stdout.
 refused() {
@@ -41,7 +41,7 @@ done
 for d in welcome counting pipe; do
 	refused "$d" -w 2
 done
-for d in welcome counting lock queue pipe compute pmap coremsg gil; do
+for d in welcome counting lock pipe compute pmap coremsg gil exchange; do
 	refused "$d" -t 5
 done
 refused waste -t -1

@@ -4,12 +4,15 @@
 # no smaller than it.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
-out=$("$DEMOS/pipe" -m 4) || fail "pipe exited $?"
-up=$(sed -n 's/^ parent (pid [0-9]*) received: message \([0-9]*\) in Pipe: FOSS rulz!!!$/\1/p' <<<"$out")
-down=$(sed -n 's/^ child (pid [0-9]*) received: answer \([0-9]*\) from the parent: got it$/\1/p' <<<"$out")
+out=$("$DEMOS/pipe" -m 4 -i 0) || fail "pipe exited $?"
+up=$(sed -n 's/^ parent got: message \([0-9]*\) in Pipe: FOSS rulz!!!$/\1/p' <<<"$out")
+down=$(sed -n 's/^ child got: answer \([0-9]*\): got it$/\1/p' <<<"$out")
 [ "$up" = "$(seq 1 4)" ] || fail "child to parent: not messages 1..4 in order: $out"
 [ "$down" = "$(seq 1 4)" ] || fail "parent to child: not answers 1..4 in order: $out"
-[ "$(grep -o 'pid [0-9]*' <<<"$out" | sort -u | wc -l)" = 2 ] || fail "not two processes: $out"
+# -i paces the messages: 3 of 100 ms take at least 0.3 s.
+start=$(date +%s%N)
+"$DEMOS/pipe" -m 3 -i 100 >/dev/null || fail "pipe -i 100 exited $?"
+[ $(( ($(date +%s%N) - start) / 1000000 )) -ge 300 ] || fail "-i 100: 3 messages in under 0.3 s"
 
 out=$("$DEMOS/pipe" --pingpong 2000) || fail "pipe --pingpong exited $?"
 [ "$(sed -n 's/^round trips: //p' <<<"$out")" = 2000 ] || fail "no round trips line: $out"

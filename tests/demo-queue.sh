@@ -1,7 +1,8 @@
 #!/bin/bash
 # demo-queue.sh: every message producers put into the shared queue is taken
 # out exactly once: sent = received = W * messages, and the consumers' own
-# counts add up to it. -v prints each message taken.
+# counts add up to it; with -t instead of -m, producers stop in time and the
+# counts still agree. -v prints each message taken.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 # check W M: run queue -w W -m M and check its counts.
@@ -19,7 +20,13 @@ check() {
 check 2 2000
 check 1 1
 check 5 300
-check 3 0
+
+# -t 0.5: no limit on messages, the producers stop after half a second.
+out=$("$DEMOS/queue" -w 2 -t 0.5) || fail "queue -t 0.5 exited $?"
+sent=$(sed -n 's/^sent: //p' <<<"$out")
+[ -n "$sent" ] && [ "$sent" -gt 0 ] || fail "-t 0.5: nothing sent: $out"
+[ "$(sed -n 's/^received: //p' <<<"$out")" = "$sent" ] || fail "-t 0.5: received differs: $out"
+grep -q '^every message arrived once$' <<<"$out" || fail "-t 0.5: no verdict line: $out"
 
 out=$("$DEMOS/queue" -w 2 -m 3 -v) || fail "queue -v exited $?"
 [ "$(grep -c '^ consumer [0-9] got: message [1-3] in Queue from producer [12]: LFY rockz!!!$' <<<"$out")" = 6 ] ||

@@ -53,6 +53,8 @@ stop TERM pmap -n 10 -d 100 --pool-only -w 2
 stop TERM queue -v -m 100000000
 stop TERM pipe --pingpong 100000000
 stop TERM coremsg --work 50000
+stop TERM exchange -s 100
+stop -g TERM exchange --sleep -s 100
 stop -g INT counting
 stop -g INT lock -w 3 --work 500
 stop -g TERM gil -m processes --work 100

@@ -1,8 +1,9 @@
 /*
- * test-catalog-watch.c: the demo menu's "Watch for" text (src/catalog.c)
- * is each demo's own: for every demo in the catalog, $DEMOS/<demo> --help
- * ends with "In turbotop: " and exactly the catalog's watch text. A demo
- * whose text changes without the catalog fails here.
+ * test-catalog-watch.c: the catalog (src/catalog.c) is each demo's own, read
+ * from its --describe: for every demo, $DEMOS/<demo> --help ends with "In
+ * turbotop: " and exactly the catalog's watch text, and every option its
+ * usage line names ([--name ...], [-w N], [-t SECS]) is one of the catalog's
+ * options for it, which the menu offers.
  */
 #include "config.h"
 
@@ -34,6 +35,41 @@ demo_help(const char *dir, const char *name)
 	return buf;
 }
 
+/* Each option of HELP's usage line is among the catalog's options of D. */
+static void
+check_options(const struct demo_info *d, char *help)
+{
+	char	*usage = strstr(help, "Usage: "), *end, *p, name[64];
+	size_t	 i, n, seen = 0;
+
+	ck_assert_msg(usage != NULL, "%s --help has no usage line", d->name);
+	end = strchr(usage, '\n');
+	ck_assert_ptr_nonnull(end);
+	*end = '\0';
+	for (p = usage; (p = strchr(p, '[')) != NULL; p++) {
+		if (strncmp(p, "[-h]", 4) == 0)
+			continue;
+		if (strncmp(p, "[-w ", 4) == 0)
+			snprintf(name, sizeof name, "workers");
+		else if (strncmp(p, "[-t ", 4) == 0)
+			snprintf(name, sizeof name, "duration");
+		else if (strncmp(p, "[--", 3) == 0) {
+			n = strcspn(p + 3, " ]");
+			snprintf(name, sizeof name, "%.*s", (int)n, p + 3);
+		} else
+			continue;
+		for (i = 0; i < d->nopts; i++) {
+			if (strcmp(d->opts[i].name, name) == 0)
+				break;
+		}
+		ck_assert_msg(i < d->nopts, "%s: option %s is not in the catalog",
+		    d->name, name);
+		seen++;
+	}
+	ck_assert_uint_eq(seen, d->nopts);
+	*end = '\n';
+}
+
 START_TEST(test_watch_agrees)
 {
 	const struct demo_info	*d;
@@ -58,6 +94,7 @@ START_TEST(test_watch_agrees)
 			w[--len] = '\0';
 		ck_assert_msg(strcmp(w, d->watch) == 0, "%s: the catalog says "
 		    "\"%s\", the demo \"%s\"", d->name, d->watch, w);
+		check_options(d, help);
 		free(help);
 	}
 }
