@@ -18,6 +18,13 @@ bench_flood_writer_SOURCES = bench/flood-writer.c
 bench_flood_reader_SOURCES = bench/flood-reader.c
 EXTRA_DIST += bench/bench-flood.sh
 
+# The one record writer against v1's writers (issue 13), side by side.
+check_PROGRAMS += bench/event-writer
+bench_event_writer_SOURCES = bench/event-writer.c
+bench_event_writer_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+bench_event_writer_LDADD = $(TURBOTOP_LIBS)
+EXTRA_DIST += bench/bench-writer.sh
+
 # The exact timeline (issue 11): accuracy against perf sched and schedstat,
 # the duty cycle in both modes, the tracer's cost against perf sched record.
 EXTRA_DIST += bench/bench-timeline.sh

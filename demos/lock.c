@@ -55,9 +55,9 @@ lockfunc(long uilaps, void *unused)
 	if (!nolock)
 		pthread_mutex_lock(olck);
 	for (ui = 0; ui < 4 * uilaps; ui++) {
-		demo_print(" worker %ld, pid %ld: line %ld of %ld (%s)\n", uilaps,
+		demo_print(" worker %ld, pid %ld: line %ld of %ld, %s\n", uilaps,
 		    (long)getpid(), ui + 1, 4 * uilaps,
-		    nolock ? "no lock" : "lock held");
+		    nolock ? "no lock" : "holding the lock");
 		demo_spin(work);
 	}
 	if (!nolock)

@@ -12,7 +12,8 @@ FUZZ_CFLAGS_ALL = $(DEFS) -I$(top_builddir) -I$(top_srcdir)/src \
 	-I$(top_srcdir)/fuzz $(AM_CFLAGS) $(CFLAGS) $(NCURSES_CFLAGS) \
 	$(PROC2_CFLAGS)
 
-EXTRA_DIST += fuzz
+EXTRA_DIST += fuzz/fuzz.h fuzz/corpus fuzz/fuzz-lesson.c fuzz/fuzz-sanitize.c \
+	fuzz/fuzz-mouse.c fuzz/fuzz-options.c fuzz/fuzz-bench-list.c
 CLEANFILES += fuzz/fuzz-*.log
 
 if FUZZ

@@ -1,29 +1,29 @@
 /*
- * batch.c: batch mode, like top -b: one record per interval on standard
- * output, as text (top's batch screen with one line per core), CSV (a header,
- * then one row per core per sample) or JSON (one object per line).
+ * batch.c: batch mode, like top -b: the event stream (event.h) on standard
+ * output, one sample record per interval, written through the one record
+ * writer (event-write.h) as text (top's batch screen with one line per
+ * core), CSV or JSON (one object a line).
  *
- *   turbotop -b [-d SECS] [-n N] [-f text|csv|json] [--all]
+ *   turbotop -b [-d SECS] [-n N] [-f text|csv|json] [--all] [--threads]
  *
  * With no demo the whole machine is sampled and the busiest SAMPLE_BUSIEST
  * processes are listed (--all: every one). Each record is written and flushed
  * at once, so a pipe reader sees it live. A closed pipe (EPIPE) ends the run
  * quietly; SIGINT, SIGTERM and SIGHUP end it after the current record.
  *
- * The shape: batch_main() sets up, then batch_loop() waits (batch_wait),
- * ticks the sampler and emits one record (batch_emit).
+ * The shape: batch_main() writes the hello and sets up, then batch_loop()
+ * waits (batch_wait), ticks the sampler and emits one record (batch_emit);
+ * an end record closes the stream.
  *
  * With a demo (turbotop -b ... DEMO [ARGS] or -- COMMAND): the demo runs as a
  * job (job.h), its process group is watched, so "procs" lists its processes,
- * and the wait is jobs_wait(). Its output lines are streamed as they arrive
- * (job-export.c), so none is held or lost however fast it prints: in JSON a
- * record starts with "output", the lines that arrived during its interval;
- * in text they are printed between the records as "[    pid out] text".
- * When the demo ends, the lines since the last record go into a last record
- * {"output":[...],"event":"exit","demo":..,"status":..,"signal":..} and
- * turbotop exits with the demo's status (128 + signal if it was killed).
- * -n N and signals stop the demo (SIGTERM, SIGKILL after the grace period,
- * at most 1 s); after -n turbotop exits 0.
+ * and the wait is jobs_wait(). A start record comes first; its output lines
+ * are streamed as output records as they arrive (job-export.c), so none is
+ * held or lost however fast it prints (they are flushed with the next
+ * sample). When the demo ends an exit record follows, and turbotop exits
+ * with the demo's status (128 + signal if it was killed). -n N and signals
+ * stop the demo (SIGTERM, SIGKILL after the grace period, at most 1 s);
+ * after -n turbotop exits 0.
  */
 #include "config.h"
 
@@ -40,8 +40,7 @@
 #include "batch.h"
 #include "catalog.h"
 #include "job.h"
-#include "json.h"
-#include "json-timeline.h"
+#include "event-write.h"
 #include "options.h"
 #include "sample.h"
 #include "util.h"
@@ -50,7 +49,7 @@ struct batch {
 	const struct options	*o;
 	FILE			*out;
 	struct sampler		*s;
-	struct json		*json;
+	struct event_writer	*w;		/* the records' one writer */
 	double			 delay;
 	double			 t0;		/* monotonic time of the baseline */
 	unsigned long		 records;
@@ -122,249 +121,14 @@ batch_wait(double deadline)
 	}
 }
 
-/* "up 3 days,  4:05" or "up 12 min", as top's summary line. */
-static void
-format_uptime(char *buf, size_t len, double up)
-{
-	long	 s = (long)up, days = s / 86400, h = (s / 3600) % 24,
-		 m = (s / 60) % 60;
-	int	 n = 0;
-
-	if (days > 0)
-		n = snprintf(buf, len, "%ld day%s, ", days, days == 1 ? "" : "s");
-	if (n < 0 || (size_t)n >= len)
-		return;
-	if (h > 0)
-		snprintf(buf + n, len - (size_t)n, "%2ld:%02ld", h, m);
-	else
-		snprintf(buf + n, len - (size_t)n, "%ld min", m);
-}
-
-/* TIME+ as top: minutes:seconds.hundredths. */
-static void
-format_time(char *buf, size_t len, double t)
-{
-	unsigned long	 cs = (unsigned long)(t * 100 + 0.5);
-
-	snprintf(buf, len, "%lu:%02lu.%02lu", cs / 6000, (cs / 100) % 60,
-	    cs % 100);
-}
-
-static int
-emit_text(struct batch *b)
-{
-	const struct sys_sample		*sys = sampler_sys(b->s);
-	const struct cpu_sample		*c;
-	const struct proc_sample	*p;
-	FILE				*f = b->out;
-	char				 clock[16], up[32], tm[32];
-	time_t				 now = time(NULL);
-	struct tm			 lt;
-	size_t				 i;
-	int				 n;
-
-	strftime(clock, sizeof clock, "%H:%M:%S", localtime_r(&now, &lt));
-	format_uptime(up, sizeof up, sys->uptime);
-	fprintf(f, "turbotop - %s up %s,  load average: %.2f, %.2f, %.2f\n",
-	    clock, up, sys->load[0], sys->load[1], sys->load[2]);
-	fprintf(f, "Tasks: %3d total, %3d running, %3d sleeping, %3d stopped, "
-	    "%3d zombie\n", sys->tasks, sys->running, sys->sleeping,
-	    sys->stopped, sys->zombie);
-	for (n = 0; n < sampler_ncpus(b->s); n++) {
-		c = sampler_cpu(b->s, n);
-		if (!c->online) {
-			fprintf(f, "%%Cpu%-3d: offline\n", c->id);
-			continue;
-		}
-		fprintf(f, "%%Cpu%-3d:%5.1f us,%5.1f sy,%5.1f ni,%5.1f id,%5.1f wa,"
-		    "%5.1f hi,%5.1f si,%5.1f st\n", c->id, c->user, c->system,
-		    c->nice, c->idle, c->iowait, c->irq, c->softirq, c->steal);
-	}
-	fprintf(f, "MiB Mem : %9.1f total, %9.1f used, %9.1f avail\n",
-	    sys->mem_total_kb / 1024.0, sys->mem_used_kb / 1024.0,
-	    sys->mem_avail_kb / 1024.0);
-	fprintf(f, "MiB Swap: %9.1f total, %9.1f used\n",
-	    sys->swap_total_kb / 1024.0, sys->swap_used_kb / 1024.0);
-	fprintf(f, "Timeline: %s, %llu events lost\n\n",
-	    sampler_timeline_title(b->s), sampler_timeline_lost(b->s));
-	fprintf(f, "%7s %7s %7s S  %%CPU   P     RES  THR     TIME+ COMMAND\n",
-	    "PID", "PPID", "PGID");
-	for (i = 0; i < sampler_nprocs(b->s); i++) {
-		p = sampler_proc(b->s, i);
-		format_time(tm, sizeof tm, p->time);
-		fprintf(f, "%7ld %7ld %7ld %c %5.1f %3d %7lu %4d %9s %s\n",
-		    (long)p->pid, (long)p->ppid, (long)p->pgid, p->state,
-		    p->cpu, p->core, p->rss_kb, p->threads, tm, p->cmd);
-	}
-	/* issue 5: a demo's output lines go here. */
-	fputc('\n', f);
-	return fflush(f) == EOF ? -1 : 0;
-}
-
-/* The per-core fields of the records (CSV and JSON), in the issue's order. */
-static const char *cpu_fields[] = {
-	"busy", "user", "nice", "system", "idle", "iowait", "irq", "softirq",
-	"steal"
-};
-
-static void
-cpu_values(const struct cpu_sample *c, double v[9])
-{
-	v[0] = c->busy;
-	v[1] = c->user;
-	v[2] = c->nice;
-	v[3] = c->system;
-	v[4] = c->idle;
-	v[5] = c->iowait;
-	v[6] = c->irq;
-	v[7] = c->softirq;
-	v[8] = c->steal;
-}
-
-/*
- * The CSV header, written before the first sample so that even a demo that
- * ends before it leaves a well-formed (empty) table.
- */
-static void
-csv_header(FILE *f)
-{
-	size_t	i;
-
-	fprintf(f, "t,cpu,online");
-	for (i = 0; i < nitems(cpu_fields); i++)
-		fprintf(f, ",%s", cpu_fields[i]);
-	fputc('\n', f);
-}
-
-static int
-emit_csv(struct batch *b)
-{
-	const struct cpu_sample	*c;
-	FILE			*f = b->out;
-	double			 t = sampler_time(b->s) - b->t0, v[9];
-	size_t			 i;
-	int			 n;
-
-	for (n = 0; n < sampler_ncpus(b->s); n++) {
-		c = sampler_cpu(b->s, n);
-		cpu_values(c, v);
-		fprintf(f, "%.3f,%d,%d", t, c->id, c->online);
-		for (i = 0; i < nitems(cpu_fields); i++)
-			fprintf(f, ",%.1f", v[i]);
-		fputc('\n', f);
-	}
-	return fflush(f) == EOF ? -1 : 0;
-}
-
-static void
-json_cpu(struct json *j, const struct cpu_sample *c)
-{
-	double	 v[9];
-	size_t	 i;
-
-	cpu_values(c, v);
-	json_object_begin(j);
-	json_key(j, "id");
-	json_int(j, c->id);
-	for (i = 0; i < nitems(cpu_fields); i++) {
-		json_key(j, cpu_fields[i]);
-		json_double(j, v[i], 1);
-	}
-	json_object_end(j);
-}
-
-static void
-json_proc(struct json *j, const struct sampler *s,
-    const struct proc_sample *p, int threads)
-{
-	char	 state[2] = { p->state, '\0' };
-
-	json_object_begin(j);
-	json_key(j, "pid");
-	json_int(j, p->pid);
-	json_key(j, "ppid");
-	json_int(j, p->ppid);
-	json_key(j, "pgid");
-	json_int(j, p->pgid);
-	json_key(j, "state");
-	json_string(j, state);
-	json_key(j, "cpu");
-	json_double(j, p->cpu, 1);
-	json_key(j, "core");
-	json_int(j, p->core);
-	json_key(j, "rss_kb");
-	json_int(j, (long long)p->rss_kb);
-	json_key(j, "threads");
-	json_int(j, p->threads);
-	json_key(j, "cmd");
-	json_string(j, p->cmd);
-	json_proc_timeline(j, s, p, threads);
-	json_object_end(j);
-}
-
-/*
- * With a demo, a record begins with its streamed "output" array: end it, and
- * write the record built in b->json after it, without its opening brace.
- */
-static int
-json_tail(struct batch *b)
-{
-	const char	*text;
-	size_t		 len;
-	int		 rc = 0;
-
-	job_export_close(b->x);
-	text = json_text(b->json, &len);
-	if (len < 2 || fwrite(text + 1, 1, len - 1, b->out) != len - 1 ||
-	    putc('\n', b->out) == EOF || fflush(b->out) == EOF)
-		rc = -1;
-	json_reset(b->json);
-	return rc;
-}
-
-/* One object per line; offline cpus are left out of "cpus". */
-static int
-emit_json(struct batch *b)
-{
-	struct json	*j = b->json;
-	size_t		 i;
-	int		 n;
-
-	json_object_begin(j);
-	json_key(j, "t");
-	json_double(j, sampler_time(b->s) - b->t0, 3);
-	json_key(j, "cpus");
-	json_array_begin(j);
-	for (n = 0; n < sampler_ncpus(b->s); n++) {
-		if (sampler_cpu(b->s, n)->online)
-			json_cpu(j, sampler_cpu(b->s, n));
-	}
-	json_array_end(j);
-	json_key(j, "procs");
-	json_array_begin(j);
-	for (i = 0; i < sampler_nprocs(b->s); i++)
-		json_proc(j, b->s, sampler_proc(b->s, i), b->o->threads);
-	json_array_end(j);
-	json_timeline(j, b->s);
-	json_object_end(j);
-	if (b->x != NULL)
-		return json_tail(b);
-	return json_line(j, b->out);
-}
-
-/* Write one record of the last sample in the chosen format. */
+/* Write one record of the last sample. */
 static int
 batch_emit(struct batch *b)
 {
-	switch (b->o->format) {
-	case FORMAT_CSV:
-		return emit_csv(b);
-	case FORMAT_JSON:
-		return emit_json(b);
-	case FORMAT_TEXT:
-		break;
-	}
-	return emit_text(b);
+	struct event	e;
+
+	event_writer_sample(b->w, &e, b->s);
+	return event_write(b->w, &e);
 }
 
 /* Start the demo or command of the command line and watch its group. */
@@ -399,6 +163,24 @@ demo_start(struct batch *b, char **cause)
 	return 0;
 }
 
+/* A start, exit or end record. */
+static void
+batch_event(struct batch *b, enum event_type type, int status)
+{
+	struct event	e;
+
+	memset(&e, 0, sizeof e);
+	e.type = type;
+	e.t = event_writer_time(b->w, now_mono());
+	e.status = status;
+	if (b->job != NULL && type != EVENT_END) {
+		e.job = job_name(b->job);
+		e.pid = job_pgid(b->job);
+		e.signal = job_exit_signal(b->job);
+	}
+	event_write(b->w, &e);
+}
+
 /*
  * With a demo: run the job loop until the deadline or the demo's end.
  * 1 if a signal asks us to stop or the output is closed.
@@ -428,33 +210,11 @@ demo_wait(struct batch *b, double deadline)
 static int
 demo_end(struct batch *b, int planned)
 {
-	const char	*text;
-	size_t		 len;
-	int		 status;
+	int	status;
 
 	jobs_stop_all();
 	status = job_exit_status(b->job);
-	if (b->o->format == FORMAT_JSON) {
-		job_export_close(b->x);
-		json_object_begin(b->json);
-		json_key(b->json, "event");
-		json_string(b->json, "exit");
-		json_key(b->json, "demo");
-		json_string(b->json, job_name(b->job));
-		json_key(b->json, "status");
-		json_int(b->json, status);
-		json_key(b->json, "signal");
-		json_int(b->json, job_exit_signal(b->job));
-		json_object_end(b->json);
-		text = json_text(b->json, &len);
-		fwrite(text + 1, 1, len - 1, b->out);
-		putc('\n', b->out);
-		json_reset(b->json);
-	} else if (b->o->format == FORMAT_TEXT) {
-		fprintf(b->out, "exit: %s status %d signal %d\n",
-		    job_name(b->job), status, job_exit_signal(b->job));
-	}
-	fflush(b->out);
+	batch_event(b, EVENT_EXIT, status);
 	return planned ? 0 : status;
 }
 
@@ -469,11 +229,6 @@ batch_loop(struct batch *b)
 		goto fail;
 	b->t0 = sampler_time(b->s);
 	next = b->t0 + b->delay;
-	if (b->o->format == FORMAT_CSV)
-		csv_header(b->out);
-	if (b->job != NULL && b->o->format != FORMAT_CSV)
-		b->x = job_export_create(b->job, b->out,
-		    b->o->format == FORMAT_JSON, b->t0);
 	for (;;) {
 		if (b->job != NULL) {
 			if (demo_wait(b, next))	/* a signal, or EPIPE: quietly */
@@ -539,22 +294,30 @@ batch_main(const struct options *o)
 		free(cause);
 		return 2;
 	}
+	b.w = event_writer_new(b.out, o->format);
+	event_writer_threads(b.w, o->threads);
+	if (o->argc > 0)
+		event_writer_flush_output(b.w, 0);	/* flushed with samples */
+	event_write_hello(b.w, o->full_argc, o->full_argv);
 	if (o->argc > 0) {
 		sampler_set_scope(b.s, o->all ? SCOPE_ALL : SCOPE_WATCHED);
 		if (demo_start(&b, &cause) != 0) {
+			event_writer_free(b.w);
 			sampler_free(b.s);
 			goto fail;
 		}
+		batch_event(&b, EVENT_START, 0);
+		b.x = job_export_create(b.job, b.w);
 	} else
 		sampler_set_scope(b.s, o->all ? SCOPE_ALL : SCOPE_BUSIEST);
-	b.json = json_new();
 	rc = batch_loop(&b);
+	batch_event(&b, EVENT_END, rc);
 	if (b.job != NULL) {
 		jobs_stop_all();
 		job_export_free(b.x);
 		job_free(b.job);
 	}
-	json_free(b.json);
+	event_writer_free(b.w);
 	sampler_free(b.s);
 	fflush(stdout);
 	return rc;

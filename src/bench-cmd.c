@@ -39,7 +39,7 @@ static const struct size_opt {
 	int		 integer;
 	double		 max;		/* the demo's own limit */
 } size_opts[] = {
-	{ "compute",	"number",	'n', 1, 1, 5e7 },	/* its fast path */
+	{ "compute",	"number",	'n', 1, 1, 4294967295.0 },	/* its fast path: i < 2^32 */
 	{ "pmap",	"grid",		'n', 2, 1, 1000 },
 	{ "gil",	"work",		0,   1, 0, 3600 },
 	{ "coremsg",	"work",		0,   1, 0, 60000 },

@@ -1,17 +1,13 @@
 /*
- * bench-report.h: a benchmark's results as records on a stream: a text
- * table, CSV (a header line, then one line per worker count) or JSON (one
- * object a line per worker count).
+ * bench-report.h: a benchmark's results as bench records of the event
+ * stream (one per worker count), through an event writer.
  */
 #ifndef TURBOTOP_BENCH_REPORT_H
 #define TURBOTOP_BENCH_REPORT_H
 
-#include <stdio.h>
-
-#include "options.h"
-
 struct bench;
+struct event_writer;
 
-int	bench_report(FILE *, const struct bench *, enum format);
+int	bench_report(struct event_writer *, const struct bench *);
 
 #endif

@@ -23,6 +23,7 @@
 #include "bench-run.h"
 #include "bench-stats.h"
 #include "bench-svg.h"
+#include "event-write.h"
 #include "job.h"
 #include "options.h"
 #include "sample.h"
@@ -143,11 +144,17 @@ warn_short(const struct bench *b)
 		    "them)\n", bench_short_note(b));
 }
 
+/*
+ * The engine as a function: run the benchmark o describes (in batch, or in
+ * the TUI if tui), and write its bench records through w; with end, an end
+ * record too (the fit, why it stopped early). Returns the exit status.
+ */
 int
-bench_main(const struct options *o)
+bench_run(const struct options *o, struct event_writer *w, int tui, int end)
 {
 	struct bench	*b;
 	struct sampler	*s;
+	struct event	 e;
 	FILE		*svg = NULL;
 	char		*cause;
 	int		 rc;
@@ -167,8 +174,7 @@ bench_main(const struct options *o)
 		fprintf(stderr, "turbotop: adding 1 worker to the list: speedup "
 		    "is measured against one worker\n");
 
-	if (!o->batch && o->format == FORMAT_TEXT && isatty(STDIN_FILENO) &&
-	    isatty(STDOUT_FILENO)) {
+	if (tui) {
 		if (ui_bench_main(o, b) != 0)
 			bench_abort(b, "the TUI could not start");
 		else
@@ -186,8 +192,19 @@ bench_main(const struct options *o)
 
 	warn_short(b);
 	rc = bench_failed(b) ? 1 : 0;
-	if (bench_report(stdout, b, o->format) != 0)
+	if (bench_report(w, b) != 0)
 		rc = 1;
+	if (end) {
+		memset(&e, 0, sizeof e);
+		e.type = EVENT_END;
+		e.t = event_writer_time(w, now_mono());
+		e.status = rc;
+		e.has_fit = 1;
+		e.amdahl_f = bench_fit(b);
+		e.reason = bench_abort_reason(b);
+		if (event_write(w, &e) != 0)
+			rc = 1;
+	}
 	if (svg != NULL && write_svg(svg, o->bench_out, b) != 0)
 		rc = 1;
 	bench_free(b);
@@ -195,16 +212,17 @@ bench_main(const struct options *o)
 }
 
 int
-bench_run_argv(int argc, char **argv, char **cause)
+bench_main(const struct options *o)
 {
-	struct options	o;
+	struct event_writer	*w;
+	int			 tui, rc;
 
-	if (options_parse(&o, argc, argv, cause) != 0)
-		return 2;
-	if (o.bench == NULL) {
-		xasprintf(cause, "bench needs --bench=LIST");
-		return 2;
-	}
-	o.batch = 1;	/* never a TUI of its own inside a lesson */
-	return bench_main(&o);
+	tui = !o->batch && o->format == FORMAT_TEXT && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO);
+	w = event_writer_new(stdout, o->format);
+	if (!tui)	/* the TUI prints only the table when it is quit */
+		event_write_hello(w, o->full_argc, o->full_argv);
+	rc = bench_run(o, w, tui, 1);
+	event_writer_free(w);
+	return rc;
 }

@@ -9,19 +9,18 @@
 #ifndef TURBOTOP_BENCH_H
 #define TURBOTOP_BENCH_H
 
+struct event_writer;
 struct options;
 
 /* The mode: returns the exit status (0, 1 if a run failed, 2 bad usage). */
 int	bench_main(const struct options *);
 
 /*
- * For lesson scripts' "bench" command: argv as on turbotop's command line,
- * argv[0] the command's name (ignored), e.g. { "bench", "--bench=1,2",
- * "--repeat=1", "pmap" }. It always runs in batch form (records on
- * stdout, as -b), never opening a TUI of its own. Returns bench_main's exit
- * status, or 2 with a malloc'd message in *cause if the words are not
- * options (a bad list or command is reported on stderr, status 2).
+ * The engine as a function (a lesson's bench step calls it): run the
+ * benchmark that o describes, in batch or in the TUI (third argument), its
+ * bench records through the writer, then an end record if the last argument
+ * is set. Returns the exit status, as bench_main().
  */
-int	bench_run_argv(int, char **, char **);
+int	bench_run(const struct options *, struct event_writer *, int, int);
 
 #endif

@@ -76,17 +76,14 @@ void		 job_set_line_hook(struct job *,
 		     void *);
 
 /*
- * Batch export (job-export.c): every line of a job written to a FILE as it
- * arrives, exactly once, in order; nothing is held. JSON records start with
- * the "output" array: job_export_close() writes {"output":[...], and the
- * caller writes the record's remaining fields and "}". Text: one
- * "[    pid out] text" line per line. Times are relative to t0 (monotonic).
+ * Batch export (job-export.c): every line of a job written as an "output"
+ * record through an event writer (event-write.h) as it arrives, exactly
+ * once, in order; nothing is held.
  */
+struct event_writer;
 struct job_export;
-struct job_export	*job_export_create(struct job *, FILE *, int, double);
+struct job_export	*job_export_create(struct job *, struct event_writer *);
 void			 job_export_free(struct job_export *);
-void			 job_export_open(struct job_export *);
-void			 job_export_close(struct job_export *);
 unsigned long long	 job_export_lines(const struct job_export *);
 int			 job_export_error(const struct job_export *);
 

@@ -156,6 +156,16 @@ put_escaped(struct json *j, const char *s, size_t n)
 
 	putc_(j, '"');
 	while (i < n) {
+		/* The common case: a run of plain ASCII, copied at once. */
+		k = i;
+		while (k < n && u[k] >= 0x20 && u[k] < 0x7f && u[k] != '"' &&
+		    u[k] != '\\')
+			k++;
+		if (k > i) {
+			put(j, s + i, k - i);
+			i = k;
+			continue;
+		}
 		switch (u[i]) {
 		case '"':  put(j, "\\\"", 2); i++; continue;
 		case '\\': put(j, "\\\\", 2); i++; continue;

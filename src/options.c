@@ -24,7 +24,8 @@ enum {
 	OPT_LINES,
 	OPT_GRACE,
 	OPT_TIMELINE,
-	OPT_THREADS
+	OPT_THREADS,
+	OPT_REPLAY
 };
 
 static const struct option long_options[] = {
@@ -45,6 +46,7 @@ static const struct option long_options[] = {
 	{ "grace",	required_argument,	NULL, OPT_GRACE },
 	{ "timeline",	required_argument,	NULL, OPT_TIMELINE },
 	{ "threads",	no_argument,		NULL, OPT_THREADS },
+	{ "replay",	required_argument,	NULL, OPT_REPLAY },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -175,6 +177,8 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 	o->repeat = REPEAT_DEFAULT;
 	o->bench_floor = BENCH_FLOOR_DEFAULT;
 	o->grace = 2.0;
+	o->full_argc = argc;
+	o->full_argv = argv;
 	*cause = NULL;
 
 	optind = 0;	/* glibc: full reinitialisation, so tests can parse twice */
@@ -280,6 +284,9 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_THREADS:
 			o->threads = 1;
 			break;
+		case OPT_REPLAY:
+			o->replay = optarg;
+			break;
 		case 'h':
 			o->help = 1;
 			break;
@@ -349,6 +356,8 @@ options_help(FILE *f)
 	    "      --bench-out=FILE   write the speedup chart as SVG\n"
 	    "      --bench-floor=SECS shortest run worth timing (default %g; 0: off):\n"
 	    "                         a demo's workload grows to it, a command is warned\n"
+	    "      --replay=FILE      play a recorded -f json stream (- for stdin);\n"
+	    "                         with -b, convert it to -f text, csv or json\n"
 	    "  -h, --help             display this help and exit\n"
 	    "  -V, --version          output version information and exit\n"
 	    "\n"

@@ -45,12 +45,15 @@ struct options {
 	double		 bench_floor;	/* --bench-floor: shortest run worth timing (0: off) */
 	enum timeline_mode timeline;	/* --timeline: auto, exact or sampled */
 	int		 threads;	/* --threads: batch records per thread too */
+	const char	*replay;	/* --replay: event stream to play, "-" stdin */
 	int		 help;		/* -h */
 	int		 version;	/* -V */
 
 	int		 is_command;	/* "--" was given: argv is a command, not a demo name */
 	int		 argc;		/* 0 when no demo or command was given */
 	char		**argv;		/* points into the caller's argv */
+	int		 full_argc;	/* the whole command line, for the hello */
+	char		**full_argv;
 };
 
 int	 options_parse(struct options *, int, char **, char **);

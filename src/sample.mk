@@ -13,5 +13,4 @@ src_libturbotop_a_SOURCES += \
 	src/tl-store.c src/tl-store.h \
 	src/trace.c src/trace.h \
 	src/json.c src/json.h \
-	src/json-timeline.c src/json-timeline.h \
 	src/batch.c src/batch.h

@@ -1,7 +1,8 @@
 /*
  * turbotop.c: main. Parses the shared command line and hands over to one mode:
- * the TUI (ui.c), batch records (batch.c), a lesson (lesson.c) or a speedup
- * benchmark (bench.c). Each mode returns the process exit status.
+ * the TUI (ui.c), batch records (batch.c), a lesson (lesson.c), a speedup
+ * benchmark (bench.c) or a replay of a recorded stream (replay.c). Each mode
+ * returns the process exit status.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "lesson.h"
 #include "options.h"
 #include "record.h"
+#include "replay.h"
 #include "sanitize.h"
 #include "sample.h"
 #include "ui.h"
@@ -74,6 +76,15 @@ main(int argc, char **argv)
 		    "trace %s\n", cause);
 		free(cause);
 		return 2;
+	}
+
+	if (o.replay != NULL) {
+		if (o.argc > 0 || o.script != NULL || o.bench != NULL) {
+			fprintf(stderr, "turbotop: --replay plays a recorded "
+			    "stream: not with a demo, --script or --bench\n");
+			return 2;
+		}
+		return replay_main(&o);
 	}
 
 	/* Supervision first: signals, subreaper, watchdog (see job.h). */

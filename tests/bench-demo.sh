@@ -24,7 +24,8 @@ ATTEMPTS=4
 # serial is the sleep time every run does whatever K; pool is divided by K.
 common='
 import json, math, sys
-recs = [json.loads(l) for l in open(sys.argv[1])]
+import events
+recs = [r for r in events.load(sys.argv[1]) if r["type"] == "bench"]
 assert [r["workers"] for r in recs] == [1, 2, 4], recs
 assert all(r["runs"] == 1 and r["failed"] == 0 and r["error"] is None
     for r in recs), recs
@@ -69,7 +70,7 @@ measure() {
 	for attempt in $(seq "$ATTEMPTS"); do
 		"$TURBOTOP" -f json "$@" >"$tmp/out.json" 2>"$tmp/err" ||
 			fail "'$*' exited $?: $(cat "$tmp/err")"
-		python3 -c "serial = $serial; pool = $pool
+		PYTHONPATH=$TESTS_SRCDIR python3 -c "serial = $serial; pool = $pool
 $common
 $check" "$tmp/out.json"
 		rc=$?

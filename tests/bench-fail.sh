@@ -14,9 +14,10 @@ rc=$?
 [ "$rc" = 1 ] || fail "exit status $rc with a failed run, not 1"
 grep -q "run 1 of 2 with K=2 failed: exit status 3" "$tmp/err" ||
 	fail "failure not reported on stderr: $(cat "$tmp/err")"
-python3 - "$tmp/out.json" <<'PY' || fail "records are wrong: $(cat "$tmp/out.json")"
+PYTHONPATH=$TESTS_SRCDIR python3 - "$tmp/out.json" <<'PY' || fail "records are wrong: $(cat "$tmp/out.json")"
 import json, sys
-recs = {r["workers"]: r for r in map(json.loads, open(sys.argv[1]))}
+import events
+recs = {r["workers"]: r for r in events.load(sys.argv[1]) if r["type"] == "bench"}
 assert sorted(recs) == [1, 2, 4], recs
 bad = recs[2]
 assert bad["failed"] == 1 and bad["speedup"] is None and bad["wall_median_s"] is None, bad

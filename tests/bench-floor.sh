@@ -20,7 +20,7 @@ demo=(pmap --pool-only -d 1 -n 2)
     >"$tmp/demo.json" 2>"$tmp/demo.err" || fail "pmap bench exited $?: $(cat "$tmp/demo.err")"
 python3 - "$tmp/demo.json" <<'PY' || fail "the records do not say the workload was sized up: $(cat "$tmp/demo.json")"
 import json, re, sys
-recs = [json.loads(l) for l in open(sys.argv[1])]
+recs = [r for r in map(json.loads, open(sys.argv[1])) if r["type"] == "bench"]
 assert [r["workers"] for r in recs] == [1, 2], recs
 for r in recs:
     m = re.match(r"--grid 2 -> (\d+) \(a run with K=1 took [0-9.]+ s, under the 2 s floor\)$", r["sized"] or "")
@@ -48,7 +48,7 @@ grep -q "Warning: a run with K=1 took [0-9.]* s, under the 0.5 s floor, and this
     "$tmp/cmd.err" || fail "no warning for a command under the floor: $(cat "$tmp/cmd.err")"
 python3 - "$tmp/cmd.json" "$over" <<'PY' || fail "the records are not marked: $(cat "$tmp/cmd.json")"
 import json, sys
-recs = [json.loads(l) for l in open(sys.argv[1])]
+recs = [r for r in map(json.loads, open(sys.argv[1])) if r["type"] == "bench"]
 over = int(sys.argv[2])
 assert [r["workers"] for r in recs] == [1, over], recs
 assert recs[0]["over_cores"] is False and recs[1]["over_cores"] is True, recs

@@ -15,9 +15,10 @@ cmd=(-- sh -c 'case {w} in 1) t=0.8;; 2) t=0.4;; 4) t=0.2;; esac; sleep $t')
 
 # check_json FILE: 0 if right, 3 if right but out of the speed bounds.
 check_json() {
-	python3 - "$1" <<'PY'
+	PYTHONPATH=$TESTS_SRCDIR python3 - "$1" <<'PY'
 import json, sys
-recs = [json.loads(l) for l in open(sys.argv[1])]
+import events
+recs = [r for r in events.load(sys.argv[1]) if r["type"] == "bench"]
 assert [r["workers"] for r in recs] == [1, 2, 4], recs
 t1 = recs[0]["wall_median_s"]
 for r in recs:
@@ -79,15 +80,15 @@ python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert l
     "$tmp/chart.svg" || fail "chart.svg is not the chart of 3 points"
 grep -q "Amdahl fit: serial fraction" "$tmp/chart.svg" || fail "chart lacks the fit"
 
-# CSV: a header, then a record per K with the same fields.
+# CSV: a header, then a bench row per K with the same fields.
 "$TURBOTOP" --bench=1,2 --repeat=1 -f csv "${cmd[@]}" >"$tmp/out.csv" 2>"$tmp/err" ||
 	fail "csv run exited $?: $(cat "$tmp/err")"
 python3 - "$tmp/out.csv" <<'PY' || fail "CSV records are wrong: $(cat "$tmp/out.csv")"
 import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1])))
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["type"] == "bench"]
 assert [r["workers"] for r in rows] == ["1", "2"], rows
-assert rows[0]["karp_flatt"] == "" and rows[0]["speedup"] == "1", rows
-assert rows[0]["runs"] == "1" and rows[0]["error"] == "", rows
+assert rows[0]["karp_flatt"] == "" and float(rows[0]["speedup"]) == 1, rows
+assert rows[0]["runs"] == "1" and rows[0]["text"] == "", rows
 s = float(rows[1]["speedup"])
 assert abs(s - float(rows[0]["wall_median_s"]) / float(rows[1]["wall_median_s"])) < 1e-4 * s
 assert abs(float(rows[1]["efficiency"]) - s / 2) < 1e-4

@@ -37,7 +37,7 @@ check_lines "$out" "$w"
 for try in 1 2 3 4 5; do
 	out=$("$DEMOS/lock" -w 4 --work 5 --no-lock) || fail "lock --no-lock exited $?"
 	check_lines "$out" 4
-	grep -q 'lock held' <<<"$out" && fail "--no-lock says it holds the lock"
+	grep -q 'holding the lock' <<<"$out" && fail "--no-lock says it holds the lock"
 	[ "$(blocks "$out")" -gt 4 ] && exit 0
 	note "try $try: no jumbling this time"
 done

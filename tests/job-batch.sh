@@ -3,26 +3,30 @@
 # are exported sanitised (no raw control character, the text around escapes
 # kept), attributed to the pid that wrote them, each exactly once; the exit
 # record and turbotop's exit status give the demo's status or signal; -n N
-# stops the demo; --pty gives it a terminal.
+# stops the demo; --pty gives it a terminal. Every stream validates against
+# the event schema.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
 tmp=$(mk_tmpdir)
 
-# check_json FILE PYTHON-CODE: parse every record of FILE (one JSON object a
-# line) into recs, the output lines into out, the exit record into ex; then
-# run the code, which asserts.
+# check_json FILE PYTHON-CODE: validate every record of FILE against the
+# schema into recs, the output records into out, the exit record into ex;
+# then run the code, which asserts.
 check_json() {
-	python3 - "$1" "$2" <<'EOF' || fail "check of $1 failed"
+	PYTHONPATH=$TESTS_SRCDIR python3 - "$1" "$2" <<'EOF' || fail "check of $1 failed"
 import json, sys
+import events
 path, code = sys.argv[1], sys.argv[2]
 raw = open(path, 'rb').read()
 bad = [b for b in raw if (b < 0x20 and b != 0x0a) or b == 0x7f]
 assert not bad, "raw control bytes in the export: %r" % bad[:5]
-recs = [json.loads(l) for l in raw.decode('utf-8').splitlines()]
-out = [o for r in recs for o in r.get('output', [])]
-ex = [r for r in recs if r.get('event') == 'exit']
-assert len(ex) == 1 and recs[-1] is ex[0], "one exit record, the last"
+recs = events.load(path)
+out = [r for r in recs if r['type'] == 'output']
+ex = [r for r in recs if r['type'] == 'exit']
+assert len(ex) == 1 and recs[-2] is ex[0], "one exit record, before the end"
+assert recs[-1]['type'] == 'end' and recs[-1]['status'] in (0, ex[0]['status']), recs[-1]
+assert [r['type'] for r in recs[:2]] == ['hello', 'start'], recs[:2]
 ex = ex[0]
 exec(code)
 EOF
@@ -82,7 +86,7 @@ check_json "$tmp/nx" 'assert "cannot run" in out[0]["text"], out'
 "$TURBOTOP" -b -d 0.1 -n 20 -f json -- sh -c 'echo $$; exec sleep 600' >"$tmp/n" ||
 	fail "turbotop -n 3 exited $?"
 check_json "$tmp/n" '
-assert len([r for r in recs if "cpus" in r]) == 20, len(recs)
+assert len([r for r in recs if r["type"] == "sample"]) == 20, len(recs)
 assert len(out) == 1, out
 assert ex["signal"] == 15, ex
 assert any(p["pid"] == int(out[0]["text"]) for r in recs for p in r.get("procs", [])), "demo not in procs"
@@ -95,7 +99,7 @@ pids_alive "$pid" && fail "-n 3 left the demo running"
 if [ -x "$DEMOS/welcome" ]; then
 	"$TURBOTOP" -b -d 0.2 -f json welcome >"$tmp/w" || fail "welcome exited $?"
 	check_json "$tmp/w" '
-assert ex["demo"] == "welcome" and ex["status"] == 0, ex
+assert ex["job"] == "welcome" and ex["status"] == 0, ex
 assert len(out) >= 3 and len(set(o["pid"] for o in out)) >= 3, out
 '
 fi
@@ -124,11 +128,13 @@ assert [o["text"] for o in out] == ["py 1"], out
 assert ex["signal"] == 15, ex
 '
 
-# CSV: the samples, the demo's status (its output is not part of CSV).
+# CSV: the same records as rows with a type column, the demo's status.
 "$TURBOTOP" -b -d 0.1 -f csv -- sh -c 'echo hello; sleep 0.5; exit 5' >"$tmp/csv"
 rc=$?
 [ "$rc" = 5 ] || fail "-f csv exited $rc, not the demo's 5"
-head -n 1 "$tmp/csv" | grep -q '^t,cpu,' || fail "-f csv lacks its header"
+head -n 1 "$tmp/csv" | grep -q '^type,t,cpu,' || fail "-f csv lacks its header"
+grep -q '^output,.*,out,.*,hello$' "$tmp/csv" || fail "-f csv lacks the output row: $(cat "$tmp/csv")"
+grep -q '^exit,.*,5,0,' "$tmp/csv" || fail "-f csv lacks the exit row"
 
 # Text format: the lines appear, attributed.
 "$TURBOTOP" -b -d 0.2 -- sh -c 'echo hello' >"$tmp/txt" || fail "-f text exited $?"

@@ -81,7 +81,7 @@ started 9
 wait_until 20 eval '! kill -0 $tt 2>/dev/null' || fail "-n 10 did not end turbotop"
 gone_within_2s "quit (-n)"
 wait_until 5 eval '! pids_alive $wd' || fail "quit: the watchdog $wd lingers"
-grep -q '"event":"exit","demo":"waste"' "$tmp/out" || fail "no exit record after -n"
+grep -q '"type":"exit","t":[0-9.]*,"job":"waste"' "$tmp/out" || fail "no exit record after -n"
 
 # Quit the TUI with q.
 if command -v tmux >/dev/null 2>&1; then

@@ -14,15 +14,17 @@ python3 - "$tmp/seq" <<'PY' || fail "the 1,000,000 lines were not exported once 
 import json, sys
 n = 0
 last = None
+prev = None
 for line in open(sys.argv[1], encoding='utf-8'):
     r = json.loads(line)
-    for o in r.get('output', []):
+    if r['type'] == 'output':
         n += 1
-        assert o['text'] == str(n), (n, o)
-        assert o['stream'] == 'out'
-    last = r
+        assert r['text'] == str(n), (n, r)
+        assert r['stream'] == 'out'
+    prev, last = last, r
 assert n == 1000000, n
-assert last.get('event') == 'exit' and last['status'] == 0, last
+assert prev['type'] == 'exit' and prev['status'] == 0, prev
+assert last['type'] == 'end' and last['status'] == 0, last
 PY
 
 writer="$TESTS_BUILDDIR/../bench/flood-writer"
@@ -34,7 +36,8 @@ import json, sys
 nxt = {}
 pids = {}
 for line in open(sys.argv[1], encoding='utf-8'):
-    for o in json.loads(line).get('output', []):
+    o = json.loads(line)
+    if o['type'] == 'output':
         w, i = map(int, o['text'].split())
         assert nxt.get(w, 0) == i, (w, i)
         nxt[w] = i + 1

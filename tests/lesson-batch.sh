@@ -3,7 +3,8 @@
 # run/wait/pause/resume/stop/wait exit yields its step, start, output and
 # exit records in order (JSON, text and CSV) with samples of the cores
 # between them, `wait key` passes at once, nothing is left running, and a
-# step that fails makes the exit status 1.
+# step that fails makes the exit status 1. The JSON validates against the
+# event schema.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
@@ -31,9 +32,14 @@ LESSON
 "$TURBOTOP" -b -d 0.1 -f json --script "$dir/ci.lesson" >"$dir/json" 2>"$dir/err" ||
 	fail "json run exited $?: $(cat "$dir/err")"
 
-python3 - "$dir/json" >"$dir/pgids" <<'PY' || fail "the JSON records are not as expected"
+PYTHONPATH=$TESTS_SRCDIR python3 - "$dir/json" >"$dir/pgids" <<'PY' || fail "the JSON records are not as expected"
 import json, sys
-recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+import events
+recs = events.load(sys.argv[1])
+assert recs[0]["type"] == "hello" and "--script" in recs[0]["argv"], recs[0]
+recs = recs[1:]
+for r in recs:
+    r["event"] = r["type"]
 ev = [r["event"] for r in recs]
 steps = [r for r in recs if r["event"] == "step"]
 lines = [s["line"] for s in steps]
@@ -77,7 +83,7 @@ for line in (9, 11, 13):
 # Samples every -d: each core's busy %.
 samples = [r for r in recs if r["event"] == "sample"]
 assert samples, "no sample record"
-assert all(r["busy"] and all(0 <= b <= 100 for b in r["busy"]) for r in samples), samples
+assert all(r["cpus"] and all(0 <= c["busy"] <= 100 for c in r["cpus"]) for r in samples), samples
 # The end record is last; nothing failed.
 assert recs[-1]["event"] == "end" and recs[-1]["failures"] == 0, recs[-1]
 assert recs[-1]["steps"] == 14, recs[-1]
@@ -92,20 +98,23 @@ done
 # Text: the same order, readable.
 "$TURBOTOP" -b -f text --script "$dir/ci.lesson" >"$dir/text" ||
 	fail "text run exited $?"
-order=$(grep -nE '^(step 4:|start sh|\[ *[0-9]+ out\] first-line|exit sh: status 3|step 14: stop|exit sh: signal 15|end: 14 steps, 0 failures)' \
+order=$(grep -nE '^(step 4:|start: sh|\[ *[0-9]+ out\] first-line|exit: sh status 3 |step 14: stop|exit: sh status 143 signal 15|end: 14 steps, 0 failures)' \
 	"$dir/text" | cut -d: -f1 | tr '\n' ' ')
 sorted=$(tr ' ' '\n' <<<"$order" | grep . | sort -n | tr '\n' ' ')
 [ "$order" = "$sorted" ] || fail "text records out of order: $order"
 [ "$(wc -w <<<"$order")" -ge 8 ] || fail "text records missing: $(cat "$dir/text")"
 
-# CSV: a header, then the same events in the same order.
+# CSV: a header, the hello, then the same events in the same order.
 "$TURBOTOP" -b -f csv --script "$dir/ci.lesson" >"$dir/csv" ||
 	fail "csv run exited $?"
 python3 - "$dir/csv" <<'PY' || fail "the CSV records are not as expected"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+for r in rows:
+    r["event"] = r["type"]
 ev = [r["event"] for r in rows]
-assert ev[0] == "step" and ev[-1] == "end", ev
+assert ev[0] == "hello" and ev[1] == "step" and ev[-1] == "end", ev
+rows = rows[1:]
 steps = [int(r["line"]) for r in rows if r["event"] == "step"]
 assert steps == [2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], steps
 assert rows[2]["text"].startswith("run -- sh -c 'echo first-line;"), rows[2]
@@ -119,15 +128,15 @@ printf 'run -- /nonexistent/program\ntry -- /nonexistent/other\nrun -- true\nwai
 "$TURBOTOP" -b -f json -s "$dir/fails.lesson" >"$dir/fails" 2>&1
 rc=$?
 [ "$rc" = 1 ] || fail "a failed step gave exit status $rc, not 1"
-grep -q '"event":"error","line":1' "$dir/fails" || fail "no error record: $(cat "$dir/fails")"
-grep -q '"event":"skip","line":2' "$dir/fails" || fail "no skip record for try"
-grep -q '"event":"exit","job":"true"' "$dir/fails" || fail "the lesson did not go on"
+grep -q '"type":"error","t":[0-9.]*,"line":1,"message"' "$dir/fails" || fail "no error record: $(cat "$dir/fails")"
+grep -q '"type":"error","t":[0-9.]*,"line":2,"skipped":true' "$dir/fails" || fail "no skip record for try"
+grep -q '"type":"exit","t":[0-9.]*,"job":"true"' "$dir/fails" || fail "the lesson did not go on"
 
 # The first example lesson plays headless to its end with nothing failed.
 "$TURBOTOP" -b -f json -s "$TESTS_SRCDIR/../examples/1-basics.lesson" \
 	>"$dir/basics" 2>&1 || fail "examples/1-basics.lesson exited $?"
-tail -n 1 "$dir/basics" | grep -q '"event":"end","steps":12,"failures":0' ||
+tail -n 1 "$dir/basics" | grep -q '"type":"end","t":[0-9.]*,"status":0,"steps":12,"failures":0' ||
 	fail "examples/1-basics.lesson: $(tail -n 3 "$dir/basics")"
-[ "$(grep -c '"event":"exit","job":"welcome","pgid":[0-9]*,"status":0' "$dir/basics")" = 2 ] ||
+[ "$(grep -c '"type":"exit","t":[0-9.]*,"job":"welcome","pgid":[0-9]*,"status":0' "$dir/basics")" = 2 ] ||
 	fail "examples/1-basics.lesson did not run welcome twice"
 exit 0

@@ -26,10 +26,10 @@ LESSON
 python3 - "$dir/json" <<'PY' || fail "clear did not stop the demo before going on"
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-ev = [(r["event"], r.get("line")) for r in recs]
+ev = [(r["type"], r.get("line")) for r in recs]
 clear = ev.index(("step", 5))
 say = ev.index(("step", 6))
-exits = [i for i, r in enumerate(recs) if r["event"] == "exit"]
+exits = [i for i, r in enumerate(recs) if r["type"] == "exit"]
 assert len(exits) == 1 and clear < exits[0] < say, ev
 assert recs[exits[0]]["signal"] in (15, 9), recs[exits[0]]
 PY

@@ -36,4 +36,5 @@ include tests/job.mk
 include tests/ui.mk
 include tests/lesson.mk
 include tests/bench.mk
+include tests/event.mk
 include tests/hostile.mk

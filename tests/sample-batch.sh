@@ -1,7 +1,8 @@
 #!/bin/bash
 # sample-batch.sh: batch mode on the whole machine (turbotop -b, no demo):
-# JSON lines parse with exactly the issue's fields, CSV has a header and one
-# row per core per sample, text has one %Cpu line per core, -n is honoured,
+# JSON lines are the event stream (a hello, samples with exactly the
+# schema's fields, an end) and validate against the schema, CSV has a header
+# and one row per core per sample, text has one %Cpu line per core, -n is honoured,
 # a bad -d is refused, records arrive live, a closed pipe and SIGTERM end it
 # quietly.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
@@ -11,20 +12,23 @@ ncpu=$(grep -c '^cpu[0-9]' /proc/stat)
 
 # -n is honoured, in every format.
 "$TURBOTOP" -b -n 3 -d 0.05 -f json >"$tmp/j" 2>"$tmp/err" || fail "json run: $(cat "$tmp/err")"
-[ "$(wc -l <"$tmp/j")" = 3 ] || fail "json: $(wc -l <"$tmp/j") lines for -n 3"
+[ "$(grep -c '"type":"sample"' "$tmp/j")" = 3 ] || fail "json: $(wc -l <"$tmp/j") lines for -n 3"
 [ -s "$tmp/err" ] && fail "json run wrote to stderr: $(cat "$tmp/err")"
 
 if command -v python3 >/dev/null 2>&1; then
-	python3 - "$tmp/j" "$ncpu" <<'PY' || fail "json lines do not check out"
+	PYTHONPATH=$TESTS_SRCDIR python3 - "$tmp/j" "$ncpu" <<'PY' || fail "json lines do not check out"
 import json, sys
+import events
+recs = events.load(sys.argv[1])
+assert [r["type"] for r in recs] == ["hello", "sample", "sample", "sample", "end"], recs
+assert recs[0]["cores"] >= 1 and recs[0]["argv"][1:] == ["-b", "-n", "3", "-d", "0.05", "-f", "json"], recs[0]
 ncpu = int(sys.argv[2])
 cpu_keys = ["id", "busy", "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"]
-proc_keys = ["pid", "ppid", "pgid", "state", "cpu", "core", "rss_kb", "threads", "cmd",
+proc_keys = ["pid", "ppid", "pgid", "state", "cpu", "core", "rss_kb", "threads", "time", "cmd",
              "run_ms", "wait_ms", "sleep_ms", "migrations", "switches"]
 last_t = -1
-for n, line in enumerate(open(sys.argv[1]), 1):
-    o = json.loads(line)
-    assert list(o.keys()) == ["t", "cpus", "procs", "timeline"], o.keys()
+for o in recs[1:-1]:
+    assert list(o.keys()) == ["type", "t", "cpus", "procs", "sys", "timeline"], o.keys()
     assert list(o["timeline"].keys()) == ["source", "lost", "cores"], o["timeline"]
     assert o["t"] > last_t, (o["t"], last_t)
     last_t = o["t"]
@@ -50,17 +54,18 @@ fi
 nall=$(ps -e --no-headers | wc -l)
 if [ "$nall" -gt 30 ] && command -v python3 >/dev/null 2>&1; then
 	"$TURBOTOP" -b -n 1 -d 0.05 -f json --all >"$tmp/all" || fail "--all run"
-	n=$(python3 -c 'import json,sys; print(len(json.loads(open(sys.argv[1]).readline())["procs"]))' "$tmp/all")
+	n=$(python3 -c 'import json,sys; print(len(json.loads(open(sys.argv[1]).readlines()[1])["procs"]))' "$tmp/all")
 	[ "$n" -gt 20 ] || fail "--all listed only $n processes"
 fi
 
-# CSV: a header, then one row per core per sample.
+# CSV: a header, the hello, one row per core per sample, the end.
 "$TURBOTOP" -b -n 2 -d 0.05 -f csv >"$tmp/c" || fail "csv run"
-[ "$(head -1 "$tmp/c")" = "t,cpu,online,busy,user,nice,system,idle,iowait,irq,softirq,steal" ] ||
+head -1 "$tmp/c" | grep -q '^type,t,cpu,online,busy,user,nice,system,idle,iowait,irq,softirq,steal,' ||
 	fail "csv header: $(head -1 "$tmp/c")"
-[ "$(grep -c . "$tmp/c")" = $((1 + 2 * ncpu)) ] || fail "csv: $(grep -c . "$tmp/c") lines, want $((1 + 2 * ncpu))"
-awk -F, 'NR > 1 && NF != 12 { exit 1 }' "$tmp/c" || fail "csv: a row without 12 fields"
-[ "$(grep -c '^t,' "$tmp/c")" = 1 ] || fail "csv: header repeated"
+[ "$(grep -c '^sample,' "$tmp/c")" = $((2 * ncpu)) ] || fail "csv: $(grep -c '^sample,' "$tmp/c") sample rows, want $((2 * ncpu))"
+[ "$(grep -c . "$tmp/c")" = $((3 + 2 * ncpu)) ] || fail "csv: $(grep -c . "$tmp/c") lines, want $((3 + 2 * ncpu))"
+awk -F, '$1 == "sample" && NF != 32 { exit 1 }' "$tmp/c" || fail "csv: a row without 32 fields"
+[ "$(grep -c '^type,' "$tmp/c")" = 1 ] || fail "csv: header repeated"
 
 # Text: top's batch screen, one %Cpu line per core, -n 2 records.
 "$TURBOTOP" -b -n 2 -d 0.05 >"$tmp/t" || fail "text run"
@@ -106,7 +111,7 @@ wait $pid
 rc=$?
 [ "$rc" = 0 ] || fail "SIGINT: exit status $rc"
 [ -s "$tmp/interr" ] && fail "SIGINT: stderr: $(cat "$tmp/interr")"
-awk -F, 'NF != 12 { exit 1 }' "$tmp/int" || fail "SIGINT cut a csv row"
+awk -F, '$1 == "sample" && NF != 32 { exit 1 }' "$tmp/int" || fail "SIGINT cut a csv row"
 
 # A reader that goes away: quiet exit, status 0, no message.
 ( "$TURBOTOP" -b -d 0.05 -f json 2>"$tmp/pipeerr"; echo $? >"$tmp/piperc" ) | head -n 1 >/dev/null

@@ -7,7 +7,7 @@
 
 ui_demo_launch lock 120 40
 ui_demo_on_cores lock
-ui_demo_line "worker [0-9]+, pid [0-9]+: line [0-9]+ of [0-9]+ \(lock held\)" 20
+ui_demo_line "worker [0-9]+, pid [0-9]+: line [0-9]+ of [0-9]+, holding the lock" 20
 tt_resize 80 24
 sleep 0.5
 ui_demo_on_cores lock

@@ -1,7 +1,7 @@
 #!/bin/bash
-# ui-lastrun.sh: a run that ends before a class can look (compute takes a
+# ui-lastrun.sh: a run that ends before a class can look (compute -n 100000 takes a
 # fraction of a second) stays on the screen until the next one: the timeline
-# and the history are labelled "last run: compute, <duration>" and fitted to
+# and the history are labelled "last run: compute -n 100000, <duration>" and fitted to
 # their panes, and the
 # process table lists only that run's processes as last seen (state X), or
 # says the demo has ended - never other processes under its title; the
@@ -19,8 +19,8 @@ table_rows() {
 
 check_kept() {
 	local rows
-	tt_capture | grep -qE 'last run: compute, [0-9.]+ (ms|s)' ||
-		fail "no 'last run: compute, <duration>' label: $(tt_capture)"
+	tt_capture | grep -qE 'last run: compute -n 100000, [0-9.]+ (ms|s)' ||
+		fail "no 'last run: compute -n 100000, <duration>' label: $(tt_capture)"
 	for pane in 'Core timeline' 'Processes' 'History'; do
 		tt_capture | grep -E "─ $pane" | grep -q 'last run: compute' ||
 			fail "the $pane pane is not labelled with the last run: $(tt_capture)"
@@ -37,11 +37,11 @@ check_kept() {
 	return 0
 }
 
-tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.2 compute"
+tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.2 compute -n 100000"
 ended() { tt_capture | head -1 | grep -q EXITED; }
 wait_until 30 ended || fail "compute did not end: $(tt_capture)"
 # The history keeps it once a sample covers the run's end.
-history_kept() { tt_capture | grep -E '─ History' | grep -q 'last run: compute, '; }
+history_kept() { tt_capture | grep -E '─ History' | grep -q 'last run: compute -n 100000, '; }
 wait_until 10 history_kept || fail "no last-run label in the history: $(tt_capture)"
 check_kept
 # It stays: later frames keep the run (samples go on).

@@ -1,0 +1,47 @@
+/*
+ * event-read.h: the event stream read back, one JSON line at a time, with
+ * json-c. Defensive: a line is at most EVENT_LINE_MAX bytes, JSON nests at
+ * most EVENT_DEPTH deep, arrays and strings have bounds, numbers must be
+ * finite and in range, and every string is sanitised (job-sanitize.c)
+ * before anyone sees it. A bad line is skipped with a message naming it;
+ * the records after it still come.
+ *
+ * Feed it from a file descriptor (event_reader_fill, blocking or not), then
+ * take records (event_reader_next) until it has no complete line left.
+ */
+#ifndef TURBOTOP_EVENT_READ_H
+#define TURBOTOP_EVENT_READ_H
+
+#include "event.h"
+
+#define EVENT_LINE_MAX		(4u * 1024 * 1024)	/* bytes of one record */
+#define EVENT_DEPTH		8			/* JSON nesting */
+#define EVENT_CPUS_MAX		8192
+#define EVENT_PROCS_MAX		65536
+#define EVENT_ARGV_MAX		4096
+#define EVENT_TEXT_MAX		(64u * 1024)		/* bytes of one string */
+
+struct event_reader;
+
+struct event_reader	*event_reader_new(int);
+void			 event_reader_free(struct event_reader *);
+
+/* Read what the fd has: 1 bytes came, 0 end of file, -1 error (errno). */
+int			 event_reader_fill(struct event_reader *);
+
+/*
+ * The next record into e (valid until the next call): 1 a record, 0 no
+ * complete line buffered (at end of file: the stream is over), -1 a line
+ * was skipped and *cause (malloc'd) says why, naming the line.
+ */
+int			 event_reader_next(struct event_reader *, struct event *,
+			     char **);
+
+/* Parse one line (without its newline) as a record; as event_reader_next. */
+int			 event_reader_parse(struct event_reader *, const char *,
+			     size_t, struct event *, char **);
+
+unsigned long		 event_reader_lineno(const struct event_reader *);
+int			 event_reader_eof(const struct event_reader *);
+
+#endif
