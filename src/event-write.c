@@ -21,6 +21,7 @@
 
 #include "event-write.h"
 #include "json.h"
+#include "sanitize.h"
 #include "util.h"
 
 struct event_writer {
@@ -1003,13 +1004,20 @@ text_write(struct event_writer *w, const struct event *e)
 	if (e->type != EVENT_BENCH)
 		text_bench_close(w);
 	switch (e->type) {
-	case EVENT_HELLO:
+	case EVENT_HELLO: {
+		char	*safe = sanitize_dup(e->host);	/* host and argv: any bytes */
+
 		fprintf(f, "turbotop %s on %s: %d cores, started %s; argv:",
-		    e->version, e->host, e->cores, e->started);
-		for (i = 0; i < e->argc; i++)
-			fprintf(f, " %s", e->argv[i]);
+		    e->version, safe, e->cores, e->started);
+		free(safe);
+		for (i = 0; i < e->argc; i++) {
+			safe = sanitize_dup(e->argv[i]);
+			fprintf(f, " %s", safe);
+			free(safe);
+		}
 		fputs("\n\n", f);
 		break;
+	}
 	case EVENT_SAMPLE:
 		text_sample(w, e);
 		break;

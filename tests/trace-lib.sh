@@ -23,8 +23,9 @@ import json, sys
 recs, out = [], []
 for line in open(sys.argv[1]):
     r = json.loads(line)
-    out += [o["text"] for o in r.get("output", [])]
-    if "timeline" in r:
+    if r.get("type") == "output":
+        out.append(r["text"])
+    elif r.get("type") == "sample" and "timeline" in r:
         recs.append(r)
 code = sys.argv[2]
 try:
