@@ -956,7 +956,12 @@ load_formats(struct tracer *tr, char **cause)
 	int			 k;
 
 	tracefs_set_loglevel(TEP_LOG_NONE);
-	if (tracefs_tracing_dir_is_mounted(true, &dir) < 0 || dir == NULL) {
+	/*
+	 * tracefs_tracing_dir() mounts tracefs when it is not mounted and
+	 * keeps the path; tracefs_tracing_dir_is_mounted() would hand back a
+	 * copy its documentation says not to free (libtracefs 1.6 leaks it).
+	 */
+	if ((dir = tracefs_tracing_dir()) == NULL) {
 		xasprintf(cause, "needs tracefs (mount -t tracefs nodev "
 		    "/sys/kernel/tracing)");
 		return -1;

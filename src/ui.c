@@ -816,6 +816,7 @@ ui_run(const struct options *o, struct bench *bench)
 			jobs_stop_all();
 			ui_menu_free(u.menu);
 			ui_procs_free(u.procs);
+			ui_timeline_free(u.tl);
 			ui_output_free(u.out);
 			sampler_free(u.s);
 			observer_free(u.obs);
