@@ -7,6 +7,7 @@
 #                      sshd (private config, keys made now, a tmpfs on /run)
 #   lab_run CMD...     run CMD on "the client": this machine's network, a
 #                      private mount namespace where /etc/hosts names the lab
+#   lab_exec CMD... &  the same in the background: $! is CMD's own pid
 #   lab_stop_sshd K    stop host hK's sshd (its namespace stays)
 #   lab_pids K         the pids in host hK's PID namespace (its init excepted)
 #
@@ -170,6 +171,12 @@ lab_listening() {
 # CMD with /etc/hosts naming the lab, in a private mount namespace.
 lab_run() {
 	unshare --mount sh -c 'mount --bind "$0" /etc/hosts && exec "$@"' \
+	    "$LAB_DIR/hosts" "$@"
+}
+
+# For "lab_exec CMD &": the background subshell becomes CMD (so $! is it).
+lab_exec() {
+	exec unshare --mount sh -c 'mount --bind "$0" /etc/hosts && exec "$@"' \
 	    "$LAB_DIR/hosts" "$@"
 }
 
