@@ -43,6 +43,11 @@ lab_cleanup() {
 trap lab_cleanup EXIT
 
 lab_need() {
+	# CI's budget: the lab runs in the plain and ASan checks, not a third
+	# time inside make distcheck (whose build is in _build/sub).
+	case "${TOP_BUILDDIR:-}" in
+	*/_build/sub) skip "the lab does not run again inside distcheck" ;;
+	esac
 	[ "$(id -u)" = 0 ] || skip "the lab needs root (network namespaces)"
 	command -v ip >/dev/null 2>&1 || skip "ip (iproute2) is not installed"
 	command -v unshare >/dev/null 2>&1 || skip "unshare (util-linux) is not installed"
