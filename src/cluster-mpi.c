@@ -10,7 +10,8 @@
  * counts, so mpirun's by-slot mapping puts rank R where rank_host[R] says
  * and every output line (tagged [JOB,R]) is attributed to its host. The
  * same rsh reaches the hosts for mpirun as for the agents, and the marker
- * reaches every rank (-x) so that the agents find them and sweep them.
+ * reaches every rank (-x, or the user's mca_base_env_list) so that the
+ * agents find them and sweep them.
  */
 #include "config.h"
 
@@ -41,6 +42,7 @@ cluster_mpirun_argv(const struct host_list *l, const char *rsh,
     char **cause)
 {
 	char	**argv, *path, *mpirun, *hosts = NULL, *tmp;
+	const char *env;
 	long	 *count, r, left;
 	size_t	  i, n = 0;
 	int	  k, *map;
@@ -87,7 +89,7 @@ cluster_mpirun_argv(const struct host_list *l, const char *rsh,
 	}
 	free(count);
 
-	argv = xcalloc(16 + (size_t)nargs, sizeof *argv);
+	argv = xcalloc(18 + (size_t)nargs, sizeof *argv);
 	argv[n++] = mpirun;
 	argv[n++] = xstrdup("--host");
 	argv[n++] = hosts;
@@ -97,8 +99,19 @@ cluster_mpirun_argv(const struct host_list *l, const char *rsh,
 	argv[n++] = xstrdup("--mca");
 	argv[n++] = xstrdup("plm_rsh_agent");
 	argv[n++] = xstrdup(rsh);
-	argv[n++] = xstrdup("-x");
-	argv[n++] = xstrdup("TURBOTOP_JOB");
+	/*
+	 * Open MPI refuses -x beside mca_base_env_list: when the user forwards
+	 * variables that way, the marker joins their list.
+	 */
+	if ((env = getenv("OMPI_MCA_mca_base_env_list")) != NULL &&
+	    *env != '\0') {
+		argv[n++] = xstrdup("--mca");
+		argv[n++] = xstrdup("mca_base_env_list");
+		xasprintf(&argv[n++], "%s;TURBOTOP_JOB", env);
+	} else {
+		argv[n++] = xstrdup("-x");
+		argv[n++] = xstrdup("TURBOTOP_JOB");
+	}
 	argv[n++] = path;
 	for (k = 0; k < nargs; k++)
 		argv[n++] = xstrdup(args[k]);
