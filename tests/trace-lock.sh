@@ -32,6 +32,7 @@ prev = None
 worst = 0
 starved = 0
 ivs = 0
+all_run = all_listed = all_iv = 0
 for r in recs:
     if r["timeline"]["lost"] > 0:
         print("SKIP: events lost: the machine is too busy to conclude")
@@ -45,13 +46,19 @@ for r in recs:
         ours = sum(x["ms"] for x in runs)
         listed = sum(x["ms"] for x in runs if x["pid"] in pids)
         idle = sum(c["idle_ms"] for c in r["timeline"]["cores"])
-        assert abs(listed - run) <= 0.05 * iv + 2, ("per-core runs %.1f vs threads %.1f" % (listed, run))
+        all_run += run
+        all_listed += listed
+        all_iv += iv
         ivs += 1
         worst = max(worst, ours / iv)
         if not serial and idle >= 0.5 * iv and wait >= 0.5 * iv:
             starved += 1
     prev = r["t"]
 assert ivs >= 4, "too few records"
+# The per-core runs of the listed processes and their threads run times are
+# read a few ms apart at each tick, more on a loaded machine: compare the
+# totals, where those offsets cancel.
+assert abs(all_listed - all_run) <= 0.05 * all_iv + 20, ("per-core runs %.1f ms vs threads %.1f ms over %.0f ms" % (all_listed, all_run, all_iv))
 print("# %s: at most %.2f cores busy in an interval" % (sys.argv[3], worst))
 if serial:
     assert worst <= 1.1, ("with the lock, %.2f cores worth of run time in one interval" % worst)
