@@ -195,11 +195,13 @@ lab_stop_sshd() {
 }
 
 # Pids of processes in host hK but its sshd (the namespace's init, and one
-# per connection): the agent, the ranks, anything left behind.
+# per connection) and zombies (dead, their parent not yet told): the agent,
+# the ranks, anything left running.
 lab_pids() {
 	local p c
 	for p in $(ip netns pids "${LAB_ID}h$1" 2>/dev/null); do
 		c=$(cat "/proc/$p/comm" 2>/dev/null) || continue
+		[ "$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null)" = Z ] && continue
 		case "$c" in
 		unshare|sshd) ;;
 		*) echo "$p" ;;
