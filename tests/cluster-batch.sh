@@ -69,7 +69,7 @@ print("ok: %d records, %d rank sightings" % (len(recs), seen))
 PY
 
 for k in 1 2 3; do
-	wait_until 5 test -z "$(lab_pids $k)" ||
+	wait_until 5 lab_idle $k ||
 		fail "left on h$k: $(lab_pids $k | xargs -r ps -o pid,args -p)"
 done
 exit 0

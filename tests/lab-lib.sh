@@ -10,6 +10,7 @@
 #   lab_exec CMD... &  the same in the background: $! is CMD's own pid
 #   lab_stop_sshd K    stop host hK's sshd (its namespace stays)
 #   lab_pids K         the pids in host hK's PID namespace (its init excepted)
+#   lab_idle K         true when lab_pids K is empty
 #
 # After lab_start: LAB_DIR (keys, configs, hosts file), LAB_RSH (the ssh
 # command with the lab's config: BatchMode, no host key checks), LAB_NET
@@ -192,6 +193,11 @@ lab_stop_sshd() {
 	p=$(eval echo "\$LAB_PID_h$1")
 	kill -KILL "$p" 2>/dev/null
 	wait_until 5 sh -c "[ -z \"\$(ip netns pids ${LAB_ID}h$1)\" ]"
+}
+
+# Nothing of ours is left on host hK (for wait_until: evaluated each poll).
+lab_idle() {
+	[ -z "$(lab_pids "$1")" ]
 }
 
 # Pids of processes in host hK but its sshd (the namespace's init, and one
