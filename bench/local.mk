@@ -28,3 +28,7 @@ EXTRA_DIST += bench/bench-writer.sh
 # The exact timeline (issue 11): accuracy against perf sched and schedstat,
 # the duty cycle in both modes, the tracer's cost against perf sched record.
 EXTRA_DIST += bench/bench-timeline.sh
+
+# Cluster mode (issue 14): an agent's cost against top, merging 16 synthetic
+# hosts of 64 cores.
+EXTRA_DIST += bench/bench-agent.sh

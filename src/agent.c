@@ -19,8 +19,7 @@
  */
 #include "config.h"
 
-#include <libproc2/pids.h>
-
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -33,12 +32,13 @@
 #include "agent.h"
 #include "event-write.h"
 #include "job-int.h"
-#include "sample-int.h"
 #include "sample.h"
 #include "util.h"
 
 #define AGENT_MARKED_MAX	4096	/* marked processes followed */
 #define AGENT_SWEEP_FOR		1.0	/* s: sweep until nothing is left */
+
+struct agent_seen;
 
 struct agent_proc {
 	pid_t	 pid;
@@ -55,6 +55,8 @@ struct agent {
 	size_t			 ngroups;
 	int			*ranks;		/* per process of the sample */
 	size_t			 ranks_size;
+	struct agent_seen	*seen;		/* every pid read, by pid */
+	size_t			 nseen;
 };
 
 static int agent_pipe[2] = { -1, -1 };
@@ -80,84 +82,154 @@ marker_valid(const char *m)
 	return len > 0 && len < 64 && strspn(m, "0123456789./") == len;
 }
 
-/* The value of NAME= in env, or NULL. */
-static const char *
-env_value(char **env, const char *name)
+/* Watch pgid's processes in the samples (once). */
+static void
+agent_watch(struct agent *a, pid_t pgid)
 {
-	size_t	len = strlen(name);
+	size_t	i;
 
-	for (; env != NULL && *env != NULL; env++) {
-		if (strncmp(*env, name, len) == 0 && (*env)[len] == '=')
-			return *env + len + 1;
+	if (pgid <= 0)
+		return;
+	for (i = 0; i < a->ngroups; i++) {
+		if (a->groups[i] == pgid)
+			return;
 	}
-	return NULL;
+	a->groups = xreallocarray(a->groups, a->ngroups + 1,
+	    sizeof *a->groups);
+	a->groups[a->ngroups++] = pgid;
+	sampler_watch(a->s, pgid);
 }
 
-static int
-has_prefix(char **env, const char *prefix)
-{
-	size_t	len = strlen(prefix);
+/*
+ * One pid's verdict: carries the marker or not, and its rank. Read once per
+ * process (its environment does not change what it was started with), so
+ * a tick costs a readdir of /proc, not every environment again.
+ */
+struct agent_seen {
+	pid_t	 pid;
+	int	 marked;
+	int	 rank;			/* -1: not a rank */
+	pid_t	 pgid;
+};
 
-	for (; env != NULL && *env != NULL; env++) {
-		if (strncmp(*env, prefix, len) == 0)
-			return 1;
+/* pid's environment: marked? rank? its group. 0, or -1 if it is gone. */
+static int
+agent_inspect(const struct agent *a, struct agent_seen *s)
+{
+	char		 path[64], *buf, *p, *end, *q;
+	size_t		 size = 65536, len = 0, mlen = strlen(a->marker);
+	ssize_t		 n;
+	long		 r;
+	int		 fd;
+
+	s->marked = 0;
+	s->rank = -1;
+	s->pgid = 0;
+	snprintf(path, sizeof path, "/proc/%ld/environ", (long)s->pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return errno == ENOENT ? -1 : 0;
+	buf = xmalloc(size + 1);
+	while (len < size && (n = read(fd, buf + len, size - len)) > 0)
+		len += (size_t)n;
+	close(fd);
+	buf[len] = '\0';
+	for (p = buf; p < buf + len; p += strlen(p) + 1) {
+		if (strncmp(p, a->marker, mlen) == 0)
+			s->marked = 1;
+		else if (strncmp(p, "OMPI_COMM_WORLD_RANK=", 21) == 0) {
+			errno = 0;
+			r = strtol(p + 21, &end, 10);
+			if (errno == 0 && *end == '\0' && r >= 0 &&
+			    r <= 0x7fffffff)
+				s->rank = (int)r;
+		}
 	}
+	free(buf);
+	if (!s->marked)
+		return 0;
+	/* The group: field 5 of stat, after "pid (comm) S ppid ". */
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)s->pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	buf = xmalloc(1024);
+	n = read(fd, buf, 1023);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	if ((q = strrchr(buf, ')')) != NULL &&
+	    sscanf(q + 1, " %*c %*d %d", &s->pgid) != 1)
+		s->pgid = 0;
+	free(buf);
 	return 0;
 }
 
-/* Find this host's marked processes; watch their groups, note their ranks. */
+static int
+pid_cmp(const void *x, const void *y)
+{
+	pid_t	a = *(const pid_t *)x, b = *(const pid_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * Find this host's marked processes: watch their groups, note their ranks.
+ * A readdir of /proc each tick; only processes not seen before are read.
+ */
 static void
 agent_scan(struct agent *a)
 {
-	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ID_PGRP,
-				     PIDS_ENVIRON_V };
-	struct pids_info	*info = NULL;
-	struct pids_stack	*stack;
-	const char		*r;
-	char			**env;
-	pid_t			 pid, pgid, self = getpid();
-	size_t			 i;
-	long			 rank;
+	struct agent_seen	*old = a->seen, *seen = NULL;
+	size_t			 nold = a->nseen, n = 0, size = 0, i = 0, k;
+	pid_t			*pids = NULL, self = getpid();
+	size_t			 npids = 0, psize = 0;
+	struct dirent		*d;
+	DIR			*dir;
 	char			*end;
+	long			 v;
+
+	if ((dir = opendir("/proc")) == NULL)
+		return;
+	while ((d = readdir(dir)) != NULL) {
+		v = strtol(d->d_name, &end, 10);
+		if (*end != '\0' || v <= 0 || v == self)
+			continue;
+		if (npids == psize) {
+			psize = psize == 0 ? 512 : psize * 2;
+			pids = xreallocarray(pids, psize, sizeof *pids);
+		}
+		pids[npids++] = (pid_t)v;
+	}
+	closedir(dir);
+	if (npids > 1)
+		qsort(pids, npids, sizeof *pids, pid_cmp);
 
 	a->nmarked = 0;
-	proc2_lock();
-	if (procps_pids_new(&info, items, nitems(items)) < 0) {
-		proc2_unlock();
-		return;
-	}
-	while ((stack = procps_pids_get(info, PIDS_FETCH_TASKS_ONLY)) != NULL) {
-		pid = PIDS_VAL(0, s_int, stack, info);
-		pgid = PIDS_VAL(1, s_int, stack, info);
-		env = PIDS_VAL(2, strv, stack, info);
-		if (pid == self || !has_prefix(env, a->marker) ||
-		    a->nmarked == AGENT_MARKED_MAX)
-			continue;
-		rank = -1;
-		if ((r = env_value(env, "OMPI_COMM_WORLD_RANK")) != NULL) {
-			errno = 0;
-			rank = strtol(r, &end, 10);
-			if (errno != 0 || *end != '\0' || rank < 0 ||
-			    rank > 0x7fffffff)
-				rank = -1;
+	for (k = 0; k < npids; k++) {
+		if (n == size) {
+			size = size == 0 ? 512 : size * 2;
+			seen = xreallocarray(seen, size, sizeof *seen);
 		}
-		a->marked = xreallocarray(a->marked, a->nmarked + 1,
-		    sizeof *a->marked);
-		a->marked[a->nmarked].pid = pid;
-		a->marked[a->nmarked++].rank = (int)rank;
-		for (i = 0; i < a->ngroups && a->groups[i] != pgid; i++)
-			;
-		if (i == a->ngroups && pgid > 0) {
-			a->groups = xreallocarray(a->groups, a->ngroups + 1,
-			    sizeof *a->groups);
-			a->groups[a->ngroups++] = pgid;
-			proc2_unlock();
-			sampler_watch(a->s, pgid);
-			proc2_lock();
+		while (i < nold && old[i].pid < pids[k])
+			i++;
+		if (i < nold && old[i].pid == pids[k])
+			seen[n] = old[i];
+		else {
+			seen[n].pid = pids[k];
+			if (agent_inspect(a, &seen[n]) != 0)
+				continue;	/* gone meanwhile */
 		}
+		if (seen[n].marked && a->nmarked < AGENT_MARKED_MAX) {
+			a->marked = xreallocarray(a->marked, a->nmarked + 1,
+			    sizeof *a->marked);
+			a->marked[a->nmarked].pid = seen[n].pid;
+			a->marked[a->nmarked++].rank = seen[n].rank;
+			agent_watch(a, seen[n].pgid);
+		}
+		n++;
 	}
-	procps_pids_unref(&info);
-	proc2_unlock();
+	free(pids);
+	free(old);
+	a->seen = seen;
+	a->nseen = n;
 }
 
 /* One sample record, its processes' ranks filled in. */
@@ -315,5 +387,6 @@ out:
 	free(a.marked);
 	free(a.groups);
 	free(a.ranks);
+	free(a.seen);
 	return rc;
 }
