@@ -643,8 +643,18 @@ apply(struct tracer *tr, const struct ev *e)
 
 	if (c == NULL)
 		return;
-	if (e->kind != EV_SWITCH)
+	/*
+	 * A thread past the release of its pid (the last records of an
+	 * exiting one: its final switch, the wake-up of its parent) is
+	 * reported as tid -1: it names no thread, and no context is taken
+	 * from it (a phantom thread -1 would run there).
+	 */
+	if (e->kind != EV_SWITCH && e->ctx_tid >= 0)
 		apply_context(tr, c, e);
+	if (e->kind != EV_SWITCH && (e->kind == EV_FORK ? e->b : e->a) <= 0) {
+		c->last = e->t;
+		return;		/* no thread named */
+	}
 	switch (e->kind) {
 	case EV_SWITCH:
 		apply_switch(tr, c, e);
