@@ -1516,6 +1516,13 @@ tracer_thread(struct tracer *tr, pid_t tid, struct tl_acc *out)
 }
 
 size_t
+tracer_threads(struct tracer *tr, const struct tl_acc **acc)
+{
+	*acc = tr->t_acc;
+	return tr->t_nacc;
+}
+
+size_t
 tracer_gone(struct tracer *tr, const struct tl_acc **gone)
 {
 	*gone = tr->t_gone;
