@@ -1502,17 +1502,29 @@ tracer_idle_ms(struct tracer *tr, int cpu)
 	return tr->t_idle[cpu];
 }
 
+/*
+ * A thread of the taken interval: alive at the cut, or ended within it (a
+ * thread /proc still lists as a zombie, not yet reaped).
+ */
 int
 tracer_thread(struct tracer *tr, pid_t tid, struct tl_acc *out)
 {
 	struct tl_acc	 key, *a;
+	size_t		 i;
 
 	key.tid = tid;
-	if (tr->t_nacc == 0 || (a = bsearch(&key, tr->t_acc, tr->t_nacc,
-	    sizeof *tr->t_acc, acc_cmp)) == NULL)
-		return -1;
-	*out = *a;
-	return 0;
+	if (tr->t_nacc > 0 && (a = bsearch(&key, tr->t_acc, tr->t_nacc,
+	    sizeof *tr->t_acc, acc_cmp)) != NULL) {
+		*out = *a;
+		return 0;
+	}
+	for (i = 0; i < tr->t_ngone; i++) {
+		if (tr->t_gone[i].tid == tid) {
+			*out = tr->t_gone[i];
+			return 0;
+		}
+	}
+	return -1;
 }
 
 size_t
