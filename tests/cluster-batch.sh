@@ -17,7 +17,7 @@ want=$("$DEMOS/compute" -n $N -w 2 | sed -n 's/^parallel computed sum: //p')
 [ -n "$want" ] || fail "compute printed no sum"
 
 out=$LAB_DIR/run.json
-lab_exec timeout 120 "$TURBOTOP" -b -f json -d 0.1 --hosts=h1,h2,h3 \
+lab_exec timeout 120 "$TURBOTOP" -b -f json -d 0.2 --hosts=h1,h2,h3 \
     --rsh="$LAB_RSH" mpicompute -w 3 -n $N > "$out" 2> "$LAB_DIR/err" &
 tpid=$!
 cleanup_pid $tpid
@@ -69,7 +69,7 @@ print("ok: %d records, %d rank sightings" % (len(recs), seen))
 PY
 
 for k in 1 2 3; do
-	wait_until 5 test -z "$(lab_pids $k)" ||
+	wait_until 5 lab_idle $k ||
 		fail "left on h$k: $(lab_pids $k | xargs -r ps -o pid,args -p)"
 done
 exit 0

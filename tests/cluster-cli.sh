@@ -32,29 +32,39 @@ refuse "a bad hostfile word" --hostfile="$dir/hostfile"
 refuse "a missing hostfile" --hostfile="$dir/none"
 [ ! -e "$dir/pwned" ] || fail "a host name ran a command"
 
+# until FILE PATTERN ARGS...: turbotop -b -f json ARGS in the background
+# until FILE has PATTERN (polled, bounded), then SIGTERM; 0 if it came.
+until_has() {
+	local out=$1 pat=$2 pid rc=0
+	shift 2
+	"$TURBOTOP" -b -f json -d 0.2 "$@" > "$out" 2> "$dir/err" &
+	pid=$!
+	cleanup_pid $pid
+	wait_until 10 grep -q "$pat" "$out" || rc=1
+	kill -TERM $pid
+	wait $pid || fail "turbotop exited $? on SIGTERM: $(cat "$dir/err")"
+	return $rc
+}
+
 # A hostfile in Open MPI's syntax is read; an rsh that cannot run: down.
 printf '# the lab\nalpha slots=2 max_slots=4\nbeta\n' > "$dir/hostfile"
-"$TURBOTOP" -b -f json -d 0.2 -n 3 --hostfile="$dir/hostfile" \
-    --rsh="$dir/no-such-rsh -x" > "$dir/out" 2> "$dir/err" ||
-	fail "exit $?: $(cat "$dir/err")"
+until_has "$dir/out" '"host":"beta","state":"down"' \
+    --hostfile="$dir/hostfile" --rsh="$dir/no-such-rsh -x" ||
+	fail "beta not down: $(cat "$dir/out")"
 grep -q '"type":"host","t":[0-9.]*,"host":"alpha","state":"down","reason":"cannot run the rsh' "$dir/out" ||
 	fail "alpha not down: $(cat "$dir/out")"
-grep -q '"host":"beta","state":"down"' "$dir/out" || fail "beta not down: $(cat "$dir/out")"
 
 # An rsh that reaches the host, where turbotop is not installed.
 printf '#!/bin/sh\nshift\nexec sh -c "exec /nonexistent/turbotop --agent"\n' > "$dir/rsh"
 chmod +x "$dir/rsh"
-"$TURBOTOP" -b -f json -d 0.2 -n 3 --hosts=gamma --rsh="$dir/rsh" \
-    > "$dir/out" 2> "$dir/err" || fail "exit $?: $(cat "$dir/err")"
-grep -q '"host":"gamma","state":"down","reason":"turbotop is not installed on gamma' "$dir/out" ||
-	fail "no 'not installed': $(cat "$dir/out")"
+until_has "$dir/out" '"host":"gamma","state":"down","reason":"turbotop is not installed on gamma' \
+    --hosts=gamma --rsh="$dir/rsh" || fail "no 'not installed': $(cat "$dir/out")"
 
 # A fake rsh that runs the agent here: up, samples marked with the host.
 printf '#!/bin/sh\nshift\nexec sh -c "$*"\n' > "$dir/rsh"
-"$TURBOTOP" -b -f json -d 0.2 -n 5 --hosts=delta:2 --rsh="$dir/rsh" \
-    > "$dir/out" 2> "$dir/err" || fail "exit $?: $(cat "$dir/err")"
+until_has "$dir/out" '"type":"sample","t":[0-9.]*,"host":"delta"' \
+    --hosts=delta:2 --rsh="$dir/rsh" || fail "no delta sample: $(cat "$dir/out")"
 grep -q '"host":"delta","state":"up"' "$dir/out" || fail "delta not up: $(cat "$dir/out")"
-grep -q '"type":"sample","t":[0-9.]*,"host":"delta"' "$dir/out" || fail "no delta sample"
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$TESTS_SRCDIR/events.py" validate "$dir/out" || fail "schema"
 fi

@@ -47,7 +47,7 @@ fi
 # close and end; nothing is left on h1 or h2.
 kill -KILL $tpid
 for k in 1 2; do
-	wait_until 5 test -z "$(lab_pids $k)" ||
+	wait_until 5 lab_idle $k ||
 		fail "left on h$k: $(lab_pids $k | xargs -r ps -o pid,args -p)"
 done
 

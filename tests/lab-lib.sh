@@ -10,6 +10,7 @@
 #   lab_exec CMD... &  the same in the background: $! is CMD's own pid
 #   lab_stop_sshd K    stop host hK's sshd (its namespace stays)
 #   lab_pids K         the pids in host hK's PID namespace (its init excepted)
+#   lab_idle K         true when lab_pids K is empty
 #
 # After lab_start: LAB_DIR (keys, configs, hosts file), LAB_RSH (the ssh
 # command with the lab's config: BatchMode, no host key checks), LAB_NET
@@ -194,12 +195,19 @@ lab_stop_sshd() {
 	wait_until 5 sh -c "[ -z \"\$(ip netns pids ${LAB_ID}h$1)\" ]"
 }
 
+# Nothing of ours is left on host hK (for wait_until: evaluated each poll).
+lab_idle() {
+	[ -z "$(lab_pids "$1")" ]
+}
+
 # Pids of processes in host hK but its sshd (the namespace's init, and one
-# per connection): the agent, the ranks, anything left behind.
+# per connection) and zombies (dead, their parent not yet told): the agent,
+# the ranks, anything left running.
 lab_pids() {
 	local p c
 	for p in $(ip netns pids "${LAB_ID}h$1" 2>/dev/null); do
 		c=$(cat "/proc/$p/comm" 2>/dev/null) || continue
+		[ "$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null)" = Z ] && continue
 		case "$c" in
 		unshare|sshd) ;;
 		*) echo "$p" ;;
