@@ -35,6 +35,8 @@ struct timeline {
 	int			 ncpus;
 	pid_t			*follow;	/* sorted pids followed */
 	size_t			 nfollow, followsize;
+	pid_t			*seen;		/* sorted tids listed this tick */
+	size_t			 seensize;
 	int			 refollow;	/* the watched set shrank */
 };
 
@@ -67,6 +69,7 @@ timeline_free(struct timeline *tl)
 	free(tl->ccount);
 	free(tl->idle);
 	free(tl->follow);
+	free(tl->seen);
 	free(tl);
 }
 
@@ -206,6 +209,37 @@ listed(const struct timeline *tl, pid_t tid)
 	return 0;
 }
 
+/*
+ * The followed threads the trace had alive at the cut that /proc did not
+ * list: they ended between the cut and the read (a worker exiting at the
+ * tick), yet ran in the interval.
+ */
+static void
+tick_late(struct timeline *tl)
+{
+	const struct tl_acc	*acc;
+	size_t			 n, i, nseen = tl->nth;
+
+	if (nseen > tl->seensize) {
+		tl->seensize = nseen + 64;
+		tl->seen = xreallocarray(tl->seen, tl->seensize,
+		    sizeof *tl->seen);
+	}
+	for (i = 0; i < nseen; i++)
+		tl->seen[i] = tl->th[i].tid;
+	if (nseen > 1)
+		qsort(tl->seen, nseen, sizeof *tl->seen, pid_cmp);
+	n = tracer_threads(tl->tr, &acc);
+	for (i = 0; i < n; i++) {
+		if (!followed(tl, acc[i].pid) || (nseen > 0 && bsearch(
+		    &acc[i].tid, tl->seen, nseen, sizeof *tl->seen,
+		    pid_cmp) != NULL))
+			continue;
+		add_thread(tl, &acc[i]);
+		tl->th[tl->nth - 1].state = 'X';
+	}
+}
+
 /* The threads of the followed processes, with their interval's figures. */
 static void
 tick_threads(struct timeline *tl, double interval)
@@ -235,6 +269,7 @@ tick_threads(struct timeline *tl, double interval)
 			add_thread(tl, &acc[i]);
 	}
 	if (exact) {
+		tick_late(tl);
 		/* Threads that ended within the interval. */
 		n = tracer_gone(tl->tr, &gone);
 		for (i = 0; i < n; i++) {

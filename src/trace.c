@@ -643,8 +643,18 @@ apply(struct tracer *tr, const struct ev *e)
 
 	if (c == NULL)
 		return;
-	if (e->kind != EV_SWITCH)
+	/*
+	 * A thread past the release of its pid (the last records of an
+	 * exiting one: its final switch, the wake-up of its parent) is
+	 * reported as tid -1: it names no thread, and no context is taken
+	 * from it (a phantom thread -1 would run there).
+	 */
+	if (e->kind != EV_SWITCH && e->ctx_tid >= 0)
 		apply_context(tr, c, e);
+	if (e->kind != EV_SWITCH && (e->kind == EV_FORK ? e->b : e->a) <= 0) {
+		c->last = e->t;
+		return;		/* no thread named */
+	}
 	switch (e->kind) {
 	case EV_SWITCH:
 		apply_switch(tr, c, e);
@@ -1492,17 +1502,36 @@ tracer_idle_ms(struct tracer *tr, int cpu)
 	return tr->t_idle[cpu];
 }
 
+/*
+ * A thread of the taken interval: alive at the cut, or ended within it (a
+ * thread /proc still lists as a zombie, not yet reaped).
+ */
 int
 tracer_thread(struct tracer *tr, pid_t tid, struct tl_acc *out)
 {
 	struct tl_acc	 key, *a;
+	size_t		 i;
 
 	key.tid = tid;
-	if (tr->t_nacc == 0 || (a = bsearch(&key, tr->t_acc, tr->t_nacc,
-	    sizeof *tr->t_acc, acc_cmp)) == NULL)
-		return -1;
-	*out = *a;
-	return 0;
+	if (tr->t_nacc > 0 && (a = bsearch(&key, tr->t_acc, tr->t_nacc,
+	    sizeof *tr->t_acc, acc_cmp)) != NULL) {
+		*out = *a;
+		return 0;
+	}
+	for (i = 0; i < tr->t_ngone; i++) {
+		if (tr->t_gone[i].tid == tid) {
+			*out = tr->t_gone[i];
+			return 0;
+		}
+	}
+	return -1;
+}
+
+size_t
+tracer_threads(struct tracer *tr, const struct tl_acc **acc)
+{
+	*acc = tr->t_acc;
+	return tr->t_nacc;
 }
 
 size_t

@@ -47,6 +47,8 @@ void		 tracer_take(struct tracer *, double);
 size_t		 tracer_runs(struct tracer *, const struct tl_run **);
 double		 tracer_idle_ms(struct tracer *, int);
 int		 tracer_thread(struct tracer *, pid_t, struct tl_acc *);
+/* Every thread alive at the cut, sorted by tid. */
+size_t		 tracer_threads(struct tracer *, const struct tl_acc **);
 size_t		 tracer_gone(struct tracer *, const struct tl_acc **);
 unsigned long long tracer_lost(struct tracer *);
 
