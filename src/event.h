@@ -86,7 +86,7 @@ struct event {
 	enum event_type		 type;
 	double			 t;		/* seconds since the hello */
 
-	/* hello */
+	/* hello; host also on a record of a stream of several hosts */
 	int			 schema;
 	const char		*version, *host, *started;
 	int			 cores;

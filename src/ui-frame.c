@@ -14,7 +14,8 @@
 #include "bench-run.h"
 #include "lesson.h"
 #include "observer.h"
-#include "sample.h"
+#include "replay-play.h"
+#include "source.h"
 #include "ui-bench.h"
 #include "ui-draw.h"
 #include "ui-int.h"
@@ -29,6 +30,7 @@ static void
 draw_status(struct ui *u, const struct ui_rect *r)
 {
 	struct ui_status	st;
+	char			play[96];
 
 	memset(&st, 0, sizeof st);
 	if (u->mode == MODE_MENU)
@@ -37,7 +39,18 @@ draw_status(struct ui *u, const struct ui_rect *r)
 		st.screen = "help";
 	st.job = u->job;
 	st.cmdline = u->cmdline;
-	st.elapsed = (u->ended > 0 ? u->ended : now_mono()) - u->started;
+	if (u->replay != NULL) {
+		snprintf(play, sizeof play, " REPLAY %s x%g %.1f/%.1fs%s ",
+		    replay_paused(u->replay) ? "paused" : "playing",
+		    replay_speed(u->replay, 0), replay_pos(u->replay),
+		    replay_length(u->replay), replay_live(u->replay) ?
+		    " live" : replay_at_end(u->replay) ? " end" : "");
+		st.replay = play;
+		st.elapsed = (u->ended > 0 ? u->ended :
+		    replay_pos(u->replay)) - u->started;
+	} else
+		st.elapsed = (u->ended > 0 ? u->ended : now_mono()) -
+		    u->started;
 	if (u->bench != NULL) {
 		st.bench_title = bench_title(u->bench);
 		st.bench_finished = bench_finished(u->bench);
@@ -45,7 +58,7 @@ draw_status(struct ui *u, const struct ui_rect *r)
 	st.frozen = u->frozen;
 	st.msg = u->msg_until > now_mono() ? u->msg : NULL;
 	st.delay = u->delay;
-	st.sys = sampler_sys(u->s);
+	st.sys = source_sys(u->src);
 	st.self_cpu = observer_cpu(u->obs);
 	st.self_rss_kb = observer_rss_kb(u->obs);
 	ui_status_draw(r, &st);
@@ -108,6 +121,17 @@ draw_separators(const struct ui_layout *l)
 	}
 }
 
+static const struct ui_barkey replay_keys[] = {
+	{ "Space", "Play/Pause", ' ' },
+	{ "<>", "Speed", '>' },
+	{ "[]", "Seek 10s", ']' },
+	{ "{}", "Start/End", '}' },
+	{ "Tab", "Pane", '\t' },
+	{ "z", "Zoom", 'z' },
+	{ "?", "Help", '?' },
+	{ "q", "Quit", 'q' },
+};
+
 static void
 draw_main(struct ui *u)
 {
@@ -115,14 +139,14 @@ draw_main(struct ui *u)
 	char			 label[192], note[128];
 
 	if (l->pane[PANE_CORES].h > 0)
-		ui_meters_draw(&l->pane[PANE_CORES], u->s, l->core_rows,
+		ui_meters_draw(&l->pane[PANE_CORES], u->src, l->core_rows,
 		    l->meter_cols, l->meter_cells, u->selected == PANE_CORES);
 	if (l->pane[PANE_GRAPH].h > 0)
-		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, u->bench == NULL &&
+		ui_graph_draw(&l->pane[PANE_GRAPH], u->src, u->bench == NULL &&
 		    u->run.label[0] != '\0' ? &u->run : NULL, l->core_rows,
 		    u->selected == PANE_GRAPH);
 	if (l->pane[PANE_TIMELINE].h > 0)
-		ui_timeline_draw(u->tl, &l->pane[PANE_TIMELINE], u->s,
+		ui_timeline_draw(u->tl, &l->pane[PANE_TIMELINE], u->src,
 		    u->bench != NULL ? bench_job(u->bench) : u->job,
 		    u->bench == NULL && u->run.label[0] != '\0' ? &u->run : NULL,
 		    l->timeline_rows, u->selected == PANE_TIMELINE);
@@ -132,7 +156,7 @@ draw_main(struct ui *u)
 		    u->selected == PANE_PROCS);
 	else {
 		if (l->pane[PANE_PROCS].h > 0)
-			ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s,
+			ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->src,
 			    u->job, u->run.ended ? u->run.label : NULL,
 			    u->selected == PANE_PROCS);
 		if (l->pane[PANE_OUTPUT].h > 0)
@@ -150,7 +174,10 @@ draw_main(struct ui *u)
 		    ui_attr(ROLE_STATUS), " ");
 		ui_put(l->keybar.y, l->keybar.x, l->keybar.w,
 		    ui_attr(ROLE_STATUS) | A_BOLD, lesson_caption(l->keybar.w));
-	} else
+	} else if (u->replay != NULL)
+		ui_keybar_draw_custom(&l->keybar, replay_keys,
+		    nitems(replay_keys));
+	else
 		ui_keybar_draw(&l->keybar);
 }
 
@@ -177,8 +204,8 @@ ui_frame_draw(struct ui *u)
 	struct ui_layout	*l = &u->layout;
 
 	erase();
-	ui_layout_compute(l, COLS, LINES, sampler_ncpus(u->s),
-	    u->mode == MODE_MAIN ? u->zoom : -1);
+	ui_layout_hosts(l, COLS, LINES, source_ncpus(u->src),
+	    source_nhosts(u->src), u->mode == MODE_MAIN ? u->zoom : -1);
 	if (l->too_small)
 		ui_too_small_draw();
 	else {

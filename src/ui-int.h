@@ -13,6 +13,8 @@
 
 struct bench;
 struct observer;
+struct replay;
+struct source;
 struct options;
 struct sampler;
 struct ui_menu;
@@ -30,7 +32,11 @@ enum mode {
 
 struct ui {
 	const struct options	*o;
-	struct sampler		*s;
+	struct sampler		*s;		/* this machine; NULL in a replay */
+	struct source		*src;		/* what the panes draw */
+	struct replay		*replay;	/* --replay: the player */
+	int			 key_fd;	/* the terminal keys come from */
+	int			 replay_changed; /* a frame is due at the tick */
 	struct observer		*obs;		/* turbotop's own cost */
 	struct job		*job;
 	struct bench		*bench;		/* benchmark mode: its runs, not job */
@@ -64,7 +70,7 @@ struct ui {
 void	 ui_frame_draw(struct ui *);
 
 /* ui-restore.c: the terminal back on a fatal signal (job.h's crash hook) */
-void	 ui_restore_save(void);
+void	 ui_restore_save(int);
 void	 ui_restore_prepare(void);
 void	 ui_restore_crash(void);
 

@@ -33,7 +33,9 @@
 #include "lesson.h"
 #include "observer.h"
 #include "options.h"
+#include "replay-play.h"
 #include "sample.h"
+#include "source.h"
 #include "ui-axis.h"
 #include "ui-bench.h"
 #include "ui-draw.h"
@@ -90,12 +92,21 @@ join_argv(char **argv)
 	return s;
 }
 
+/* Now on the data's clock: monotonic, or the playhead of a replay. */
+static double
+clock_now(const struct ui *u)
+{
+	return u->replay != NULL ? replay_pos(u->replay) : now_mono();
+}
+
 /* Which processes the sampler lists, from the table's toggle and the job. */
 static void
 update_scope(struct ui *u)
 {
 	enum proc_scope	scope;
 
+	if (u->s == NULL)
+		return;
 	if (ui_procs_scope(u->procs) == PROCS_ALL)
 		scope = SCOPE_ALL;
 	else if ((u->job != NULL && job_state(u->job) != JOB_DONE) ||
@@ -109,6 +120,10 @@ update_scope(struct ui *u)
 static void
 watch(struct ui *u, pid_t pgid)
 {
+	if (u->s == NULL) {	/* a replay: the run is only labelled */
+		u->watched = pgid;
+		return;
+	}
 	if (u->watched > 0)
 		sampler_unwatch(u->s, u->watched);
 	u->watched = pgid;
@@ -124,7 +139,8 @@ run_begin(struct ui *u, pid_t pgid)
 	memset(&u->run, 0, sizeof u->run);
 	snprintf(u->run.label, sizeof u->run.label, "%s",
 	    u->cmdline != NULL ? u->cmdline : "?");
-	u->run.start = now_mono();
+	u->run.start = u->replay != NULL ? replay_job_start(u->replay) :
+	    now_mono();
 	u->run.pgid = pgid;
 	ui_procs_forget(u->procs);
 }
@@ -137,7 +153,7 @@ run_end(struct ui *u)
 
 	if (u->run.ended || u->run.label[0] == '\0')
 		return;
-	u->run.end = now_mono();
+	u->run.end = clock_now(u);
 	u->run.ended = 1;
 	ui_format_secs(u->run.end - u->run.start, d, sizeof d);
 	snprintf(u->run.label, sizeof u->run.label, "%s, %s",
@@ -151,7 +167,8 @@ drop_job(struct ui *u)
 	if (u->job == NULL)
 		return;
 	watch(u, 0);
-	if (!lesson_owns(u->job))	/* a lesson's job is the lesson's */
+	/* A lesson's job is the lesson's, a replay's the player's. */
+	if (!lesson_owns(u->job) && u->replay == NULL)
 		job_free(u->job);
 	u->job = NULL;
 	free(u->cmdline);
@@ -164,7 +181,8 @@ show_job(struct ui *u, struct job *job, char *cmdline)
 {
 	u->job = job;
 	u->cmdline = cmdline;
-	u->started = now_mono();
+	u->started = u->replay != NULL ? replay_job_start(u->replay) :
+	    now_mono();
 	u->ended = 0;
 	u->seen_next = 0;
 	u->seen_state = JOB_RUNNING;
@@ -262,7 +280,8 @@ cycle_pane(struct ui *u, int dir)
 	struct ui_layout	l;
 	int			i, p = u->selected;
 
-	ui_layout_compute(&l, COLS, LINES, sampler_ncpus(u->s), -1);
+	ui_layout_hosts(&l, COLS, LINES, source_ncpus(u->src),
+	    source_nhosts(u->src), -1);
 	for (i = 0; i < PANE_COUNT; i++) {
 		p = (p + dir + PANE_COUNT) % PANE_COUNT;
 		if (u->zoom >= 0 || l.pane[p].h > 0)
@@ -310,9 +329,61 @@ set_cell(struct ui *u, int dir)
 		ui_message(u, "timeline: %s a cell", buf);
 }
 
+/* Space and p in a replay: pause or play. */
+static void
+toggle_play(struct ui *u)
+{
+	replay_pause(u->replay, !replay_paused(u->replay));
+	ui_message(u, "replay %s", replay_paused(u->replay) ? "paused" :
+	    "playing");
+	u->next_tick = now_mono();
+}
+
+/* The replay keys: speed and seeks. */
+static void
+replay_key(struct ui *u, enum ui_action a)
+{
+	double	pos;
+
+	if (u->replay == NULL) {
+		ui_message(u, "only in a replay (turbotop --replay FILE)");
+		return;
+	}
+	pos = replay_pos(u->replay);
+	switch (a) {
+	case ACT_PLAY_SLOWER:
+	case ACT_PLAY_FASTER:
+		ui_message(u, "replay at x%g", replay_speed(u->replay,
+		    a == ACT_PLAY_FASTER ? 1 : -1));
+		return;
+	case ACT_SEEK_BACK:
+		replay_seek(u->replay, pos - REPLAY_SEEK_STEP);
+		break;
+	case ACT_SEEK_FORWARD:
+		replay_seek(u->replay, pos + REPLAY_SEEK_STEP);
+		break;
+	case ACT_SEEK_START:
+		replay_seek(u->replay, 0);
+		break;
+	case ACT_SEEK_END:
+		replay_seek(u->replay, replay_length(u->replay) + 1e9);
+		break;
+	default:
+		return;
+	}
+	ui_message(u, "replay: %s", a == ACT_SEEK_START ? "from the start" :
+	    a == ACT_SEEK_END ? "to the end" : a == ACT_SEEK_BACK ?
+	    "back 10 s" : "forward 10 s");
+	u->next_tick = now_mono();
+}
+
 static void
 toggle_pause(struct ui *u)
 {
+	if (u->replay != NULL) {
+		toggle_play(u);
+		return;
+	}
 	if (u->job == NULL) {
 		ui_message(u, "no demo running (m: menu)");
 		return;
@@ -336,6 +407,10 @@ restart(struct ui *u)
 {
 	char	*cause = NULL;
 
+	if (u->replay != NULL) {
+		ui_message(u, "a replay: { plays it from the start");
+		return;
+	}
 	if (u->job == NULL) {
 		ui_message(u, "no demo to restart (m: menu)");
 		return;
@@ -371,13 +446,17 @@ act(struct ui *u, enum ui_action a)
 		u->help_offset = 0;
 		break;
 	case ACT_MENU:
-		if (u->bench != NULL)
+		if (u->replay != NULL)
+			ui_message(u, "no demo menu in a replay");
+		else if (u->bench != NULL)
 			ui_message(u, "no demo menu while benchmarking");
 		else
 			u->mode = MODE_MENU;
 		break;
 	case ACT_STOP:
-		if (u->job != NULL && job_state(u->job) != JOB_DONE) {
+		if (u->replay != NULL)
+			ui_message(u, "a replay: nothing runs here");
+		else if (u->job != NULL && job_state(u->job) != JOB_DONE) {
 			job_stop(u->job);
 			ui_message(u, "stopping the demo");
 		} else
@@ -397,6 +476,10 @@ act(struct ui *u, enum ui_action a)
 			set_delay(u, a == ACT_FASTER ? -1 : 1);
 		break;
 	case ACT_FREEZE:
+		if (u->replay != NULL) {
+			toggle_play(u);
+			break;
+		}
 		u->frozen = !u->frozen;
 		ui_output_freeze(u->out, u->job, u->frozen);
 		if (!u->frozen)
@@ -437,6 +520,10 @@ act(struct ui *u, enum ui_action a)
 		    "threads" : "processes");
 		break;
 	case ACT_OBSERVER:
+		if (u->s == NULL) {
+			ui_message(u, "a replay shows what was recorded");
+			break;
+		}
 		u->observer = !u->observer;
 		if (u->observer)
 			sampler_watch(u->s, getpgrp());
@@ -502,6 +589,14 @@ act(struct ui *u, enum ui_action a)
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		break;
+	case ACT_PLAY_SLOWER:
+	case ACT_PLAY_FASTER:
+	case ACT_SEEK_BACK:
+	case ACT_SEEK_FORWARD:
+	case ACT_SEEK_START:
+	case ACT_SEEK_END:
+		replay_key(u, a);
 		break;
 	case ACT_QUIT:
 		u->quit = 1;
@@ -620,7 +715,7 @@ resize(struct ui *u)
 {
 	struct winsize	ws;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	if (ioctl(u->key_fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
 	    ws.ws_col == 0)
 		return;
 	if (ws.ws_row == LINES && ws.ws_col == COLS)
@@ -644,7 +739,7 @@ watch_job(struct ui *u)
 		return;
 	st = job_state(u->job);
 	if (st != JOB_DONE && job_pgid(u->job) != u->watched &&
-	    job_pgid(u->job) > 0) {
+	    job_pgid(u->job) > 0 && u->replay == NULL) {
 		watch(u, job_pgid(u->job));
 		u->started = now_mono();
 		u->ended = 0;
@@ -652,8 +747,11 @@ watch_job(struct ui *u)
 	}
 	if (st != u->seen_state) {
 		if (st == JOB_DONE) {
-			u->ended = now_mono();
+			u->ended = clock_now(u);
 			run_end(u);
+		} else if (u->replay != NULL) {	/* a seek back into the run */
+			u->ended = 0;
+			run_begin(u, job_pgid(u->job));
 		}
 		u->seen_state = st;
 		update_scope(u);
@@ -679,22 +777,61 @@ watch_bench(struct ui *u)
 	}
 }
 
+/*
+ * A replay (replay-play.h) plays on this loop: follow its run on show,
+ * report its bad lines. Returns how long it may wait.
+ */
+static double
+replay_step(struct ui *u)
+{
+	const char	*msg;
+	double		 wait;
+	int		 flags;
+
+	if (u->replay == NULL)
+		return 3600;
+	flags = replay_poll(u->replay, now_mono(), &wait);
+	if (flags & REPLAY_NEW_JOB) {
+		if (u->job != NULL)
+			run_end(u);
+		drop_job(u);
+		if (replay_job(u->replay) != NULL)
+			show_job(u, replay_job(u->replay),
+			    xstrdup(job_name(replay_job(u->replay))));
+		u->dirty = 1;
+	}
+	if ((flags & REPLAY_MESSAGE) &&
+	    (msg = replay_message(u->replay)) != NULL)
+		ui_message(u, "%s", msg);
+	if (flags & REPLAY_CHANGED)
+		u->replay_changed = 1;
+	return wait;
+}
+
 static void
 tick(struct ui *u)
 {
 	char	*cause = NULL;
 	double	 now = now_mono();
 
-	if (sampler_tick(u->s, &cause) != 0) {
+	if (u->s == NULL) {
+		/* A replay draws at the refresh, whatever its speed. */
+		observer_tick(u->obs, u->src, u->job);
+		if (u->replay_changed && u->job != NULL && !u->run.ended)
+			ui_procs_record(u->procs, u->src, u->run.pgid);
+		u->dirty = 1;
+		u->replay_changed = 0;
+	} else if (sampler_tick(u->s, &cause) != 0) {
 		ui_message(u, "sampling failed: %s", cause != NULL ? cause : "?");
 		free(cause);
 	}
 	else if (u->bench != NULL)
 		bench_sampled_from(u->bench, u->s);
 	else if (u->job != NULL && !u->run.ended)
-		ui_procs_record(u->procs, u->s, u->run.pgid);
-	observer_tick(u->obs, u->s, u->bench != NULL ? bench_job(u->bench) :
-	    u->job);
+		ui_procs_record(u->procs, u->src, u->run.pgid);
+	if (u->s != NULL)
+		observer_tick(u->obs, u->src, u->bench != NULL ?
+		    bench_job(u->bench) : u->job);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)
@@ -707,11 +844,12 @@ tick(struct ui *u)
 static void
 loop(struct ui *u)
 {
-	double	now, timeout, lesson_wait;
+	double	now, timeout, lesson_wait, replay_wait;
 	int	r, ch;
 
 	while (!u->quit) {
 		watch_bench(u);
+		replay_wait = replay_step(u);
 		now = now_mono();
 		if (!u->frozen && now >= u->next_tick)
 			tick(u);
@@ -726,9 +864,11 @@ loop(struct ui *u)
 			timeout = u->msg_until - now + 0.01;
 		if (lesson_wait < timeout)
 			timeout = lesson_wait;
+		if (replay_wait < timeout)
+			timeout = replay_wait;
 		if (timeout < 0)
 			timeout = 0;
-		r = jobs_wait(timeout, STDIN_FILENO);
+		r = jobs_wait(timeout, u->key_fd);
 		if (r & JOBS_WAIT_SIGNAL)
 			break;
 		resize(u);
@@ -745,11 +885,34 @@ loop(struct ui *u)
 	}
 }
 
-static void
-curses_start(void)
+/*
+ * Curses on the terminal: on standard input and output, or when standard
+ * input is a stream being replayed, on /dev/tty for the keys. Returns the
+ * fd the keys come from, or -1 with a message.
+ */
+static int
+curses_start(int keys_from_tty)
 {
-	ui_restore_save();
-	initscr();
+	static FILE	*tty;
+	int		 fd = STDIN_FILENO;
+
+	if (keys_from_tty) {
+		if (tty == NULL && (tty = fopen("/dev/tty", "r+e")) == NULL) {
+			fprintf(stderr, "turbotop: the keys come from the "
+			    "terminal: /dev/tty: %s\n", strerror(errno));
+			return -1;
+		}
+		fd = fileno(tty);
+	}
+	ui_restore_save(fd);
+	if (keys_from_tty) {
+		if (newterm(NULL, stdout, tty) == NULL) {
+			fprintf(stderr, "turbotop: cannot start curses on "
+			    "/dev/tty\n");
+			return -1;
+		}
+	} else
+		initscr();
 	curses_on = 1;
 	cbreak();
 	noecho();
@@ -762,17 +925,61 @@ curses_start(void)
 	ui_mouse_enable();
 	ui_restore_prepare();
 	jobs_set_crash_hook(ui_restore_crash);	/* a fatal signal restores it */
+	return fd;
+}
+
+/* Free what ui_run() made (the terminal is given back first). */
+static void
+ui_free(struct ui *u)
+{
+	if (u->job != NULL && !lesson_owns(u->job) && u->replay == NULL)
+		job_free(u->job);
+	free(u->cmdline);
+	ui_menu_free(u->menu);
+	ui_procs_free(u->procs);
+	ui_timeline_free(u->tl);
+	ui_output_free(u->out);
+	observer_free(u->obs);
+	if (u->replay == NULL)
+		source_free(u->src);	/* else the player's */
+	replay_free(u->replay);
+	sampler_free(u->s);
+}
+
+/* This machine's sampler as the source; 0, or the exit status. */
+static int
+live_source(struct ui *u, const struct options *o)
+{
+	char	*cause = NULL;
+
+	jobs_init();
+	if ((u->s = sampler_create(&cause)) == NULL) {
+		fprintf(stderr, "turbotop: %s\n", cause != NULL ? cause :
+		    "sampler");
+		free(cause);
+		return 1;
+	}
+	if (sampler_set_timeline(u->s, o->timeline, &cause) != 0) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		sampler_free(u->s);
+		return 2;
+	}
+	u->src = source_live(u->s);
+	return 0;
 }
 
 /*
  * The TUI: the menu, or the demo (or command) of the command line, or
- * with bench the benchmark's runs and chart (bench.c drives it from here).
+ * with bench the benchmark's runs and chart (bench.c drives it from here),
+ * or with o->replay a recorded or live event stream played back.
  */
 static int
 ui_run(const struct options *o, struct bench *bench)
 {
 	struct ui	 u;
 	char		*cause = NULL;
+	int		 rc, stdin_stream;
 
 	memset(&u, 0, sizeof u);
 	u.o = o;
@@ -780,24 +987,25 @@ ui_run(const struct options *o, struct bench *bench)
 	u.zoom = -1;
 	u.selected = PANE_OUTPUT;
 	u.delay = options_delay(o, DELAY_TUI);
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	stdin_stream = o->replay != NULL && strcmp(o->replay, "-") == 0;
+	if ((!stdin_stream && !isatty(STDIN_FILENO)) ||
+	    !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "turbotop: the TUI needs a terminal (use -b for "
 		    "batch records)\n");
 		return 1;
 	}
 	setlocale(LC_ALL, "");
-	jobs_init();
-	if ((u.s = sampler_create(&cause)) == NULL) {
-		fprintf(stderr, "turbotop: %s\n", cause != NULL ? cause : "sampler");
-		free(cause);
-		return 1;
-	}
-	if (sampler_set_timeline(u.s, o->timeline, &cause) != 0) {
-		fprintf(stderr, "turbotop: %s\n", cause);
-		free(cause);
-		sampler_free(u.s);
-		return 2;
-	}
+	if (o->replay != NULL) {
+		jobs_init();	/* signals and the self-pipe; no job starts */
+		if ((u.replay = replay_open(o->replay, (size_t)o->max_lines,
+		    &cause)) == NULL) {
+			fprintf(stderr, "turbotop: %s\n", cause);
+			free(cause);
+			return 1;
+		}
+		u.src = replay_source(u.replay);
+	} else if ((rc = live_source(&u, o)) != 0)
+		return rc;
 	u.menu = ui_menu_create();
 	u.procs = ui_procs_create();
 	u.tl = ui_timeline_create();
@@ -807,19 +1015,14 @@ ui_run(const struct options *o, struct bench *bench)
 		ui_procs_toggle_all(u.procs);
 	update_scope(&u);
 
-	if (bench != NULL)
+	if (bench != NULL || u.replay != NULL)
 		u.mode = MODE_MAIN;
 	else if (o->argc > 0) {
 		if (launch(&u, o->argv, o->is_command, &cause) != 0) {
 			fprintf(stderr, "turbotop: %s\n", cause);
 			free(cause);
 			jobs_stop_all();
-			ui_menu_free(u.menu);
-			ui_procs_free(u.procs);
-			ui_timeline_free(u.tl);
-			ui_output_free(u.out);
-			sampler_free(u.s);
-			observer_free(u.obs);
+			ui_free(&u);
 			return 1;
 		}
 		if (!o->is_command)
@@ -829,7 +1032,12 @@ ui_run(const struct options *o, struct bench *bench)
 		u.mode = lesson_active() ? MODE_MAIN : MODE_MENU;
 
 	util_set_fatal_hook(ui_restore_terminal);
-	curses_start();
+	if ((u.key_fd = curses_start(!isatty(STDIN_FILENO))) < 0) {
+		util_set_fatal_hook(NULL);
+		jobs_stop_all();
+		ui_free(&u);
+		return 1;
+	}
 	u.next_tick = now_mono();
 	u.dirty = 1;
 	loop(&u);
@@ -839,15 +1047,7 @@ ui_run(const struct options *o, struct bench *bench)
 	jobs_stop_all();
 	ui_restore_terminal();
 	util_set_fatal_hook(NULL);
-	if (u.job != NULL && !lesson_owns(u.job))
-		job_free(u.job);
-	free(u.cmdline);
-	ui_menu_free(u.menu);
-	ui_procs_free(u.procs);
-	ui_timeline_free(u.tl);
-	ui_output_free(u.out);
-	observer_free(u.obs);
-	sampler_free(u.s);
+	ui_free(&u);
 	return 0;
 }
 
