@@ -379,7 +379,11 @@ read_on(struct replay *rp, int *more)
 			if (event_reader_offset(rp->r) > rp->frontier) {
 				rp->frontier = event_reader_offset(rp->r);
 				rp->errors++;
-				message(rp, "%s: %s", rp->name, cause);
+				if (rp->errors > 1)
+					message(rp, "%lu bad lines; %s",
+					    rp->errors, cause);
+				else
+					message(rp, "bad %s", cause);
 			}
 			free(cause);
 			continue;
@@ -597,9 +601,19 @@ replay_speed(struct replay *rp, int dir)
 	return speeds[rp->speed];
 }
 
+/* To the end: read on to the last record (a live stream: follow it). */
+void
+replay_seek_end(struct replay *rp)
+{
+	rp->wall = now_mono();
+	rp->to_end = 1;
+	if (rp->pos < rp->known_end)
+		rp->pos = rp->known_end;
+}
+
 /*
- * Move the playhead to t (clamped to the stream; past what is read: to the
- * end, read on). Back: the source is cleared and filled again from REFILL
+ * Move the playhead to t (forward: read on; past the end it stops at the
+ * last record). Back: the source is cleared and filled again from REFILL
  * seconds before t.
  */
 void
@@ -611,11 +625,6 @@ replay_seek(struct replay *rp, double t)
 	rp->wall = now_mono();
 	if (t < 0)
 		t = 0;
-	if (t >= rp->known_end) {
-		rp->to_end = 1;
-		rp->pos = t;
-		return;
-	}
 	rp->to_end = 0;
 	if (t >= rp->pos) {
 		rp->pos = t;

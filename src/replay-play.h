@@ -53,5 +53,6 @@ void		 replay_pause(struct replay *, int);
 int		 replay_paused(const struct replay *);
 double		 replay_speed(struct replay *, int);
 void		 replay_seek(struct replay *, double);	/* to a time */
+void		 replay_seek_end(struct replay *);
 
 #endif

@@ -236,6 +236,20 @@ history_add(struct source *src, double t)
 		src->count++;
 }
 
+/* A thread's state for ms from a (not past end); returns where it ends. */
+static double
+span(struct source *src, pid_t tid, char state, double a, double ms,
+    double end)
+{
+	double	b = a + (ms > 0 ? ms / 1e3 : 0);
+
+	if (b > end)
+		b = end;
+	if (b > a)
+		tl_store_span(src->store, tid, state, a, b);
+	return b > a ? b : a;
+}
+
 /* The sample's timeline: each core's runs end to end in its interval. */
 static void
 feed_timeline(struct source *src, const struct src_host *h,
@@ -251,17 +265,9 @@ feed_timeline(struct source *src, const struct src_host *h,
 		th = &e->threads[i];
 		tl_store_name(src->store, th->pid, th->tid, th->name);
 		a = from;
-		b = a + th->run_ms / 1e3;
-		if (b > a)
-			tl_store_span(src->store, th->tid, 'R', a, b);
-		a = b;
-		b = a + th->wait_ms / 1e3;
-		if (b > a)
-			tl_store_span(src->store, th->tid, 'W', a, b);
-		a = b;
-		b = a + th->sleep_ms / 1e3;
-		if (b > a)
-			tl_store_span(src->store, th->tid, 'S', a, b);
+		a = span(src, th->tid, 'R', a, th->run_ms, e->t);
+		a = span(src, th->tid, 'W', a, th->wait_ms, e->t);
+		(void)span(src, th->tid, 'S', a, th->sleep_ms, e->t);
 	}
 	if (e->timeline == NULL)
 		return;
@@ -273,7 +279,7 @@ feed_timeline(struct source *src, const struct src_host *h,
 			continue;
 		a = from;
 		for (k = 0; k < c->nruns; k++) {
-			b = a + c->runs[k].ms / 1e3;
+			b = a + (c->runs[k].ms > 0 ? c->runs[k].ms / 1e3 : 0);
 			if (b > e->t)
 				b = e->t;
 			if (b > a)

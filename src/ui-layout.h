@@ -43,6 +43,7 @@ struct ui_grid {
 
 #define UI_CELL_LABEL	6	/* "cpu64 " before a row of core cells */
 #define UI_HOST_LABEL	12	/* a host's name before its cells */
+#define UI_HOST_COL_MIN	36	/* a host's strip: name, 16 cells, busy % */
 
 void		 ui_layout_compute(struct ui_layout *, int, int, int, int);
 /* The same for cores of several hosts (cols, lines, ncpus, nhosts, zoom). */

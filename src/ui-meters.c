@@ -245,6 +245,7 @@ meters_hosts(const struct ui_rect *r, const struct source *s, int selected)
 	struct ui_rect	t = *r;
 	int		nh = source_nhosts(s), per = r->w - UI_HOST_LABEL - 8;
 	int		h, need = 0, y = r->y + 1, n, i, hidden = 0;
+	int		rows, cols, cw;
 	const struct cpu_sample	*c;
 
 	if (per < 1)
@@ -270,12 +271,21 @@ meters_hosts(const struct ui_rect *r, const struct source *s, int selected)
 		ui_title(&t, "Cores", "hosts: a cell per core", selected);
 		return;
 	}
+	/* A strip per host, in as many columns as it takes and fit. */
+	rows = r->h - 1;
+	cols = (nh + rows - 1) / rows;
+	if (cols > r->w / UI_HOST_COL_MIN)
+		cols = r->w / UI_HOST_COL_MIN;
+	if (cols < 1)
+		cols = 1;
+	cw = r->w / cols;
 	for (h = 0; h < nh; h++) {
-		if (y >= r->y + r->h) {
+		if (h >= rows * cols) {
 			hidden += source_host_ncpus(s, h);
 			continue;
 		}
-		host_strip(y++, r->x, r->w, s, h);
+		host_strip(r->y + 1 + h % rows, r->x + (h / rows) * cw,
+		    cw - (cols > 1 ? 1 : 0), s, h);
 	}
 	ui_title_hidden(&t, "Cores", "a strip per host", hidden, selected);
 }

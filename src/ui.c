@@ -366,7 +366,7 @@ replay_key(struct ui *u, enum ui_action a)
 		replay_seek(u->replay, 0);
 		break;
 	case ACT_SEEK_END:
-		replay_seek(u->replay, replay_length(u->replay) + 1e9);
+		replay_seek_end(u->replay);
 		break;
 	default:
 		return;
