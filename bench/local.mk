@@ -28,3 +28,7 @@ EXTRA_DIST += bench/bench-writer.sh
 # The exact timeline (issue 11): accuracy against perf sched and schedstat,
 # the duty cycle in both modes, the tracer's cost against perf sched record.
 EXTRA_DIST += bench/bench-timeline.sh
+
+# --replay's cost (issue 13): an hour recorded at 0.1 s replayed at x16
+# against the live TUI at the same refresh, side by side.
+EXTRA_DIST += bench/bench-replay.sh

@@ -596,8 +596,9 @@ read_timeline(struct event_reader *r, json_object *o, struct event *e,
 		r->cores[k].runs = (const struct core_run *)(uintptr_t)first;
 		r->cores[k].nruns = m;
 	}
-	for (k = 0; k < n; k++)
-		r->cores[k].runs = r->runs + (uintptr_t)r->cores[k].runs;
+	for (k = 0; k < n; k++)		/* no runs at all: r->runs is NULL */
+		r->cores[k].runs = r->runs == NULL ? NULL :
+		    r->runs + (uintptr_t)r->cores[k].runs;
 	tl->cores = r->cores;
 	tl->ncores = (int)n;
 	e->timeline = tl;

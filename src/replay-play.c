@@ -31,7 +31,8 @@
 #define BUDGET_SECS	0.03
 #define PUMP_MAX	(1u << 20)	/* bytes taken from stdin per poll */
 #define LINES_MAX	1000000	/* output lines kept in memory */
-#define FOLLOW_POLL	0.05	/* s between looks at a live stream */
+#define FOLLOW_POLL	0.1	/* s between looks at a live stream */
+#define IDLE_WAIT	1.0	/* s the loop may sleep between frames */
 
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
 
@@ -505,14 +506,18 @@ replay_poll(struct replay *rp, double now, double *wait)
 	if (rp->has_msg)
 		flags |= REPLAY_MESSAGE;
 
+	/*
+	 * Records due are read on the caller's next frame: reading each at
+	 * its time would wake the loop 160 times a second (0.1 s samples at
+	 * x16) for nothing more to show. Only a backlog (more) or a live
+	 * stream asks to come back sooner.
+	 */
 	if (more)
 		w = 0;
-	else if (rp->have_pending && !rp->paused)
-		w = (rp->pending.t - rp->pos) / speeds[rp->speed];
-	else
-		w = 1.0;
-	if (rp->in_fd >= 0 && !rp->in_eof && w > FOLLOW_POLL)
+	else if (rp->in_fd >= 0 && !rp->in_eof)
 		w = FOLLOW_POLL;
+	else
+		w = IDLE_WAIT;
 	*wait = w < 0 ? 0 : w;
 	return flags;
 }

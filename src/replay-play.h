@@ -12,8 +12,9 @@
  * lines up to it. A bad line is skipped and reported (replay_message),
  * naming its line; the rest plays.
  *
- * Use: replay_open(), then replay_poll() on every wake-up of the loop (it
- * says how long it may sleep), the getters for what to show, the controls
+ * Use: replay_open(), then replay_poll() on every wake-up of the loop, at
+ * least once a frame (it says how long it may sleep: records that fall due
+ * meanwhile are read at the next call), the getters for what to show, the controls
  * for the keys. A live stream (standard input still open) is followed: the
  * playhead never passes the newest record.
  */

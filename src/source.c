@@ -18,6 +18,7 @@
 
 #define HIST_CELLS	(4u * 1024 * 1024)	/* floats the ring may hold */
 #define HIST_MIN	600			/* rows kept, however many cores */
+#define TRIM_EVERY	5.0			/* s between trims of the timeline */
 
 struct src_host {
 	char			*name;
@@ -47,6 +48,7 @@ struct source {
 	float			*hbusy;		/* [slot][1 + ncpus]: total first */
 
 	struct tl_store		*store;
+	double			 trimmed;	/* when it was last trimmed */
 	int			 exact;
 	unsigned long long	 lost;
 };
@@ -121,6 +123,7 @@ source_clear(struct source *src)
 	memset(&src->total, 0, sizeof src->total);
 	src->total.id = -1;
 	tl_store_clear(src->store);
+	src->trimmed = 0;
 	src->lost = 0;
 }
 
@@ -350,7 +353,10 @@ feed_sample(struct source *src, const struct event *e)
 		src->interval = e->t - from;
 		src->t = e->t;
 		history_add(src, e->t);
-		tl_store_trim(src->store, e->t - TL_KEEP_SECONDS);
+		if (e->t - src->trimmed >= TRIM_EVERY || e->t < src->trimmed) {
+			tl_store_trim(src->store, e->t - TL_KEEP_SECONDS);
+			src->trimmed = e->t;
+		}
 	}
 	h->t = e->t;
 }
