@@ -26,6 +26,7 @@ serial = sys.argv[3] == "serial"
 prev = None
 worst = 0
 busy = []
+all_run = all_cores = all_iv = 0
 for r in recs:
     if r["timeline"]["lost"] > 0:
         print("SKIP: events lost: the machine is too busy to conclude")
@@ -35,11 +36,17 @@ for r in recs:
         run = sum(p["run_ms"] for p in r["procs"])
         wait = sum(p["wait_ms"] for p in r["procs"])
         cores = sum(x["ms"] for c in r["timeline"]["cores"] for x in c["run"])
-        assert abs(cores - run) <= 0.05 * iv + 2, ("per-core runs %.1f vs threads %.1f" % (cores, run))
+        all_run += run
+        all_cores += cores
+        all_iv += iv
         worst = max(worst, run / iv)
         busy.append(wait / iv)
     prev = r["t"]
 assert len(busy) >= 4, "too few records"
+# The per-core runs (trace) and the run times of the threads (schedstat) are read
+# a few ms apart at each tick, more on a loaded machine: compare the totals,
+# where those offsets cancel.
+assert abs(all_cores - all_run) <= 0.05 * all_iv + 20, ("per-core runs %.1f ms vs threads %.1f ms over %.0f ms" % (all_cores, all_run, all_iv))
 print("# %s: at most %.2f cores busy in an interval" % (sys.argv[3], worst))
 if serial:
     assert worst <= 1.1, ("with the lock, %.2f cores worth of run time in one interval" % worst)
