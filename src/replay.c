@@ -92,7 +92,7 @@ replay_main(const struct options *o)
 
 	/* A terminal and no -b: the TUI plays it (ui.c, replay-play.c). */
 	if (!o->batch && isatty(STDOUT_FILENO))
-		return ui_main(o);
+		return ui_main(o, NULL);
 	if ((fd = replay_open_fd(o->replay)) < 0)
 		return 1;
 	rc = replay_convert(o, fd);

@@ -30,7 +30,6 @@
 #include "bench-run.h"
 #include "catalog.h"
 #include "job.h"
-#include "lesson.h"
 #include "observer.h"
 #include "options.h"
 #include "replay-play.h"
@@ -66,7 +65,7 @@ ui_restore_terminal(void)
 	}
 }
 
-static void __attribute__((format(printf, 2, 3)))
+void
 ui_message(struct ui *u, const char *fmt, ...)
 {
 	va_list	ap;
@@ -100,8 +99,8 @@ clock_now(const struct ui *u)
 }
 
 /* Which processes the sampler lists, from the table's toggle and the job. */
-static void
-update_scope(struct ui *u)
+void
+ui_update_scope(struct ui *u)
 {
 	enum proc_scope	scope;
 
@@ -129,7 +128,7 @@ watch(struct ui *u, pid_t pgid)
 	u->watched = pgid;
 	if (pgid > 0)
 		sampler_watch(u->s, pgid);
-	update_scope(u);
+	ui_update_scope(u);
 }
 
 /* A run starts: the record shows it (labelled by its command line). */
@@ -167,9 +166,10 @@ drop_job(struct ui *u)
 	if (u->job == NULL)
 		return;
 	watch(u, 0);
-	/* A lesson's job is the lesson's, a replay's the player's. */
-	if (!lesson_owns(u->job) && u->replay == NULL)
+	/* A driver's job (a lesson's, a replay's) is the driver's. */
+	if (u->job_owned)
 		job_free(u->job);
+	u->job_owned = 0;
 	u->job = NULL;
 	free(u->cmdline);
 	u->cmdline = NULL;
@@ -232,23 +232,26 @@ launch(struct ui *u, char **argv, int is_command, char **cause)
 	if (job == NULL)
 		return -1;
 	show_job(u, job, join_argv(argv));
+	u->job_owned = 1;
 	return 0;
 }
 
-/* A lesson (lesson.h) plays on this loop: show the job it started last. */
+/* The driver (ui.h) plays on this loop: show the job it hands over. */
 static double
-lesson_poll(struct ui *u)
+driver_poll(struct ui *u)
 {
 	double	wait = 3600;
 	int	flags;
 
-	if (!lesson_active())
+	if (u->drv == NULL || u->drv->poll == NULL)
 		return wait;
-	flags = lesson_tick(&wait);
-	if (flags & LESSON_NEW_JOB) {
+	flags = u->drv->poll(u->drv->arg, &wait);
+	if ((flags & UI_DRIVER_NEW_JOB) && u->drv->job != NULL) {
 		drop_job(u);
-		if (lesson_job() != NULL)
-			show_job(u, lesson_job(), xstrdup(lesson_job_label()));
+		if (u->drv->job(u->drv->arg) != NULL)
+			show_job(u, u->drv->job(u->drv->arg),
+			    xstrdup(u->drv->label != NULL ?
+			    u->drv->label(u->drv->arg) : ""));
 	}
 	if (flags != 0)
 		u->dirty = 1;
@@ -313,20 +316,6 @@ set_delay(struct ui *u, int dir)
 	u->delay = delays[i];
 	u->next_tick = now_mono() + u->delay;
 	ui_message(u, "refresh every %g s", u->delay);
-}
-
-/* + and - with the timeline selected: its time per cell. */
-static void
-set_cell(struct ui *u, int dir)
-{
-	char	buf[32];
-
-	ui_format_secs(ui_timeline_step(u->tl, dir), buf, sizeof buf);
-	if (u->run.ended)
-		ui_message(u, "%s a cell when live (the last run is fitted to "
-		    "the pane)", buf);
-	else
-		ui_message(u, "timeline: %s a cell", buf);
 }
 
 /* Space and p in a replay: pause or play. */
@@ -424,19 +413,17 @@ restart(struct ui *u)
 	ui_message(u, "restarting");
 }
 
-static void
-scroll_pane(struct ui *u, int lines)
-{
-	if (u->selected == PANE_PROCS)
-		ui_procs_scroll(u->procs, lines);
-	else
-		ui_output_scroll(u->out, u->job, lines);
-}
-
-/* Carry out one action of the bindings table. */
+/*
+ * Carry out one action of the bindings table: the panes' own (ui-pane.c)
+ * first, the selected pane before the others, then the global ones.
+ */
 static void
 act(struct ui *u, enum ui_action a)
 {
+	if (u->mode == MODE_MAIN && ui_panes_act(u, a)) {
+		u->dirty = 1;
+		return;
+	}
 	switch (a) {
 	case ACT_NONE:
 		return;
@@ -470,10 +457,7 @@ act(struct ui *u, enum ui_action a)
 		break;
 	case ACT_FASTER:
 	case ACT_SLOWER:
-		if (u->selected == PANE_TIMELINE && u->bench == NULL)
-			set_cell(u, a == ACT_FASTER ? -1 : 1);
-		else
-			set_delay(u, a == ACT_FASTER ? -1 : 1);
+		set_delay(u, a == ACT_FASTER ? -1 : 1);
 		break;
 	case ACT_FREEZE:
 		if (u->replay != NULL) {
@@ -494,31 +478,6 @@ act(struct ui *u, enum ui_action a)
 	case ACT_ZOOM:
 		u->zoom = u->zoom >= 0 ? -1 : u->selected;
 		break;
-	case ACT_ALL_PROCS:
-		ui_procs_toggle_all(u->procs);
-		update_scope(u);
-		u->next_tick = now_mono();
-		break;
-	case ACT_SORT_NEXT:
-		ui_procs_sort_next(u->procs);
-		break;
-	case ACT_SORT_REVERSE:
-		ui_procs_sort_reverse(u->procs);
-		break;
-	case ACT_SORT_CPU:
-		ui_procs_sort_by(u->procs, "%CPU");
-		break;
-	case ACT_SORT_MEM:
-		ui_procs_sort_by(u->procs, "RSS");
-		break;
-	case ACT_SORT_TIME:
-		ui_procs_sort_by(u->procs, "TIME+");
-		break;
-	case ACT_THREADS:
-		ui_procs_toggle_threads(u->procs);
-		ui_message(u, "process table: %s", ui_procs_threads(u->procs) ?
-		    "threads" : "processes");
-		break;
 	case ACT_OBSERVER:
 		if (u->s == NULL) {
 			ui_message(u, "a replay shows what was recorded");
@@ -533,55 +492,7 @@ act(struct ui *u, enum ui_action a)
 		ui_message(u, "%s", u->observer ? "turbotop itself (the "
 		    "observer) is shown" : "turbotop itself is not shown");
 		break;
-	case ACT_WORKERS:
-		ui_timeline_toggle_workers(u->tl);
-		ui_message(u, "timeline: %s", ui_timeline_workers(u->tl) ?
-		    "each thread's state over time" : "which thread ran where");
-		break;
-	case ACT_SEARCH:
-		ui_output_search_begin(u->out);
-		break;
-	case ACT_SEARCH_NEXT:
-	case ACT_SEARCH_PREV:
-		ui_output_search_next(u->out, u->job,
-		    a == ACT_SEARCH_NEXT ? 1 : -1);
-		if (ui_output_message(u->out) != NULL)
-			ui_message(u, "%s", ui_output_message(u->out));
-		break;
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-		if (u->selected == PANE_PROCS)
-			ui_procs_scroll(u->procs, (a == ACT_PAGE_UP ? -1 : 1) *
-			    ui_output_page(u->out));
-		else
-			ui_output_page_scroll(u->out, u->job,
-			    a == ACT_PAGE_UP ? -1 : 1);
-		break;
-	case ACT_LINE_UP:
-		scroll_pane(u, -1);
-		break;
-	case ACT_LINE_DOWN:
-		scroll_pane(u, 1);
-		break;
-	case ACT_HOME:
-		if (u->selected == PANE_PROCS)
-			ui_procs_scroll(u->procs, -INT_MAX / 2);
-		else
-			ui_output_home(u->out, u->job);
-		break;
-	case ACT_END:
-		if (u->selected == PANE_PROCS)
-			ui_procs_scroll(u->procs, INT_MAX / 2);
-		else
-			ui_output_end(u->out);
-		break;
-	case ACT_SCROLL_LEFT:
-	case ACT_SCROLL_RIGHT:
-		ui_output_hscroll(u->out, a == ACT_SCROLL_LEFT ? -1 : 1);
-		break;
-	case ACT_WRAP:
-		ui_message(u, "output: long lines %s", ui_output_toggle_wrap(u->out) ?
-		    "wrap" : "chopped (Left/Right scroll)");
+	default:	/* a pane's (ui-pane.c): not with a menu or help */
 		break;
 	case ACT_THEME:
 		ui_theme_next();
@@ -616,7 +527,7 @@ mouse(struct ui *u)
 	u->dirty = 1;
 	if (ev.kind == MOUSE_WHEEL_UP || ev.kind == MOUSE_WHEEL_DOWN) {
 		if (u->mode == MODE_MAIN)
-			scroll_pane(u, ev.kind == MOUSE_WHEEL_UP ? -3 : 3);
+			ui_panes_scroll(u, ev.kind == MOUSE_WHEEL_UP ? -3 : 3);
 		return;
 	}
 	if (ev.kind != MOUSE_PRESS)
@@ -635,10 +546,11 @@ mouse(struct ui *u)
 		u->mode = u->help_return;
 		break;
 	case MODE_MAIN:
-		if ((p = ui_layout_pane_at(&u->layout, ev.y, ev.x)) >= 0)
-			u->selected = p;
-		if (p == PANE_PROCS)
-			ui_procs_click(u->procs, ev.y, ev.x);
+		if ((p = ui_layout_pane_at(&u->layout, ev.y, ev.x)) < 0)
+			break;
+		u->selected = p;
+		if (ui_pane_class(p)->click != NULL)
+			ui_pane_class(p)->click(u, ev.y, ev.x);
 		break;
 	}
 }
@@ -693,14 +605,9 @@ key(struct ui *u, int ch)
 				ui_message(u, "%s", ui_output_message(u->out));
 			return;
 		}
-		if (lesson_active() && (ch == 'n' || ch == 'N' || ch == '\r' ||
-		    ch == '\n' || ch == KEY_ENTER)) {
-			if (ch == 'N')
-				lesson_step_prev();	/* the section before */
-			else
-				lesson_step_next();	/* go on now */
+		if (u->drv != NULL && u->drv->key != NULL &&
+		    u->drv->key(u->drv->arg, ch == KEY_ENTER ? '\n' : ch))
 			return;
-		}
 		act(u, ui_keys_action(ch));
 		return;
 	}
@@ -754,7 +661,7 @@ watch_job(struct ui *u)
 			run_begin(u, job_pgid(u->job));
 		}
 		u->seen_state = st;
-		update_scope(u);
+		ui_update_scope(u);
 		u->dirty = 1;
 	}
 	if (job_lines_next(u->job) != u->seen_next) {
@@ -771,6 +678,7 @@ watch_bench(struct ui *u)
 	if (u->bench == NULL)
 		return;
 	bench_step(u->bench);
+	u->bench_job = bench_job(u->bench);
 	if (bench_pgid(u->bench) != u->watched) {
 		watch(u, bench_pgid(u->bench));
 		u->dirty = 1;
@@ -844,7 +752,7 @@ tick(struct ui *u)
 static void
 loop(struct ui *u)
 {
-	double	now, timeout, lesson_wait, replay_wait;
+	double	now, timeout, driver_wait, replay_wait;
 	int	r, ch;
 
 	while (!u->quit) {
@@ -854,7 +762,7 @@ loop(struct ui *u)
 		if (!u->frozen && now >= u->next_tick)
 			tick(u);
 		watch_job(u);
-		lesson_wait = lesson_poll(u);
+		driver_wait = driver_poll(u);
 		if (u->dirty && now - u->last_draw >= FRAME_MIN)
 			ui_frame_draw(u);
 		timeout = u->frozen ? 1.0 : u->next_tick - now;
@@ -862,8 +770,8 @@ loop(struct ui *u)
 			timeout = u->last_draw + FRAME_MIN - now;
 		if (u->msg_until > now && u->msg_until - now < timeout)
 			timeout = u->msg_until - now + 0.01;
-		if (lesson_wait < timeout)
-			timeout = lesson_wait;
+		if (driver_wait < timeout)
+			timeout = driver_wait;
 		if (replay_wait < timeout)
 			timeout = replay_wait;
 		if (timeout < 0)
@@ -932,7 +840,7 @@ curses_start(int keys_from_tty)
 static void
 ui_free(struct ui *u)
 {
-	if (u->job != NULL && !lesson_owns(u->job) && u->replay == NULL)
+	if (u->job_owned)
 		job_free(u->job);
 	free(u->cmdline);
 	ui_menu_free(u->menu);
@@ -975,7 +883,8 @@ live_source(struct ui *u, const struct options *o)
  * or with o->replay a recorded or live event stream played back.
  */
 static int
-ui_run(const struct options *o, struct bench *bench)
+ui_run(const struct options *o, const struct ui_driver *drv,
+    struct bench *bench)
 {
 	struct ui	 u;
 	char		*cause = NULL;
@@ -983,6 +892,7 @@ ui_run(const struct options *o, struct bench *bench)
 
 	memset(&u, 0, sizeof u);
 	u.o = o;
+	u.drv = drv;
 	u.bench = bench;
 	u.zoom = -1;
 	u.selected = PANE_OUTPUT;
@@ -1013,7 +923,7 @@ ui_run(const struct options *o, struct bench *bench)
 	u.obs = observer_create();
 	if (o->all)
 		ui_procs_toggle_all(u.procs);
-	update_scope(&u);
+	ui_update_scope(&u);
 
 	if (bench != NULL || u.replay != NULL)
 		u.mode = MODE_MAIN;
@@ -1029,7 +939,7 @@ ui_run(const struct options *o, struct bench *bench)
 			ui_menu_select(u.menu, o->argv[0]);
 		u.mode = MODE_MAIN;
 	} else
-		u.mode = lesson_active() ? MODE_MAIN : MODE_MENU;
+		u.mode = drv != NULL ? MODE_MAIN : MODE_MENU;
 
 	util_set_fatal_hook(ui_restore_terminal);
 	if ((u.key_fd = curses_start(!isatty(STDIN_FILENO))) < 0) {
@@ -1052,14 +962,14 @@ ui_run(const struct options *o, struct bench *bench)
 }
 
 int
-ui_main(const struct options *o)
+ui_main(const struct options *o, const struct ui_driver *drv)
 {
-	return ui_run(o, NULL);
+	return ui_run(o, drv, NULL);
 }
 
 /* Benchmark mode's TUI: runs b to its end or until quit (see bench.c). */
 int
 ui_bench_main(const struct options *o, struct bench *b)
 {
-	return ui_run(o, b);
+	return ui_run(o, NULL, b);
 }
