@@ -21,17 +21,31 @@
  * exits, its past tics land on the leader for one poll (capped at the poll's
  * length).
  *
+ * The per-thread state strips (the spans: running, waiting for a core,
+ * sleeping) come from the same source as the process table's RUN% and
+ * WAIT% (sample-threads.c): each task's /proc/.../schedstat, read at every
+ * poll. Over a poll a task ran for its schedstat run delta and waited for
+ * its wait delta, and slept the rest; the poll cannot tell in which order,
+ * so the spans are laid as sleep, wait, run. (Marking a whole poll running
+ * when a tic was gained, as the core credits must, would have most waiting
+ * workers look running.) A task whose schedstat cannot be read falls back
+ * to that per-poll guess.
+ *
  * libproc2 is not documented as thread-safe, so every libproc2 call of the
- * data side runs under proc2_lock().
+ * data side runs under proc2_lock(); schedstat it does not offer, so it is
+ * read directly.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libproc2/pids.h>
 
@@ -40,6 +54,7 @@
 #include "util.h"
 
 #define OCC_PERIOD	0.02	/* seconds between polls */
+#define OWE_MAX		1.0	/* s of a task's run or wait carried at most */
 
 static pthread_mutex_t proc2_mutex = PTHREAD_MUTEX_INITIALIZER;
 
@@ -70,6 +85,9 @@ struct occ_task {
 	int			 threaded;	/* a leader with other threads */
 	char			 state;
 	unsigned long long	 tics;
+	int			 have_ss;	/* run_ns and wait_ns were read */
+	unsigned long long	 run_ns, wait_ns; /* schedstat */
+	double			 owe_run, owe_wait; /* s not yet laid as spans */
 };
 
 struct occupy {
@@ -114,6 +132,28 @@ group_cmp(const void *a, const void *b)
 	return task_cmp(a, b);
 }
 
+/* A task's cumulative run and wait time from its schedstat; -1 if gone. */
+static int
+read_schedstat(struct occ_task *t)
+{
+	char	 path[64], buf[128];
+	ssize_t	 n;
+	int	 fd;
+
+	snprintf(path, sizeof path, "/proc/%d/task/%d/schedstat", (int)t->tgid,
+	    (int)t->tid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	if (sscanf(buf, "%llu %llu", &t->run_ns, &t->wait_ns) != 2)
+		return -1;
+	return 0;
+}
+
 /* Read the tasks of the watched pids into o->cur, sorted by tid. */
 static void
 occupy_read(struct occupy *o, unsigned *sel, size_t nsel)
@@ -123,7 +163,7 @@ occupy_read(struct occupy *o, unsigned *sel, size_t nsel)
 	struct occ_task		*t, *leader;
 	unsigned long long	 others;
 	size_t			 i, j, at, chunk;
-	int			 n;
+	int			 n, want;
 
 	o->ncur = 0;
 	proc2_lock();
@@ -171,6 +211,14 @@ occupy_read(struct occupy *o, unsigned *sel, size_t nsel)
 	}
 	if (o->ncur > 1)
 		qsort(o->cur, o->ncur, sizeof *o->cur, task_cmp);
+	/* Only the state strips need schedstat: none without a store. */
+	pthread_mutex_lock(&o->lock);
+	want = o->store != NULL;
+	pthread_mutex_unlock(&o->lock);
+	for (i = 0; i < o->ncur; i++) {
+		o->cur[i].have_ss = want && read_schedstat(&o->cur[i]) == 0;
+		o->cur[i].owe_run = o->cur[i].owe_wait = 0;
+	}
 }
 
 /* The tics task t gained since its previous poll p that count (at most cap). */
@@ -202,23 +250,74 @@ task_gain(struct occ_task *t, const struct occ_task *p, unsigned long long cap)
 }
 
 /*
- * The fine record and the per-thread credits: a task that gained tics ran on
- * its core for that long up to now (the poll cannot tell when exactly); its
- * state over the poll is R if it gained, W if runnable without gaining, else S.
+ * Task t's state spans over the poll (p: its previous poll) that ended at
+ * now: from the schedstat deltas, laid as sleep, wait, run; else R if it
+ * gained tics, W if runnable without gaining, S otherwise.
+ *
+ * The kernel adds a wait to schedstat only when it ends (the task gets a
+ * core), all at once. So a poll can be handed more than it lasted: what
+ * does not fit is owed to the next polls. And a task runnable at the poll
+ * that did not run in it (or for less than half of it: a late poll) is
+ * waiting now, with nothing added yet: the rest of that poll is laid as
+ * waiting in advance, and the wait counted when it ends pays the advance
+ * back first. (A running task's schedstat lags by up to a scheduler tick,
+ * which is why a poll it ran in for the most part is not guessed at.) Once
+ * a task has run, every earlier wait is counted, so an advance still
+ * unpaid then was a guess too many and is dropped.
  */
 static void
-occupy_record(struct occupy *o, const struct occ_task *t, unsigned long long d,
-    double now, double elapsed)
+occupy_spans(struct occupy *o, struct occ_task *t, const struct occ_task *p,
+    unsigned long long d, double now, double elapsed)
+{
+	double	 run, wait, rest, from = now - elapsed;
+
+	if (!t->have_ss || !p->have_ss) {
+		tl_store_span(o->store, t->tid, d > 0 ? 'R' : t->state == 'R' ?
+		    'W' : 'S', from, now);
+		return;
+	}
+	run = t->run_ns > p->run_ns ? (double)(t->run_ns - p->run_ns) / 1e9 : 0;
+	wait = p->owe_wait + (t->wait_ns > p->wait_ns ?
+	    (double)(t->wait_ns - p->wait_ns) / 1e9 : 0);
+	if (run > 0 && wait < 0)
+		wait = 0;
+	t->owe_run = 0;
+	if ((run += p->owe_run) > elapsed) {
+		t->owe_run = run - elapsed < OWE_MAX ? run - elapsed : OWE_MAX;
+		run = elapsed;
+	}
+	t->owe_wait = wait;
+	wait = wait < 0 ? 0 : wait < elapsed - run ? wait : elapsed - run;
+	t->owe_wait -= wait;
+	if (t->owe_wait > OWE_MAX)
+		t->owe_wait = OWE_MAX;
+	rest = elapsed - run - wait;
+	if (rest > 0 && (run == 0 || rest > elapsed / 2) && t->state == 'R' &&
+	    t->owe_wait > -OWE_MAX) {
+		wait += rest;
+		t->owe_wait -= rest;
+	}
+	tl_store_span(o->store, t->tid, 'S', from, now - run - wait);
+	tl_store_span(o->store, t->tid, 'W', now - run - wait, now - run);
+	tl_store_span(o->store, t->tid, 'R', now - run, now);
+}
+
+/*
+ * The fine record and the per-thread credits: a task that gained tics ran on
+ * its core for that long up to now (the poll cannot tell when exactly); its
+ * states over the poll, occupy_spans.
+ */
+static void
+occupy_record(struct occupy *o, struct occ_task *t, const struct occ_task *p,
+    unsigned long long d, double now, double elapsed)
 {
 	double	 ran = (double)d / (double)o->hz;
 	size_t	 i;
-	char	 st;
 
 	if (ran > elapsed)
 		ran = elapsed;
-	st = d > 0 ? 'R' : t->state == 'R' ? 'W' : 'S';
 	if (o->store != NULL) {
-		tl_store_span(o->store, t->tid, st, now - elapsed, now);
+		occupy_spans(o, t, p, d, now, elapsed);
 		if (d > 0)
 			tl_store_segment(o->store, t->core, t->tgid, t->tid,
 			    now - ran, now);
@@ -269,7 +368,7 @@ occupy_credit(struct occupy *o, double now, double elapsed)
 		if (p == NULL || p->tgid != t->tgid)
 			continue;
 		d = task_gain(t, p, cap);
-		occupy_record(o, t, d, now, elapsed);
+		occupy_record(o, t, p, d, now, elapsed);
 		if (d > 0)
 			tics_occ_add(&o->acc[t->core], t->tgid, d);
 	}

@@ -190,8 +190,10 @@ sampler_free(struct sampler *s)
 void
 sampler_set_scope(struct sampler *s, enum proc_scope scope)
 {
-	if (scope != s->scope)
+	if (scope != s->scope) {
 		s->watch_changed = 1;
+		timeline_refollow(s->tl);
+	}
 	s->scope = scope;
 }
 
@@ -213,6 +215,8 @@ sampler_watch(struct sampler *s, pid_t pgid)
 	}
 	s->watch[s->nwatch++] = pgid;
 	s->watch_changed = 1;
+	/* Its workers are followed from their birth, not from the next tick. */
+	timeline_watch(s->tl, pgid);
 }
 
 void
@@ -224,6 +228,7 @@ sampler_unwatch(struct sampler *s, pid_t pgid)
 		if (s->watch[i] == pgid) {
 			s->watch[i] = s->watch[--s->nwatch];
 			s->watch_changed = 1;
+			timeline_refollow(s->tl);
 			return;
 		}
 	}

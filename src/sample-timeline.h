@@ -14,7 +14,9 @@
  *    each thread's new tics to the core it is on; per-thread run and wait
  *    come from the kernel's schedstat, switches and migrations from
  *    /proc/PID/task/TID/sched, read at each tick. The core timeline is then
- *    only as fine as a poll and a tic (10 ms).
+ *    only as fine as a poll and a tic (10 ms). The state spans come from
+ *    schedstat too, read at each poll, so a strip's shares agree with the
+ *    interval's run_ms and wait_ms (to a poll or two at the edges).
  *
  * Contract for callers:
  *  - sampler_set_timeline() before the first tick; TIMELINE_AUTO gives exact

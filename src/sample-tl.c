@@ -35,6 +35,7 @@ struct timeline {
 	int			 ncpus;
 	pid_t			*follow;	/* sorted pids followed */
 	size_t			 nfollow, followsize;
+	int			 refollow;	/* the watched set shrank */
 };
 
 struct timeline *
@@ -326,9 +327,78 @@ tick_sums(struct timeline *tl, struct proc_sample *procs, size_t nprocs)
 	}
 }
 
+/* A group is watched from now: with the trace, its leader at once. */
+void
+timeline_watch(struct timeline *tl, pid_t pgid)
+{
+	if (tl->tr != NULL && pgid > 0)
+		tracer_follow(tl->tr, &pgid, 1);
+}
+
+/* Groups or the scope changed: the next tick follows only its rows. */
+void
+timeline_refollow(struct timeline *tl)
+{
+	tl->refollow = 1;
+}
+
+/* The rows' pids into tl->follow, sorted. */
+static void
+follow_rows(struct timeline *tl, const struct proc_sample *procs,
+    size_t nprocs)
+{
+	size_t	 i;
+
+	if (nprocs > tl->followsize) {
+		tl->followsize = nprocs + 16;
+		tl->follow = xreallocarray(tl->follow, tl->followsize,
+		    sizeof *tl->follow);
+	}
+	tl->nfollow = 0;
+	for (i = 0; i < nprocs; i++)
+		tl->follow[tl->nfollow++] = procs[i].pid;
+	if (tl->nfollow > 1)
+		qsort(tl->follow, tl->nfollow, sizeof *tl->follow, pid_cmp);
+}
+
 /*
- * The interval that ended at t. The followed processes: every row with the
- * exact source; the watched groups' rows with the poller (watching set).
+ * The exact source's followed set. The rows join it before the cut (their
+ * records still pending count); the tracer adds what the followed make, so
+ * a worker born and gone between two ticks is in the interval. Watching,
+ * the set only grows (less what exited); otherwise, or when the watched
+ * groups changed, it restarts from the rows after the cut. tl->follow
+ * becomes the set over the interval.
+ */
+static void
+follow_exact(struct timeline *tl, double t, const struct proc_sample *procs,
+    size_t nprocs, int watching)
+{
+	const pid_t	*set;
+	size_t		 n;
+
+	follow_rows(tl, procs, nprocs);
+	tracer_follow(tl->tr, tl->follow, tl->nfollow);
+	tracer_take(tl->tr, t);
+	if (!watching || tl->refollow) {
+		tracer_unfollow(tl->tr);
+		tracer_follow(tl->tr, tl->follow, tl->nfollow);
+	}
+	tl->refollow = 0;
+	n = tracer_followed(tl->tr, &set);
+	if (n > tl->followsize) {
+		tl->followsize = n + 16;
+		tl->follow = xreallocarray(tl->follow, tl->followsize,
+		    sizeof *tl->follow);
+	}
+	if (n > 0)
+		memcpy(tl->follow, set, n * sizeof *set);
+	tl->nfollow = n;
+}
+
+/*
+ * The interval that ended at t. The followed processes: with the exact
+ * source, the rows and what the trace saw them make (follow_exact); with
+ * the poller, the watched groups' rows (watching set), else none.
  * With the exact source, occ_out (ncpus) is refilled with the tracer's per
  * process credits, in microseconds, and 1 returned.
  */
@@ -342,24 +412,15 @@ timeline_tick(struct timeline *tl, double t, double interval,
 	int	 c;
 
 	tl->nfollow = 0;
-	if (tl->tr != NULL || watching) {
-		if (nprocs > tl->followsize) {
-			tl->followsize = nprocs + 16;
-			tl->follow = xreallocarray(tl->follow, tl->followsize,
-			    sizeof *tl->follow);
-		}
-		for (i = 0; i < nprocs; i++)
-			tl->follow[tl->nfollow++] = procs[i].pid;
-		if (tl->nfollow > 1)
-			qsort(tl->follow, tl->nfollow, sizeof *tl->follow,
-			    pid_cmp);
-	}
 	if (tl->tr != NULL) {
-		tracer_take(tl->tr, t);
-		tracer_follow(tl->tr, tl->follow, tl->nfollow);
+		follow_exact(tl, t, procs, nprocs, watching);
 		occupy_set_store(occ, NULL);
-	} else
+	} else {
+		if (watching)
+			follow_rows(tl, procs, nprocs);
+		tl->refollow = 0;
 		occupy_set_store(occ, tl->store);
+	}
 	tick_threads(tl, interval);
 	tick_cores(tl, cpus, ncpus, interval, occ);
 	tick_sums(tl, procs, nprocs);

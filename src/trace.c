@@ -3,8 +3,8 @@
  *
  * Reading. The sched tracepoints (sched_switch, sched_wakeup,
  * sched_wakeup_new, sched_migrate_task, sched_process_fork,
- * sched_process_exit) are opened system-wide on every
- * online cpu with perf_event_open, all of one cpu writing into one mmap'ed
+ * sched_process_exit) and task:task_newtask where present are opened
+ * system-wide on every online cpu with perf_event_open, all of one cpu writing into one mmap'ed
  * ring buffer (PERF_EVENT_IOC_SET_OUTPUT), timestamps on CLOCK_MONOTONIC (the
  * sampler's clock). Nothing is enabled in tracefs and no instance is made,
  * so there is nothing to undo: the kernel closes the events when the process
@@ -34,6 +34,14 @@
  *    task runs on C: if the model had it elsewhere, it started there at the
  *    cpu's previous record.
  *  - sched_migrate_task counts a migration; sched_process_exit ends a thread.
+ *  - task_newtask (in the parent's context) gives a new thread its process
+ *    at once: the parent's when CLONE_THREAD, else its own tid.
+ *
+ * Following. The caller names the processes whose threads go into the store
+ * (tracer_follow); the tracer adds, as it sees them, the children and
+ * threads those processes make (newtask or fork in a followed process), so
+ * a worker that lives less than one tick is followed from its birth. A
+ * process stays followed until its exit has been taken into an interval.
  * sched_stat_runtime is left out: perf counts it by its runtime field
  * (__perf_count), so with a sample period of 1 it would make a sample per
  * nanosecond of run time - the buffers overflow at once.
@@ -78,19 +86,26 @@
 #define READER_LAG	0.15	/* s: the thread applies only records older
 				   than this, so a tick can still cut before */
 
+#define CLONE_THREAD_FLAG 0x00010000	/* CLONE_THREAD, in task_newtask */
+
 enum ev_kind {
 	EV_SWITCH, EV_WAKEUP, EV_WAKEUP_NEW, EV_MIGRATE, EV_FORK, EV_EXIT,
-	EV_NKINDS
+	EV_NEWTASK, EV_NKINDS
 };
 static const char *ev_names[EV_NKINDS] = {
 	"sched_switch", "sched_wakeup", "sched_wakeup_new",
-	"sched_migrate_task", "sched_process_fork", "sched_process_exit"
+	"sched_migrate_task", "sched_process_fork", "sched_process_exit",
+	"task_newtask"
+};
+static const char *ev_systems[EV_NKINDS] = {
+	"sched", "sched", "sched", "sched", "sched", "sched", "task"
 };
 
 /* The fields read of each kind (NULL: none). */
 struct ev_fields {
 	struct tep_event	*event;
-	struct tep_format_field	*pid, *comm, *cpu, *state;	/* prev_* for a switch */
+	struct tep_format_field	*pid, *comm, *cpu, *state;	/* prev_* for a switch;
+								   state: clone_flags */
 	struct tep_format_field	*pid2, *comm2, *cpu2;		/* next_*, child_*, dest_cpu */
 };
 
@@ -102,12 +117,13 @@ struct ev {
 	pid_t		 ctx_pid, ctx_tid;	/* the task current on the cpu */
 	pid_t		 a, b;			/* prev/next, parent/child, pid */
 	int		 c1, c2;		/* target_cpu; orig/dest cpu */
-	long long	 state;			/* prev_state */
+	long long	 state;			/* prev_state; clone_flags */
 	char		 comm_a[16], comm_b[16];
 };
 
 struct th {
 	pid_t		 tid, pid;	/* pid 0: not known yet */
+	pid_t		 parent;	/* the process that made it (0: not seen) */
 	char		 comm[16];
 	char		 state;		/* R W S, ? not known yet */
 	int		 cpu;		/* where it runs or last ran; -1 */
@@ -156,7 +172,7 @@ struct tracer {
 
 	struct tl_run		*runs;		/* this interval's run pieces */
 	size_t			 nruns, runsize;
-	pid_t			*follow;
+	pid_t			*follow;	/* sorted: the followed processes */
 	size_t			 nfollow, followsize;
 
 	/* The last taken interval. */
@@ -165,6 +181,8 @@ struct tracer {
 	struct tl_acc		*t_acc, *t_gone;
 	size_t			 t_nacc, t_accsize, t_ngone, t_gonesize;
 	double			*t_idle;
+	pid_t			*t_follow;	/* followed over the interval */
+	size_t			 t_nfollow, t_followsize;
 };
 
 /* Whether CAP_PERFMON (or CAP_SYS_ADMIN) is in our effective set. */
@@ -307,6 +325,98 @@ followed(const struct tracer *tr, pid_t pid)
 	    tr->nfollow, sizeof *tr->follow, pid_cmp) != NULL;
 }
 
+/* Add pid to the followed set (kept sorted); 1 if it was not there. */
+static int
+follow_add(struct tracer *tr, pid_t pid)
+{
+	size_t	 lo = 0, hi = tr->nfollow, mid;
+
+	if (pid <= 0)
+		return 0;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (tr->follow[mid] == pid)
+			return 0;
+		if (tr->follow[mid] < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (tr->nfollow == tr->followsize) {
+		tr->followsize = tr->followsize * 2 + 16;
+		tr->follow = xreallocarray(tr->follow, tr->followsize,
+		    sizeof *tr->follow);
+	}
+	memmove(tr->follow + lo + 1, tr->follow + lo,
+	    (tr->nfollow - lo) * sizeof *tr->follow);
+	tr->follow[lo] = pid;
+	tr->nfollow++;
+	return 1;
+}
+
+/*
+ * Whether t's time goes into the store: its process is followed, or, while
+ * its process is not known yet, the process that made it.
+ */
+static int
+th_followed(const struct tracer *tr, const struct th *t)
+{
+	if (t->pid > 0)
+		return followed(tr, t->pid);
+	return followed(tr, t->parent);
+}
+
+/*
+ * t's process is pid. A thread made by a followed process is followed
+ * from now (a child process: its own pid joins the set).
+ */
+static void
+th_set_pid(struct tracer *tr, struct th *t, pid_t pid)
+{
+	if (pid <= 0 || t->pid == pid)
+		return;
+	t->pid = pid;
+	if (t->parent > 0 && followed(tr, t->parent))
+		follow_add(tr, pid);
+}
+
+/*
+ * A new thread t made by the process parent (the context of a fork or
+ * newtask record); pid: t's process when known, else 0.
+ */
+static void
+th_born(struct tracer *tr, struct th *t, pid_t parent, pid_t pid)
+{
+	if (parent > 0)
+		t->parent = parent;
+	if (pid > 0)
+		th_set_pid(tr, t, pid);
+	else if (t->pid > 0 && followed(tr, t->parent))
+		follow_add(tr, t->pid);
+}
+
+/*
+ * After processes were added to the set: the threads the trace already saw
+ * them make (before we were told to follow them) join too, transitively.
+ */
+static void
+follow_closure(struct tracer *tr)
+{
+	struct th	*t;
+	size_t		 i;
+	int		 more = 1;
+
+	while (more) {
+		more = 0;
+		for (i = 0; i < tr->tabcap; i++) {
+			t = tr->tab[i];
+			if (t != NULL && t->pid > 0 && t->parent > 0 &&
+			    followed(tr, t->parent) && follow_add(tr, t->pid))
+				more = 1;
+		}
+	}
+}
+
 static struct tcpu *
 cpu_of(struct tracer *tr, int id)
 {
@@ -342,7 +452,7 @@ add_run(struct tracer *tr, struct th *t, int cpu, double start, double end)
 		r->ms = (end - start) * 1000;
 		t->run_idx = tr->nruns;
 	}
-	if (followed(tr, t->pid))
+	if (th_followed(tr, t))
 		tl_store_segment(tr->store, cpu, t->pid, t->tid, start, end);
 }
 
@@ -367,7 +477,7 @@ close_state(struct tracer *tr, struct th *t, double now)
 	default:
 		return;
 	}
-	if (followed(tr, t->pid))
+	if (th_followed(tr, t))
 		tl_store_span(tr->store, t->tid, t->state, start, now);
 	t->since = now;
 }
@@ -451,8 +561,7 @@ apply_context(struct tracer *tr, struct tcpu *c, const struct ev *e)
 		return;
 	}
 	t = th_get(tr, e->ctx_tid);
-	if (e->ctx_pid > 0)
-		t->pid = e->ctx_pid;
+	th_set_pid(tr, t, e->ctx_pid);
 	if (c->curr == e->ctx_tid && t->state == 'R')
 		return;
 	from = c->last > tr->cut ? c->last : tr->cut;
@@ -479,8 +588,8 @@ apply_switch(struct tracer *tr, struct tcpu *c, const struct ev *e)
 	if (e->a > 0) {
 		prev = th_get(tr, e->a);
 		set_comm(prev, e->comm_a);
-		if (e->ctx_tid == e->a && e->ctx_pid > 0)
-			prev->pid = e->ctx_pid;
+		if (e->ctx_tid == e->a)
+			th_set_pid(tr, prev, e->ctx_pid);
 		if (prev->state != 'R' || prev->cpu != c->id)
 			start_run(tr, prev, c, c->last > tr->cut ? c->last :
 			    tr->cut);
@@ -489,7 +598,7 @@ apply_switch(struct tracer *tr, struct tcpu *c, const struct ev *e)
 			prev->invol++;
 		else
 			prev->vol++;
-		if (followed(tr, prev->pid))
+		if (th_followed(tr, prev))
 			tl_store_name(tr->store, prev->pid, prev->tid,
 			    prev->comm);
 	}
@@ -553,9 +662,18 @@ apply(struct tracer *tr, const struct ev *e)
 			t->cpu = e->c2;
 		break;
 	case EV_FORK:
+		/* Its process is known from newtask, else when it runs. */
 		t = th_get(tr, e->b);
 		set_comm(t, e->comm_b);
-		t->since = e->t;	/* born now; its pid is learnt when it runs */
+		t->since = e->t;	/* born now */
+		th_born(tr, t, e->ctx_pid, 0);
+		break;
+	case EV_NEWTASK:
+		t = th_get(tr, e->a);
+		set_comm(t, e->comm_a);
+		t->since = e->t;
+		th_born(tr, t, e->ctx_pid, e->state & CLONE_THREAD_FLAG ?
+		    e->ctx_pid : e->a);
 		break;
 	case EV_EXIT:
 		th_get(tr, e->a)->dead = 1;
@@ -921,9 +1039,10 @@ close_cpu(struct tcpu *c)
 	c->fds = NULL;
 }
 
-/* Parse DIR/events/sched/NAME/format into tep; quietly nothing if absent. */
+/* Parse DIR/events/SYSTEM/NAME/format into tep; quietly nothing if absent. */
 static void
-parse_format(struct tep_handle *tep, const char *dir, const char *name)
+parse_format(struct tep_handle *tep, const char *dir, const char *system,
+    const char *name)
 {
 	struct tep_event	*ev = NULL;
 	char	 path[512], *buf;
@@ -931,7 +1050,8 @@ parse_format(struct tep_handle *tep, const char *dir, const char *name)
 	ssize_t	 n;
 	int	 fd;
 
-	snprintf(path, sizeof path, "%s/events/sched/%s/format", dir, name);
+	snprintf(path, sizeof path, "%s/events/%s/%s/format", dir, system,
+	    name);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return;
 	buf = xmalloc(size);
@@ -943,7 +1063,7 @@ parse_format(struct tep_handle *tep, const char *dir, const char *name)
 	close(fd);
 	buf[len] = '\0';
 	if (len > 0)
-		tep_parse_format(tep, &ev, buf, len, "sched");
+		tep_parse_format(tep, &ev, buf, len, system);
 	free(buf);
 }
 
@@ -973,10 +1093,11 @@ load_formats(struct tracer *tr, char **cause)
 	 */
 	tr->tep = tep_alloc();
 	for (k = 0; k < EV_NKINDS; k++)
-		parse_format(tr->tep, dir, ev_names[k]);
+		parse_format(tr->tep, dir, ev_systems[k], ev_names[k]);
 	for (k = 0; k < EV_NKINDS; k++) {
 		f = &tr->f[k];
-		f->event = tep_find_event_by_name(tr->tep, "sched", ev_names[k]);
+		f->event = tep_find_event_by_name(tr->tep, ev_systems[k],
+		    ev_names[k]);
 		tr->ids[k] = f->event != NULL ? f->event->id : -1;
 		if (f->event == NULL)
 			continue;
@@ -1003,6 +1124,13 @@ load_formats(struct tracer *tr, char **cause)
 			f->pid = tep_find_field(f->event, "parent_pid");
 			f->pid2 = tep_find_field(f->event, "child_pid");
 			f->comm2 = tep_find_field(f->event, "child_comm");
+			break;
+		case EV_NEWTASK:
+			f->pid = tep_find_field(f->event, "pid");
+			f->comm = tep_find_field(f->event, "comm");
+			f->state = tep_find_field(f->event, "clone_flags");
+			if (f->pid == NULL || f->state == NULL)
+				tr->ids[k] = -1;	/* not this layout: fork only */
 			break;
 		default:	/* exit */
 			f->pid = tep_find_field(f->event, "pid");
@@ -1170,25 +1298,69 @@ tracer_free(struct tracer *tr)
 	free(tr->t_acc);
 	free(tr->t_gone);
 	free(tr->t_idle);
+	free(tr->t_follow);
 	pthread_mutex_destroy(&tr->lock);
 	free(tr);
 }
 
+/* Add processes to the followed set, with what the trace saw them make. */
 void
 tracer_follow(struct tracer *tr, const pid_t *pids, size_t n)
 {
+	size_t	 i;
+	int	 added = 0;
+
 	pthread_mutex_lock(&tr->lock);
-	if (n > tr->followsize) {
-		tr->followsize = n + 16;
-		tr->follow = xreallocarray(tr->follow, tr->followsize,
-		    sizeof *tr->follow);
-	}
-	if (n > 0)
-		memcpy(tr->follow, pids, n * sizeof *pids);
-	tr->nfollow = n;
-	if (n > 1)
-		qsort(tr->follow, n, sizeof *tr->follow, pid_cmp);
+	for (i = 0; i < n; i++)
+		added |= follow_add(tr, pids[i]);
+	if (added)
+		follow_closure(tr);
 	pthread_mutex_unlock(&tr->lock);
+}
+
+void
+tracer_unfollow(struct tracer *tr)
+{
+	pthread_mutex_lock(&tr->lock);
+	tr->nfollow = 0;
+	pthread_mutex_unlock(&tr->lock);
+}
+
+size_t
+tracer_followed(struct tracer *tr, const pid_t **pids)
+{
+	*pids = tr->t_follow;
+	return tr->t_nfollow;
+}
+
+/*
+ * At a cut: the set followed over the interval is kept for the caller; the
+ * processes whose exit is now taken leave the set (their main thread has
+ * exited and is off its cpu, or the process is gone without a trace of it).
+ */
+static void
+follow_cut(struct tracer *tr)
+{
+	struct th	*h;
+	size_t		 i, j;
+
+	if (tr->nfollow > tr->t_followsize) {
+		tr->t_followsize = tr->nfollow + 16;
+		tr->t_follow = xreallocarray(tr->t_follow, tr->t_followsize,
+		    sizeof *tr->t_follow);
+	}
+	if (tr->nfollow > 0)
+		memcpy(tr->t_follow, tr->follow, tr->nfollow *
+		    sizeof *tr->follow);
+	tr->t_nfollow = tr->nfollow;
+	for (i = j = 0; i < tr->nfollow; i++) {
+		h = th_find(tr, tr->follow[i]);
+		if (h != NULL ? h->dead && h->state != 'R' :
+		    kill(tr->follow[i], 0) == -1 && errno == ESRCH)
+			continue;
+		tr->follow[j++] = tr->follow[i];
+	}
+	tr->nfollow = j;
 }
 
 static int
@@ -1263,6 +1435,7 @@ tracer_cut(struct tracer *tr, double t)
 	}
 	if (tr->t_nacc > 1)
 		qsort(tr->t_acc, tr->t_nacc, sizeof *tr->t_acc, acc_cmp);
+	follow_cut(tr);
 	/* The run pieces: pids learned after a piece was added are filled in. */
 	if (tr->nruns > tr->t_runsize) {
 		tr->t_runsize = tr->nruns + 256;

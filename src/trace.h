@@ -28,8 +28,16 @@ int		 tracer_allowed(char **);
 struct tracer	*tracer_new(struct tl_store *, char **);
 void		 tracer_free(struct tracer *);
 
-/* The processes (thread groups) whose threads go into the store. */
+/*
+ * The processes (thread groups) whose threads go into the store: added to
+ * the followed set, which grows by itself with the threads and child
+ * processes they make, and loses a process once its exit has been taken
+ * into an interval. tracer_unfollow empties it. tracer_followed: the set
+ * over the taken interval (sorted; valid until the next take).
+ */
 void		 tracer_follow(struct tracer *, const pid_t *, size_t);
+void		 tracer_unfollow(struct tracer *);
+size_t		 tracer_followed(struct tracer *, const pid_t **);
 
 /*
  * Close the interval at t (sampler_time()'s clock): afterwards the getters

@@ -9,6 +9,7 @@
 #   tt_send KEY...                tmux send-keys
 #   tt_capture [-e]               the pane's text (-e: with colour escapes)
 #   tt_wait_text TEXT [SECS]      wait until the pane shows TEXT (fixed string)
+#   tt_wait_change [SECS]         wait until the pane differs from now (a new frame)
 #   tt_resize W H                 resize the window
 #   tt_pane_pid                   pid of the program in the pane
 #   cleanup_pid PID               kill PID's process group at exit
@@ -124,6 +125,14 @@ tt_pane_pid() { tt display-message -p -t t '#{pane_pid}'; }
 tt_pane_dead() { [ "$(tt display-message -p -t t '#{pane_dead}')" = 1 ]; }
 
 tt_has_text() { tt_capture | grep -qF -- "$1"; }
+
+TT_BEFORE=""
+tt_changed() { [ "$(tt_capture)" != "$TT_BEFORE" ]; }
+tt_wait_change() {
+	local secs=${1:-10}
+	TT_BEFORE=$(tt_capture)
+	wait_until "$secs" tt_changed || fail "the pane did not change in $((secs * WAIT_SCALE))s: $(tt_capture)"
+}
 
 tt_wait_text() {
 	local text=$1 secs=${2:-20}

@@ -27,6 +27,6 @@ check_PROGRAMS += tests/duty
 tests_duty_SOURCES = tests/duty.c
 EXTRA_DIST += tests/trace-lib.sh
 TESTS += tests/trace-duty.sh tests/trace-lock.sh tests/trace-priv.sh \
-	tests/trace-cleanup.sh
+	tests/trace-cleanup.sh tests/trace-short.sh tests/trace-lastrun.sh
 EXTRA_DIST += tests/trace-duty.sh tests/trace-lock.sh tests/trace-priv.sh \
-	tests/trace-cleanup.sh
+	tests/trace-cleanup.sh tests/trace-short.sh tests/trace-lastrun.sh

@@ -83,7 +83,7 @@ fi
 "$TURBOTOP" -b -d 0.1 -f json -- sh -c 'yes flood | head -c 20000000' > "$dir/o" 2> "$dir/e" &
 tp=$!
 cleanup_pid "$tp"
-sleep 1
+wait_until 10 grep -q flood "$dir/o" || fail "no flood in the records"
 kill -STOP "$tp"
 sleep 2
 kill -CONT "$tp"

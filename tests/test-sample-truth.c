@@ -7,6 +7,9 @@
  *    /proc/stat delta this test takes itself over the same interval.
  *  - Watching a process group: members forked later appear, members that
  *    exit leave no row, and only the group's processes are listed.
+ *  - Sampled timeline: three spinners pinned to one core wait most of the
+ *    time, and their state strips (spans) say as much as their WAIT% and
+ *    RUN% (the table's figures, from schedstat).
  *
  * The machine is shared and noisy (other builds run on it): each measurement
  * is tried a few times, cycling K over the online cores, and passes if one
@@ -20,6 +23,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -703,6 +707,103 @@ START_TEST(test_occupancy_threads)
 }
 END_TEST
 
+struct spans {
+	double	 from, to, r, w;
+};
+
+static void
+on_span(char state, double start, double end, void *arg)
+{
+	struct spans	*a = arg;
+
+	if (start < a->from)
+		start = a->from;
+	if (end > a->to)
+		end = a->to;
+	if (end <= start)
+		return;
+	if (state == 'R')
+		a->r += end - start;
+	else if (state == 'W')
+		a->w += end - start;
+}
+
+static const struct thread_sample *
+find_thread(struct sampler *s, pid_t tid)
+{
+	size_t	 i;
+
+	for (i = 0; i < sampler_nthreads(s); i++) {
+		if (sampler_thread(s, i)->tid == tid)
+			return sampler_thread(s, i);
+	}
+	return NULL;
+}
+
+/*
+ * The sampled timeline's state strips and the table agree: three spinners
+ * pinned to one core each run about a third of the interval and wait the
+ * rest; the R and W spans of each over the interval are within 15% of the
+ * interval (+ two 20 ms polls at its edges) of its run_ms and wait_ms. (The
+ * strips used to mark a whole 20 ms poll running when a tic was gained:
+ * 65% running, 35% waiting.)
+ */
+START_TEST(test_spans_wait)
+{
+	struct sampler			*s;
+	const struct thread_sample	*t;
+	struct spans			 a;
+	char				*cause = NULL;
+	int				 cores[MAXCPU], ncores, i, j, ok = 0;
+	double				 iv, bound;
+	pid_t				 pid[3];
+
+	ncores = online_cores(cores, MAXCPU);
+	s = sampler_create(&cause);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(sampler_timeline_exact(s), 0);
+	for (i = 0; i < 3 && !ok; i++) {
+		for (j = 0; j < 3; j++) {
+			pid[j] = start_child(cores[i % ncores]);
+			sampler_watch(s, pid[j]);
+		}
+		ck_assert_int_eq(sampler_tick(s, &cause), 0);
+		nap(0.3);
+		ck_assert_int_eq(sampler_tick(s, &cause), 0);
+		nap(0.6);
+		ck_assert_int_eq(sampler_tick(s, &cause), 0);
+		iv = sampler_interval(s) * 1000;
+		bound = 0.15 * iv + 40;
+		ok = 1;
+		for (j = 0; j < 3; j++) {
+			t = find_thread(s, pid[j]);
+			ck_assert_msg(t != NULL, "spinner %d not in the threads",
+			    (int)pid[j]);
+			memset(&a, 0, sizeof a);
+			a.to = sampler_time(s);
+			a.from = a.to - sampler_interval(s);
+			sampler_thread_spans(s, pid[j], a.from, a.to, on_span,
+			    &a);
+			fprintf(stderr, "spans attempt %d, spinner %d: run %.0f "
+			    "ms, strip R %.0f ms; wait %.0f ms, strip W %.0f ms "
+			    "(interval %.0f ms)\n", i + 1, j, t->run_ms,
+			    a.r * 1000, t->wait_ms, a.w * 1000, iv);
+			if (t->wait_ms < 0.4 * iv)
+				ok = 0;	/* the pinning did not hold: again */
+			if (fabs(a.w * 1000 - t->wait_ms) > bound ||
+			    fabs(a.r * 1000 - t->run_ms) > bound)
+				ok = 0;
+		}
+		for (j = 0; j < 3; j++) {
+			sampler_unwatch(s, pid[j]);
+			stop_child(pid[j]);
+		}
+	}
+	ck_assert_msg(ok, "the state strips never matched WAIT%% and RUN%%");
+	sampler_free(s);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -718,6 +819,7 @@ main(void)
 	tcase_add_test(tc, test_busiest);
 	tcase_add_test(tc, test_occupancy);
 	tcase_add_test(tc, test_occupancy_threads);
+	tcase_add_test(tc, test_spans_wait);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -9,7 +9,7 @@ ui_demo_launch lock 120 40
 ui_demo_on_cores lock
 ui_demo_line "worker [0-9]+, pid [0-9]+: line [0-9]+ of [0-9]+, holding the lock" 20
 tt_resize 80 24
-sleep 0.5
+tt_wait_change 10	# a frame drawn at the new size
 ui_demo_on_cores lock
 ui_demo_line "[0-9]+ lines in [0-9]+\.[0-9]{2} s, cores busy [0-9]\.[0-9]{2}" 60
 tt_send q

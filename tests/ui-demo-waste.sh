@@ -9,7 +9,7 @@ ui_demo_launch waste 120 40
 ui_demo_on_cores waste
 ui_demo_line "[0-9]+ Total waste of CPU cycles!" 20
 tt_resize 80 24
-sleep 0.5
+tt_wait_change 10	# a frame drawn at the new size
 ui_demo_on_cores waste
 ui_demo_line "[0-9]+ Total waste of CPU cycles!" 20
 tt_send q

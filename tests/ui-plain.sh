@@ -31,7 +31,8 @@ ui_select_demo waste || fail "waste is not in the menu"
 tt_send 2 Enter
 tt_wait_text "Total waste" 20
 tt_wait_text "legend" 10
-sleep 1
+tt_wait_change 10	# and a later frame
+tt_wait_change 10
 has_non_ascii && { tt_capture >&2; fail "non-ASCII on the LANG=C screen"; }
 ui_cores | grep -q . || fail "no core meters in ASCII"
 quit_pane
@@ -54,7 +55,8 @@ quit_pane
 tt_start 120 40 "NO_COLOR=1 LC_ALL=C.UTF-8 $TURBOTOP -d 0.1 waste -w 2"
 tt_wait_text "Total waste" 20
 tt_wait_text "legend" 10
-sleep 1
+tt_wait_change 10	# and a later frame
+tt_wait_change 10
 has_colour && { tt_capture -e | head -5 >&2; fail "colour with NO_COLOR=1"; }
 tt_send t m
 tt_wait_text "Enter launches it" 10
