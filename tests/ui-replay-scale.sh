@@ -7,6 +7,8 @@
 # geometry itself for every size.)
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 . "${TESTS_SRCDIR:-$(dirname "$0")}/ui-lib.sh"
+base=$TT_SOCK
+nsock=0
 
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
 gen="${TESTS_SRCDIR:-$(dirname "$0")}/gen-stream.py"
@@ -48,6 +50,8 @@ check() {
 		fail "$what: panes out of order ($cores, $tl, $out)"
 	[ "$out" -lt "$h" ] || fail "$what: no room left for the output"
 	tt kill-server
+	nsock=$((nsock + 1))
+	TT_SOCK="$base-$nsock"	# a new server: the old one may still be exiting
 }
 
 check c128 80 24

@@ -6,6 +6,7 @@
 # stream plays on with its bad lines named and its escapes made harmless.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 . "${TESTS_SRCDIR:-$(dirname "$0")}/ui-lib.sh"
+base=$TT_SOCK
 
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
 gen="${TESTS_SRCDIR:-$(dirname "$0")}/gen-stream.py"
@@ -36,6 +37,7 @@ tt_wait_text "EXITED 0" 30
 tt_wait_text "line 5" 10
 live=$(same_screen live "$(tt_capture)")
 tt kill-server
+TT_SOCK="$base-1"	# a new server: the old one may still be exiting
 
 "$TURBOTOP" -b -d 0.2 -f json -- sh "$dir/cmd.sh" > "$dir/run.json" ||
 	fail "recording failed"
@@ -53,6 +55,7 @@ replayed=$(same_screen replayed "$(tt_capture)")
 tt_send q
 wait_until 10 tt_pane_dead || fail "q did not end the replay"
 tt kill-server
+TT_SOCK="$base-2"	# a new server: the old one may still be exiting
 
 # 2. The keys, on a synthetic minute: "REPLAY paused x1 12.3/60.0s".
 python3 "$gen" --seconds 60 --interval 0.5 > "$dir/minute.json"
@@ -98,6 +101,7 @@ awk -v a="$a" -v b="$b" -v t0="$t0" -v t1="$t1" \
     'BEGIN { r = (b - a) / (t1 - t0); exit !(r > 4 && r < 40) }' ||
 	fail "x16 moved the playhead from $a to $b in $t0..$t1"
 tt kill-server
+TT_SOCK="$base-3"	# a new server: the old one may still be exiting
 
 # 3. A live stream on standard input; the keys come from the terminal.
 cat > "$dir/slow.sh" <<CMD
@@ -116,6 +120,7 @@ gone() { ! pgrep -f "^sleep 30\\.$$\$" >/dev/null &&
 	! pgrep -f "^$TURBOTOP -b -d 0.2 -f json -- sh $dir/slow.sh" >/dev/null; }
 wait_until 10 gone || fail "the writer or its command outlived the pipeline"
 tt kill-server
+TT_SOCK="$base-4"	# a new server: the old one may still be exiting
 
 # 4. Hostile: bad lines named, the rest plays, escapes never raw; a newer
 # schema is reported and still plays.
@@ -130,6 +135,7 @@ title=$(tt display-message -p -t t '#{pane_title}')
 case $title in *pwned*) fail "an escape in the stream reached the terminal";; esac
 tt_capture | grep -q 'evil.*here' || fail "the hostile line is not shown"
 tt kill-server
+TT_SOCK="$base-5"	# a new server: the old one may still be exiting
 
 python3 "$gen" --seconds 3 --schema 99 > "$dir/newer.json"
 tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.1 --replay $dir/newer.json"
