@@ -23,8 +23,20 @@ demos_queue_SOURCES = demos/queue.c
 demos_queue_LDADD = $(DEMO_LIBS)
 demos_pipe_SOURCES = demos/pipe.c
 demos_pipe_LDADD = $(DEMO_LIBS)
-demos_compute_SOURCES = demos/compute.c
+demos_compute_SOURCES = demos/compute.c demos/compute-sum.c demos/compute-sum.h
 demos_compute_LDADD = $(DEMO_LIBS) $(GMP_LIBS)
+
+# The same sum over MPI ranks on several hosts (issue 14): only with Open MPI
+# (configure --without-mpi leaves it out; turbotop then says so).
+if HAVE_MPI
+pkglibexec_PROGRAMS += demos/mpicompute
+demos_mpicompute_SOURCES = demos/mpicompute.c demos/compute-sum.c \
+	demos/compute-sum.h
+demos_mpicompute_CFLAGS = $(AM_CFLAGS) $(MPI_CFLAGS)
+demos_mpicompute_LDADD = $(DEMO_LIBS) $(GMP_LIBS) $(MPI_LIBS)
+else
+EXTRA_DIST += demos/mpicompute.c
+endif
 
 demos_pmap_SOURCES = demos/pmap.c
 demos_pmap_LDADD = $(DEMO_LIBS)

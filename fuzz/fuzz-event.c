@@ -53,6 +53,7 @@ check_event(struct source *src, const struct event *e)
 
 	FUZZ_CHECK(e->type < EVENT_NTYPES);
 	check_clean(e->host);
+	check_clean(e->from);
 	check_clean(e->job);
 	check_clean(e->text);
 	check_clean(e->version);

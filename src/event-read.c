@@ -47,6 +47,7 @@ struct event_reader {
 	size_t			 cpus_size;
 	struct proc_sample	*procs;
 	size_t			 procs_size;
+	int			*ranks;		/* per process (procs_size); cluster mode */
 	struct sys_sample	 sys;
 	struct event_timeline	 timeline;
 	struct event_core	*cores;
@@ -117,6 +118,7 @@ event_reader_free(struct event_reader *r)
 	free(r->argv);
 	free(r->cpus);
 	free(r->procs);
+	free(r->ranks);
 	free(r->cores);
 	free(r->runs);
 	free(r->threads);
@@ -498,11 +500,15 @@ read_tasks(struct event_reader *r, json_object *o, pid_t pid, char **cause)
 
 static int
 read_proc(struct event_reader *r, json_object *o, struct proc_sample *p,
-    char **cause)
+    int *rank, char **cause)
 {
 	const char	*state = NULL, *cmd = NULL;
 	long		 pid = 0, ppid = 0, pgid = 0, rss = 0;
 
+	*rank = -1;
+	if (json_object_is_type(o, json_type_object) &&
+	    int_field(r, o, "rank", 0, 0, 0x7fffffff, rank, cause) != 0)
+		return -1;
 	memset(p, 0, sizeof *p);
 	if (object(r, o, "a process", cause) != 0 ||
 	    integer(r, o, "pid", 1, 0, 0x7fffffff, &pid, cause) != 0 ||
@@ -673,12 +679,15 @@ read_sample(struct event_reader *r, json_object *o, struct event *e,
 	r->nthreads = 0;
 	if (n > r->procs_size) {
 		r->procs = xreallocarray(r->procs, n, sizeof *r->procs);
+		r->ranks = xreallocarray(r->ranks, n, sizeof *r->ranks);
 		r->procs_size = n;
 	}
 	for (i = 0; i < n; i++) {
 		if (read_proc(r, json_object_array_get_idx(a, i), &r->procs[i],
-		    cause) != 0)
+		    &r->ranks[i], cause) != 0)
 			return -1;
+		if (r->ranks[i] >= 0)
+			e->proc_ranks = r->ranks;
 	}
 	e->procs = r->procs;
 	e->nprocs = n;
@@ -779,6 +788,24 @@ read_event(struct event_reader *r, json_object *o, struct event *e,
 		    str(r, o, "text", 1, 0, &e->text, cause) != 0)
 			return -1;
 		e->err = strcmp(stream, "err") == 0;
+		if (field(o, "rank") != NULL) {
+			e->has_rank = 1;
+			if (int_field(r, o, "rank", 1, 0, 0x7fffffff, &e->rank,
+			    cause) != 0)
+				return -1;
+		}
+		break;
+	case EVENT_HOST:
+		if (e->from == NULL)
+			return bad(r, cause, "no \"host\"");
+		if (str(r, o, "state", 1, 0, &e->state, cause) != 0 ||
+		    str(r, o, "reason", 1, 0, &e->reason, cause) != 0)
+			return -1;
+		if (strcmp(e->state, "up") != 0 &&
+		    strcmp(e->state, "stale") != 0 &&
+		    strcmp(e->state, "down") != 0 &&
+		    strcmp(e->state, "lost") != 0)
+			return bad(r, cause, "unknown host state");
 		break;
 	case EVENT_START:
 	case EVENT_EXIT:
@@ -874,7 +901,7 @@ event_reader_parse(struct event_reader *r, const char *line, size_t len,
 		return -1;
 	if (e->t < 0)
 		return bad(r, cause, "\"t\" is negative");
-	if (str(r, o, "host", 0, 0, &e->host, cause) != 0)
+	if (str(r, o, "host", 0, 0, &e->from, cause) != 0)	/* cluster mode */
 		return -1;
 	switch (e->type) {
 	case EVENT_SAMPLE:

@@ -54,7 +54,7 @@ struct event_writer {
 
 static const char *type_names[EVENT_NTYPES] = {
 	"hello", "sample", "output", "start", "exit", "step", "bench",
-	"error", "end"
+	"error", "end", "host"
 };
 
 const char *
@@ -386,6 +386,8 @@ json_sample(struct json *j, const struct event *e)
 		json_figures(j, p->run_ms, p->wait_ms, p->sleep_ms,
 		    p->migrations);
 		jint(j, "switches", p->switches);
+		if (e->proc_ranks != NULL && e->proc_ranks[i] >= 0)
+			jint(j, "rank", e->proc_ranks[i]);
 		if (e->with_threads)
 			json_tasks(j, e, p->pid);
 		json_object_end(j);
@@ -487,6 +489,8 @@ json_record(struct event_writer *w, const struct event *e)
 		return;
 	}
 	jnum(j, "t", e->t, 3);
+	if (e->from != NULL)
+		jstr(j, "host", e->from);
 	switch (e->type) {
 	case EVENT_SAMPLE:
 		json_sample(j, e);
@@ -500,6 +504,8 @@ json_record(struct event_writer *w, const struct event *e)
 			json_bool(j, 1);
 		}
 		jstr(j, "text", e->text);
+		if (e->has_rank)
+			jint(j, "rank", e->rank);
 		break;
 	case EVENT_START:
 	case EVENT_EXIT:
@@ -538,6 +544,10 @@ json_record(struct event_writer *w, const struct event *e)
 			jnum(j, "amdahl_f", e->amdahl_f, 4);
 		if (e->reason != NULL)
 			jstr(j, "reason", e->reason);
+		break;
+	case EVENT_HOST:
+		jstr(j, "state", e->state);
+		jstr(j, "reason", e->reason != NULL ? e->reason : "");
 		break;
 	case EVENT_HELLO:
 	case EVENT_NTYPES:
@@ -804,6 +814,11 @@ csv_write(struct event_writer *w, const struct event *e)
 		} else
 			r.col[CSV_TEXT] = e->reason;
 		break;
+	case EVENT_HOST:
+		snprintf(text, sizeof text, "%s %s: %s", e->from, e->state,
+		    e->reason != NULL ? e->reason : "");
+		r.col[CSV_TEXT] = text;
+		break;
 	case EVENT_NTYPES:
 		return;
 	}
@@ -1019,11 +1034,23 @@ text_write(struct event_writer *w, const struct event *e)
 		break;
 	}
 	case EVENT_SAMPLE:
+		if (e->from != NULL)
+			fprintf(f, "host %s:\n", e->from);
 		text_sample(w, e);
 		break;
 	case EVENT_OUTPUT:
-		fprintf(f, "[%7ld %s] %s%s\n", e->pid, e->err ? "err" : "out",
-		    e->text, e->cut ? " [cut]" : "");
+		if (e->from != NULL && e->has_rank)
+			fprintf(f, "[%s/%d %s] %s%s\n", e->from, e->rank,
+			    e->err ? "err" : "out", e->text,
+			    e->cut ? " [cut]" : "");
+		else
+			fprintf(f, "[%7ld %s] %s%s\n", e->pid,
+			    e->err ? "err" : "out", e->text,
+			    e->cut ? " [cut]" : "");
+		break;
+	case EVENT_HOST:
+		fprintf(f, "host %s %s: %s\n", e->from, e->state,
+		    e->reason != NULL ? e->reason : "");
 		break;
 	case EVENT_START:
 		fprintf(f, "start: %s pgid %ld\n", e->job, e->pid);
@@ -1079,7 +1106,8 @@ event_write(struct event_writer *w, const struct event *e)
 			w->epoch = (double)timegm(&tm);
 	}
 	if (e->type == EVENT_OUTPUT && w->format == FORMAT_JSON &&
-	    e->job != NULL && e->text != NULL) {
+	    e->job != NULL && e->text != NULL && e->from == NULL &&
+	    !e->has_rank) {
 		json_output(w, e);	/* the flood's path: no locale, no printf */
 		goto done;
 	}

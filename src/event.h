@@ -14,6 +14,11 @@
  *   bench    t, workers, runs, ... : one worker count of a benchmark done
  *   error    t, line, message, skipped: something failed (or a try skipped)
  *   end      t, status, and steps/failures (lesson), amdahl_f (bench)
+ *   host     t, host, state (up|stale|down|lost), reason: cluster mode
+ *
+ * In cluster mode (--hosts) every record that comes from a host's agent
+ * carries "host": its name; output lines of MPI ranks carry "rank", and so
+ * do the processes of a sample that belong to a rank.
  *
  * t is seconds since the hello. doc/turbotop-events.schema.json is the
  * contract, checked by the tests; event-write.c writes a record as JSON,
@@ -41,6 +46,7 @@ enum event_type {
 	EVENT_BENCH,
 	EVENT_ERROR,
 	EVENT_END,
+	EVENT_HOST,
 	EVENT_NTYPES
 };
 
@@ -86,7 +92,13 @@ struct event {
 	enum event_type		 type;
 	double			 t;		/* seconds since the hello */
 
-	/* hello; host also on a record of a stream of several hosts */
+	/* cluster mode: which host it came from (not for a hello), the rank */
+	const char		*from;		/* "host"; NULL: this machine */
+	int			 has_rank;	/* output: "rank" is set */
+	int			 rank;
+	const int		*proc_ranks;	/* sample: per process, -1 none; or NULL */
+
+	/* hello */
 	int			 schema;
 	const char		*version, *host, *started;
 	int			 cores;
@@ -122,7 +134,9 @@ struct event {
 	long			 steps, failures;
 	int			 has_fit;	/* a benchmark's end: */
 	double			 amdahl_f;	/* its fit (NAN: undefined) */
-	const char		*reason;	/* why it stopped early, or NULL */
+	const char		*reason;	/* why it stopped early, or NULL;
+						   host: why its state changed */
+	const char		*state;		/* host: up, stale, down, lost */
 };
 
 const char	*event_type_name(enum event_type);

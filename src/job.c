@@ -674,6 +674,19 @@ jobs_stop_all(void)
 	quitting = 0;
 }
 
+/*
+ * The environment entry every job's marker starts with (jobs_init() first):
+ * cluster mode gives it to its rsh processes and, through mpirun's -x, to
+ * every rank on every host, so that sweeps find them.
+ */
+const char *
+jobs_marker(void)
+{
+	if (!initialised)
+		jobs_init();
+	return supervisor;
+}
+
 size_t
 jobs_count(void)
 {

@@ -118,6 +118,7 @@ void		 jobs_set_crash_hook(void (*)(void));	/* run first on a fatal signal */
 int		 jobs_wait(double, int);
 void		 jobs_stop_all(void);	/* stop every job and wait until all are gone */
 size_t		 jobs_count(void);
+const char	*jobs_marker(void);	/* "TURBOTOP_JOB=ID/": every job's prefix */
 struct job	*jobs_get(size_t);
 
 #endif

@@ -25,7 +25,11 @@ enum {
 	OPT_GRACE,
 	OPT_TIMELINE,
 	OPT_THREADS,
-	OPT_REPLAY
+	OPT_REPLAY,
+	OPT_AGENT,
+	OPT_HOSTS,
+	OPT_HOSTFILE,
+	OPT_RSH
 };
 
 static const struct option long_options[] = {
@@ -47,6 +51,10 @@ static const struct option long_options[] = {
 	{ "timeline",	required_argument,	NULL, OPT_TIMELINE },
 	{ "threads",	no_argument,		NULL, OPT_THREADS },
 	{ "replay",	required_argument,	NULL, OPT_REPLAY },
+	{ "agent",	optional_argument,	NULL, OPT_AGENT },
+	{ "hosts",	required_argument,	NULL, OPT_HOSTS },
+	{ "hostfile",	required_argument,	NULL, OPT_HOSTFILE },
+	{ "rsh",	required_argument,	NULL, OPT_RSH },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -287,6 +295,19 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_REPLAY:
 			o->replay = optarg;
 			break;
+		case OPT_AGENT:
+			o->agent = 1;
+			o->agent_marker = optarg;
+			break;
+		case OPT_HOSTS:
+			o->hosts = optarg;
+			break;
+		case OPT_HOSTFILE:
+			o->hostfile = optarg;
+			break;
+		case OPT_RSH:
+			o->rsh = optarg;
+			break;
 		case 'h':
 			o->help = 1;
 			break;
@@ -358,6 +379,13 @@ options_help(FILE *f)
 	    "                         a demo's workload grows to it, a command is warned\n"
 	    "      --replay=FILE      play a recorded -f json stream (- for stdin);\n"
 	    "                         with -b, convert it to -f text, csv or json\n"
+	    "      --hosts=H1[:N],H2  cluster mode: watch these hosts (N slots each) and\n"
+	    "                         run DEMO across them (mpicompute: with mpirun)\n"
+	    "      --hostfile=FILE    the hosts from an Open MPI hostfile (H slots=N)\n"
+	    "      --rsh=CMD          how to reach a host (default: ssh -o BatchMode=yes);\n"
+	    "                         turbotop must be installed on each host\n"
+	    "      --agent            a host's side of cluster mode: the event stream on\n"
+	    "                         standard output until standard input closes\n"
 	    "  -h, --help             display this help and exit\n"
 	    "  -V, --version          output version information and exit\n"
 	    "\n"

@@ -46,6 +46,11 @@ struct options {
 	enum timeline_mode timeline;	/* --timeline: auto, exact or sampled */
 	int		 threads;	/* --threads: batch records per thread too */
 	const char	*replay;	/* --replay: event stream to play, "-" stdin */
+	int		 agent;		/* --agent: a host's event stream (cluster mode) */
+	const char	*agent_marker;	/* --agent=MARKER: sweep its processes at the end */
+	const char	*hosts;		/* --hosts: h1[:SLOTS],h2,... */
+	const char	*hostfile;	/* --hostfile: Open MPI's syntax */
+	const char	*rsh;		/* --rsh: how to reach a host (default ssh) */
 	int		 help;		/* -h */
 	int		 version;	/* -V */
 

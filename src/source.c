@@ -316,7 +316,7 @@ static void
 feed_sample(struct source *src, const struct event *e)
 {
 	struct src_host	*h;
-	const char	*name = e->host != NULL ? e->host : src->hello_host;
+	const char	*name = e->from != NULL ? e->from : src->hello_host;
 	double		 from;
 	size_t		 i;
 	int		 j, hi;

@@ -8,10 +8,14 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "agent.h"
 #include "batch.h"
 #include "bench.h"
 #include "catalog.h"
+#include "cluster.h"
+#include "host.h"
 #include "job.h"
 #include "lesson.h"
 #include "options.h"
@@ -30,6 +34,52 @@ print_version(void)
 	    "This is free software: you are free to change and redistribute it.\n"
 	    "There is NO WARRANTY, to the extent permitted by law.\n",
 	    PACKAGE_VERSION);
+}
+
+/*
+ * Cluster mode (--hosts, --hostfile, --rsh): everything is validated before
+ * any host is contacted, and a bad host name or rsh is a usage error (2).
+ */
+static int
+cluster_main(const struct options *o)
+{
+	struct host_list	 l;
+	char			**rsh, *cause;
+
+	if (o->hosts == NULL && o->hostfile == NULL) {
+		fprintf(stderr, "turbotop: --rsh goes with --hosts or "
+		    "--hostfile\n");
+		return 2;
+	}
+	if (host_list_parse(&l, o->hosts, o->hostfile, &cause) != 0 ||
+	    host_rsh_split(o->rsh != NULL ? o->rsh : RSH_DEFAULT, &rsh,
+	    &cause) != 0) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		host_list_free(&l);
+		return 2;
+	}
+	host_list_free(&l);
+	host_argv_free(rsh);
+	if (o->script != NULL || o->bench != NULL || o->replay != NULL ||
+	    o->record != NULL) {
+		fprintf(stderr, "turbotop: --hosts: not with --script, --bench, "
+		    "--replay or --record yet\n");
+		return 2;
+	}
+	if (!o->batch) {
+		fprintf(stderr, "turbotop: --hosts: the TUI across hosts is "
+		    "not there yet; use -b (batch records)\n");
+		return 2;
+	}
+	if (o->argc > 0 && !o->is_command &&
+	    strcmp(o->argv[0], "mpicompute") != 0 &&
+	    catalog_find(o->argv[0]) == NULL) {
+		fprintf(stderr, "turbotop: unknown demo '%s' (turbotop --list "
+		    "shows them; use -- to run any command)\n", o->argv[0]);
+		return 2;
+	}
+	return cluster_batch_main(o);
 }
 
 int
@@ -59,6 +109,10 @@ main(int argc, char **argv)
 		catalog_print(stdout);
 		return util_close_stdout();
 	}
+	if (o.agent)
+		return agent_main(&o);		/* a host's side of cluster mode */
+	if (o.hosts != NULL || o.hostfile != NULL || o.rsh != NULL)
+		return cluster_main(&o);
 	if (o.argc > 0 && !o.is_command && catalog_find(o.argv[0]) == NULL) {
 		fprintf(stderr, "turbotop: unknown demo '%s' (turbotop --list "
 		    "shows them; use -- to run any command)\n", o.argv[0]);

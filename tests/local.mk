@@ -38,3 +38,4 @@ include tests/lesson.mk
 include tests/bench.mk
 include tests/event.mk
 include tests/hostile.mk
+include tests/cluster.mk

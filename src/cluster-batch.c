@@ -1,0 +1,318 @@
+/*
+ * cluster-batch.c: batch mode across hosts (issue 14).
+ *
+ *   turbotop -b [-f json] --hosts=h1[:N],h2 [--rsh=CMD] [-d SECS] [-n N]
+ *            [mpicompute [-w W] ARGS | DEMO ARGS | -- COMMAND]
+ *
+ * One event stream on standard output: our hello, then every agent's records
+ * marked "host" (cluster.c), the hosts' state records, and, with a demo, its
+ * start, output and exit records. mpicompute runs through mpirun across the
+ * hosts (cluster-mpi.c); its output lines come tagged [JOB,RANK]<stdout>:,
+ * and each is written with "rank" and the host that rank was placed on. Any
+ * other demo or command runs here, as in plain batch mode.
+ *
+ * The run ends with the demo, after -n N intervals (without a demo), or on
+ * SIGINT, SIGTERM, SIGHUP; then the demo is stopped (mpirun's own cleanup,
+ * and our sweep), every agent's input is closed (each sweeps its host) and
+ * an end record closes the stream.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "cluster.h"
+#include "event-write.h"
+#include "host.h"
+#include "job.h"
+#include "options.h"
+#include "util.h"
+
+#define MPI_DEMO	"mpicompute"
+
+struct cbatch {
+	struct event_writer	*w;
+	struct host_list	 hosts;
+	int			*rank_host;	/* rank -> index in hosts */
+	long			 nranks;
+	int			 failed;	/* writing failed */
+};
+
+static void
+cbatch_emit(void *arg, const struct event *e)
+{
+	struct cbatch	*b = arg;
+	struct event	 copy = *e;
+
+	copy.t = event_writer_time(b->w, now_mono());
+	if (event_write(b->w, &copy) != 0)
+		b->failed = 1;
+}
+
+/* "[JOB,RANK]<stdout>:" (mpirun --tag-output): rank, stream and the rest. */
+static int
+parse_tag(const char *text, int *rank, int *err, const char **rest)
+{
+	const char	*p;
+	char		*end;
+	long		 r;
+
+	if (text[0] != '[' || (p = strchr(text, ',')) == NULL)
+		return 0;
+	r = strtol(p + 1, &end, 10);
+	if (end == p + 1 || *end != ']' || r < 0 || r > INT_MAX)
+		return 0;
+	end++;
+	if (strncmp(end, "<stdout>:", 9) == 0)
+		*err = 0;
+	else if (strncmp(end, "<stderr>:", 9) == 0)
+		*err = 1;
+	else
+		return 0;
+	*rank = (int)r;
+	*rest = end + 9;
+	return 1;
+}
+
+/* Every line of the demo, once, as it arrives: an output record. */
+static void
+cbatch_line(struct job *job, const struct out_line *l, void *arg)
+{
+	struct cbatch	*b = arg;
+	struct event	 e;
+	const char	*rest;
+	int		 rank, err;
+
+	memset(&e, 0, sizeof e);
+	e.type = EVENT_OUTPUT;
+	e.t = event_writer_time(b->w, l->t);
+	e.job = job_name(job);
+	e.pid = l->pid;
+	e.err = l->stream == STREAM_ERR;
+	e.cut = l->cut;
+	e.text = l->text;
+	if (b->rank_host != NULL && parse_tag(l->text, &rank, &err, &rest)) {
+		e.has_rank = 1;
+		e.rank = rank;
+		e.err = err;
+		e.text = rest;
+		if (rank < b->nranks)
+			e.from = b->hosts.v[b->rank_host[rank]].name;
+	}
+	if (event_write(b->w, &e) != 0)
+		b->failed = 1;
+}
+
+static void
+cbatch_event(struct cbatch *b, enum event_type type, struct job *job,
+    int status)
+{
+	struct event	e;
+
+	memset(&e, 0, sizeof e);
+	e.type = type;
+	e.t = event_writer_time(b->w, now_mono());
+	e.status = status;
+	if (job != NULL && type != EVENT_END) {
+		e.job = job_name(job);
+		e.pid = job_pgid(job);
+		e.signal = job_exit_signal(job);
+	}
+	if (event_write(b->w, &e) != 0)
+		b->failed = 1;
+}
+
+/* -w W / --workers=W among mpicompute's arguments: taken out, W returned. */
+static long
+take_workers(int *argc, char **argv, char **cause)
+{
+	long	w = 0;
+	int	i, j, skip;
+	char	*val;
+
+	for (i = 0; i < *argc; i++) {
+		val = NULL;
+		skip = 0;
+		if ((strcmp(argv[i], "-w") == 0 ||
+		    strcmp(argv[i], "--workers") == 0) && i + 1 < *argc) {
+			val = argv[i + 1];
+			skip = 2;
+		} else if (strncmp(argv[i], "--workers=", 10) == 0) {
+			val = argv[i] + 10;
+			skip = 1;
+		}
+		if (val == NULL)
+			continue;
+		if (options_parse_long(val, 1, 65536, &w) != 0) {
+			xasprintf(cause, "invalid worker count '%s': give an "
+			    "integer from 1 to 65536", val);
+			return -1;
+		}
+		for (j = i; j + skip < *argc; j++)
+			argv[j] = argv[j + skip];
+		*argc -= skip;
+		i--;
+	}
+	return w;
+}
+
+/* The demo (or command) of the command line, started; NULL and *cause. */
+static struct job *
+cbatch_start(struct cbatch *b, const struct options *o, const char *rsh,
+    char **cause)
+{
+	struct job_config	 cfg;
+	struct job		*job;
+	char			**argv, *path;
+	int			 argc = o->argc - 1;
+	long			 w;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.max_lines = o->max_lines;
+	cfg.grace = o->grace;
+	if (!o->is_command && strcmp(o->argv[0], MPI_DEMO) == 0) {
+		argv = xcalloc(o->argc, sizeof *argv);
+		memcpy(argv, o->argv + 1, argc * sizeof *argv);
+		if ((w = take_workers(&argc, argv, cause)) < 0) {
+			free(argv);
+			return NULL;
+		}
+		b->nranks = w > 0 ? w : cluster_default_ranks(&b->hosts);
+		path = (char *)argv;
+		argv = cluster_mpirun_argv(&b->hosts, rsh, MPI_DEMO, argv,
+		    argc, b->nranks, &b->rank_host, cause);
+		free(path);
+		if (argv == NULL)
+			return NULL;
+		job = job_start(MPI_DEMO, argv, &cfg, cause);
+		host_argv_free(argv);
+	} else if (!o->is_command) {
+		if ((path = catalog_demo_path(o->argv[0])) == NULL) {
+			xasprintf(cause, "demo '%s' is not installed in %s",
+			    o->argv[0], catalog_demo_dir());
+			return NULL;
+		}
+		argv = xcalloc(o->argc + 1, sizeof *argv);
+		memcpy(argv, o->argv, o->argc * sizeof *argv);
+		argv[0] = path;
+		job = job_start(o->argv[0], argv, &cfg, cause);
+		free(path);
+		free(argv);
+	} else
+		job = job_start(o->argv[0], o->argv, &cfg, cause);
+	if (job != NULL)
+		job_set_line_hook(job, cbatch_line, b);
+	return job;
+}
+
+/* Where turbotop is on the hosts: where it is here (as with mpirun). */
+static char *
+agent_path(void)
+{
+	char	 buf[PATH_MAX];
+	ssize_t	 n;
+
+	if ((n = readlink("/proc/self/exe", buf, sizeof buf - 1)) <= 0)
+		return xstrdup("turbotop");
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+int
+cluster_batch_main(const struct options *o)
+{
+	struct cbatch		 b;
+	struct cluster_config	 cfg;
+	struct cluster		*c = NULL;
+	struct job		*job = NULL;
+	char			**rsh = NULL, *cause = NULL, *agent;
+	const char		*rsh_text = o->rsh != NULL ? o->rsh : RSH_DEFAULT;
+	double			 delay, end = 0, next, wait;
+	int			 flags, status = 0, planned = 0;
+
+	memset(&b, 0, sizeof b);
+	if (host_list_parse(&b.hosts, o->hosts, o->hostfile, &cause) != 0 ||
+	    host_rsh_split(rsh_text, &rsh, &cause) != 0) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		host_list_free(&b.hosts);
+		return 2;
+	}
+	jobs_init();
+	signal(SIGPIPE, SIG_IGN);
+	delay = options_delay(o, DELAY_BATCH);
+	b.w = event_writer_new(stdout, o->format);
+	event_write_hello(b.w, o->full_argc, o->full_argv);
+
+	if (o->argc > 0) {
+		if ((job = cbatch_start(&b, o, rsh_text, &cause)) == NULL) {
+			fprintf(stderr, "turbotop: %s\n", cause);
+			free(cause);
+			status = 1;
+			goto done;
+		}
+		cbatch_event(&b, EVENT_START, job, 0);
+	}
+
+	agent = agent_path();
+	memset(&cfg, 0, sizeof cfg);
+	cfg.hosts = &b.hosts;
+	cfg.rsh = rsh;
+	cfg.agent = agent;
+	cfg.marker = jobs_marker() + strlen("TURBOTOP_JOB=");
+	cfg.delay = delay;
+	cfg.emit = cbatch_emit;
+	cfg.arg = &b;
+	c = cluster_start(&cfg);
+	if (job == NULL && o->iterations > 0)
+		end = now_mono() + (double)o->iterations * delay;
+
+	for (;;) {
+		next = cluster_next_timer(c);
+		if (end > 0 && (next == 0 || end < next))
+			next = end;
+		wait = next > 0 ? next - now_mono() : 1.0;
+		if (wait > 1.0)
+			wait = 1.0;
+		if (wait < 0)
+			wait = 0;
+		flags = jobs_wait(wait, cluster_fd(c));
+		cluster_service(c);
+		if (flags & JOBS_WAIT_SIGNAL) {
+			planned = 1;
+			break;
+		}
+		if (b.failed)
+			break;
+		if (job != NULL && job_state(job) == JOB_DONE)
+			break;
+		if (end > 0 && now_mono() >= end)
+			break;
+	}
+
+	if (job != NULL) {
+		jobs_stop_all();
+		status = planned || b.failed ? 0 : job_exit_status(job);
+		cbatch_event(&b, EVENT_EXIT, job, job_exit_status(job));
+	}
+	cluster_free(c);		/* cluster_stop(): the agents sweep */
+	free(agent);
+done:
+	cbatch_event(&b, EVENT_END, NULL, status);
+	if (job != NULL) {
+		jobs_stop_all();
+		job_free(job);
+	}
+	event_writer_free(b.w);
+	host_argv_free(rsh);
+	free(b.rank_host);
+	host_list_free(&b.hosts);
+	fflush(stdout);
+	return status;
+}

@@ -1,0 +1,121 @@
+/*
+ * cluster-mpi.c: the mpirun command line of cluster mode (see cluster.h).
+ *
+ *   mpirun --host h1:2,h2:1 -np 3 --tag-output --mca plm_rsh_agent RSH
+ *          -x TURBOTOP_JOB DEMO ARGS...
+ *
+ * The ranks are placed by turbotop, not left to mpirun's defaults: each
+ * host in order gets ranks up to its slots (1 if none were given), and
+ * ranks beyond the total go round robin; --host then names exactly those
+ * counts, so mpirun's by-slot mapping puts rank R where rank_host[R] says
+ * and every output line (tagged [JOB,R]) is attributed to its host. The
+ * same rsh reaches the hosts for mpirun as for the agents, and the marker
+ * reaches every rank (-x, or the user's mca_base_env_list) so that the
+ * agents find them and sweep them.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "cluster.h"
+#include "util.h"
+
+/* mpirun's default: the hosts' slots, 1 each where none were given. */
+long
+cluster_default_ranks(const struct host_list *l)
+{
+	long	w = 0;
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		w += l->v[i].slots > 0 ? l->v[i].slots : 1;
+	return w;
+}
+
+char **
+cluster_mpirun_argv(const struct host_list *l, const char *rsh,
+    const char *demo, char **args, int nargs, long w, int **rank_host,
+    char **cause)
+{
+	char	**argv, *path, *mpirun, *hosts = NULL, *tmp;
+	const char *env;
+	long	 *count, r, left;
+	size_t	  i, n = 0;
+	int	  k, *map;
+
+	if ((mpirun = util_find_program("mpirun")) == NULL) {
+		xasprintf(cause, "mpirun was not found in PATH: install Open "
+		    "MPI (Debian: openmpi-bin) on this host and every host");
+		return NULL;
+	}
+	xasprintf(&path, "%s/%s", catalog_demo_dir(), demo);
+	if (access(path, X_OK) != 0) {
+#ifdef HAVE_MPI
+		xasprintf(cause, "demo '%s' is not installed in %s", demo,
+		    catalog_demo_dir());
+#else
+		xasprintf(cause, "demo '%s' is not built: turbotop was "
+		    "configured without Open MPI (install libopenmpi-dev and "
+		    "configure again)", demo);
+#endif
+		free(path);
+		free(mpirun);
+		return NULL;
+	}
+
+	/* Fill each host to its slots in order, then round robin. */
+	count = xcalloc(l->n, sizeof *count);
+	map = xcalloc((size_t)w, sizeof *map);
+	for (r = 0, i = 0; i < l->n && r < w; i++) {
+		for (left = l->v[i].slots > 0 ? l->v[i].slots : 1;
+		    left > 0 && r < w; left--)
+			count[i]++, r++;
+	}
+	for (i = 0; r < w; i = (i + 1) % l->n)
+		count[i]++, r++;
+	for (r = 0, i = 0; i < l->n; i++) {
+		for (left = count[i]; left > 0; left--)
+			map[r++] = (int)i;
+		if (count[i] == 0)
+			continue;
+		xasprintf(&tmp, "%s%s%s:%ld", hosts != NULL ? hosts : "",
+		    hosts != NULL ? "," : "", l->v[i].name, count[i]);
+		free(hosts);
+		hosts = tmp;
+	}
+	free(count);
+
+	argv = xcalloc(18 + (size_t)nargs, sizeof *argv);
+	argv[n++] = mpirun;
+	argv[n++] = xstrdup("--host");
+	argv[n++] = hosts;
+	argv[n++] = xstrdup("-np");
+	xasprintf(&argv[n++], "%ld", w);
+	argv[n++] = xstrdup("--tag-output");
+	argv[n++] = xstrdup("--mca");
+	argv[n++] = xstrdup("plm_rsh_agent");
+	argv[n++] = xstrdup(rsh);
+	/*
+	 * Open MPI refuses -x beside mca_base_env_list: when the user forwards
+	 * variables that way, the marker joins their list.
+	 */
+	if ((env = getenv("OMPI_MCA_mca_base_env_list")) != NULL &&
+	    *env != '\0') {
+		argv[n++] = xstrdup("--mca");
+		argv[n++] = xstrdup("mca_base_env_list");
+		xasprintf(&argv[n++], "%s;TURBOTOP_JOB", env);
+	} else {
+		argv[n++] = xstrdup("-x");
+		argv[n++] = xstrdup("TURBOTOP_JOB");
+	}
+	argv[n++] = path;
+	for (k = 0; k < nargs; k++)
+		argv[n++] = xstrdup(args[k]);
+	argv[n] = NULL;
+	*rank_host = map;
+	return argv;
+}

@@ -1,0 +1,61 @@
+/*
+ * cluster.h: cluster mode (issue 14). One agent per host (turbotop --agent,
+ * started over the rsh), their event streams read defensively and handed
+ * on, each record marked with its host, plus the hosts' state changes:
+ *
+ *   up     the agent said hello (or samples again after stale)
+ *   stale  no sample for 3 intervals
+ *   down   the host could not be reached: the reason is the rsh's own text
+ *   lost   the agent's stream ended after its hello
+ *
+ * A down or lost host is tried again with backoff (1 s, doubling, at most
+ * 30 s). Nothing blocks: every stream is non-blocking and multiplexed on one
+ * epoll fd, which the caller polls (jobs_wait's extra fd) and services.
+ * turbotop opens no socket: the rsh (ssh) is transport and authentication.
+ */
+#ifndef TURBOTOP_CLUSTER_H
+#define TURBOTOP_CLUSTER_H
+
+#include "event.h"
+#include "host.h"
+
+#define CLUSTER_STALE_AFTER	3	/* intervals without a sample */
+#define CLUSTER_BACKOFF_MIN	1.0	/* s before trying a host again */
+#define CLUSTER_BACKOFF_MAX	30.0
+
+struct cluster_config {
+	const struct host_list	*hosts;
+	char			**rsh;		/* argv, host.h */
+	const char		*agent;		/* turbotop's path on the hosts */
+	const char		*marker;	/* "ID/" of TURBOTOP_JOB: the agents sweep it */
+	double			 delay;		/* the agents' -d */
+	/* Every record, host records included; from is set. */
+	void			(*emit)(void *, const struct event *);
+	void			*arg;
+};
+
+struct cluster;
+
+struct cluster	*cluster_start(const struct cluster_config *);
+int		 cluster_fd(const struct cluster *);
+void		 cluster_service(struct cluster *);
+double		 cluster_next_timer(const struct cluster *);
+void		 cluster_stop(struct cluster *);
+void		 cluster_free(struct cluster *);
+
+/*
+ * mpirun for a demo across the hosts (cluster-mpi.c): argv (malloc'd,
+ * host_argv_free) for W ranks placed in host order (each host filled to its
+ * slots, then round robin), and the host of each rank in *rank_host (W
+ * indexes into the host list). NULL and *cause if mpirun or the demo is
+ * missing.
+ */
+char		**cluster_mpirun_argv(const struct host_list *, const char *,
+		    const char *, char **, int, long, int **, char **);
+long		 cluster_default_ranks(const struct host_list *);
+
+/* turbotop -b --hosts=... (cluster-batch.c). */
+struct options;
+int		 cluster_batch_main(const struct options *);
+
+#endif
