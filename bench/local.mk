@@ -32,3 +32,7 @@ EXTRA_DIST += bench/bench-timeline.sh
 # Cluster mode (issue 14): an agent's cost against top, merging 16 synthetic
 # hosts of 64 cores.
 EXTRA_DIST += bench/bench-agent.sh
+
+# --replay's cost (issue 13): an hour recorded at 0.1 s replayed at x16
+# against the live TUI at the same refresh, side by side.
+EXTRA_DIST += bench/bench-replay.sh

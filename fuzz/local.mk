@@ -6,14 +6,15 @@
 # runs each target for FUZZ_SECONDS under ASan and UBSan, new inputs in
 # fuzz/work/NAME/, a crash saved as fuzz/fuzz-NAME-crash-*; the result is one
 # PASS: or FAIL: line per target (.ci/run counts them).
-FUZZ_TARGETS = lesson sanitize mouse options bench-list
+FUZZ_TARGETS = lesson sanitize mouse options bench-list event
 FUZZ_SECONDS = 30
 FUZZ_CFLAGS_ALL = $(DEFS) -I$(top_builddir) -I$(top_srcdir)/src \
 	-I$(top_srcdir)/fuzz $(AM_CFLAGS) $(CFLAGS) $(NCURSES_CFLAGS) \
 	$(PROC2_CFLAGS)
 
 EXTRA_DIST += fuzz/fuzz.h fuzz/corpus fuzz/fuzz-lesson.c fuzz/fuzz-sanitize.c \
-	fuzz/fuzz-mouse.c fuzz/fuzz-options.c fuzz/fuzz-bench-list.c
+	fuzz/fuzz-mouse.c fuzz/fuzz-options.c fuzz/fuzz-bench-list.c \
+	fuzz/fuzz-event.c
 CLEANFILES += fuzz/fuzz-*.log
 
 if FUZZ

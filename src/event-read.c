@@ -33,6 +33,8 @@ struct event_reader {
 	unsigned long		 lineno;	/* of the last line taken */
 	int			 seen_hello;
 	long			 schema;
+	off_t			 base;		/* file offset of buf[0] */
+	off_t			 line_off;	/* of the line last taken */
 
 	json_tokener		*tok;
 	json_object		*obj;		/* the record being read */
@@ -147,6 +149,7 @@ event_reader_fill(struct event_reader *r)
 	if (r->start > 0) {
 		memmove(r->buf, r->buf + r->start, r->len - r->start);
 		r->len -= r->start;
+		r->base += (off_t)r->start;
 		r->start = 0;
 	}
 	if (r->size - r->len < READ_CHUNK && r->size < EVENT_LINE_MAX + 1) {
@@ -158,6 +161,7 @@ event_reader_fill(struct event_reader *r)
 	if (r->len == r->size) {
 		/* A line longer than the limit: drop what we hold of it. */
 		r->skipping = 1;
+		r->base += (off_t)r->len;
 		r->len = 0;
 	}
 	do
@@ -598,8 +602,9 @@ read_timeline(struct event_reader *r, json_object *o, struct event *e,
 		r->cores[k].runs = (const struct core_run *)(uintptr_t)first;
 		r->cores[k].nruns = m;
 	}
-	for (k = 0; k < n; k++)
-		r->cores[k].runs = r->runs + (uintptr_t)r->cores[k].runs;
+	for (k = 0; k < n; k++)		/* no runs at all: r->runs is NULL */
+		r->cores[k].runs = r->runs == NULL ? NULL :
+		    r->runs + (uintptr_t)r->cores[k].runs;
 	tl->cores = r->cores;
 	tl->ncores = (int)n;
 	e->timeline = tl;
@@ -930,6 +935,7 @@ event_reader_next(struct event_reader *r, struct event *e, char **cause)
 			/* The last line has no newline: a cut stream? */
 			line = r->buf + r->start;
 			len = r->len - r->start;
+			r->line_off = r->base + (off_t)r->start;
 			r->start = r->len;
 			r->lineno++;
 			if (r->skipping) {
@@ -945,6 +951,7 @@ event_reader_next(struct event_reader *r, struct event *e, char **cause)
 		}
 		line = r->buf + r->start;
 		len = (size_t)(nl - line);
+		r->line_off = r->base + (off_t)r->start;
 		r->start += len + 1;
 		r->lineno++;
 		if (r->skipping) {
@@ -958,4 +965,36 @@ event_reader_next(struct event_reader *r, struct event *e, char **cause)
 			return 1;
 		return -1;
 	}
+}
+
+/* Where the record last returned starts in the file. */
+off_t
+event_reader_offset(const struct event_reader *r)
+{
+	return r->line_off;
+}
+
+/*
+ * Go on reading at offset off of the file (the start of a line that is
+ * line lineno + 1): a seek in a recorded stream. 0, or -1 (errno).
+ */
+int
+event_reader_seek(struct event_reader *r, off_t off, unsigned long lineno)
+{
+	release(r);
+	if (lseek(r->fd, off, SEEK_SET) == (off_t)-1)
+		return -1;
+	r->start = r->len = 0;
+	r->base = r->line_off = off;
+	r->eof = 0;
+	r->skipping = 0;
+	r->lineno = lineno;
+	return 0;
+}
+
+/* End of file was only for now (a stream that grows): read again. */
+void
+event_reader_resume(struct event_reader *r)
+{
+	r->eof = 0;
 }

@@ -12,6 +12,8 @@
 #ifndef TURBOTOP_EVENT_READ_H
 #define TURBOTOP_EVENT_READ_H
 
+#include <sys/types.h>
+
 #include "event.h"
 
 #define EVENT_LINE_MAX		(4u * 1024 * 1024)	/* bytes of one record */
@@ -42,6 +44,16 @@ int			 event_reader_parse(struct event_reader *, const char *,
 			     size_t, struct event *, char **);
 
 unsigned long		 event_reader_lineno(const struct event_reader *);
+
+/*
+ * Seeking in a file: the offset of the record last returned; reading on
+ * from an offset known to start line lineno + 1; and going on after end
+ * of file when the file grows (a spooled pipe).
+ */
+off_t			 event_reader_offset(const struct event_reader *);
+int			 event_reader_seek(struct event_reader *, off_t,
+			     unsigned long);
+void			 event_reader_resume(struct event_reader *);
 int			 event_reader_eof(const struct event_reader *);
 
 #endif

@@ -60,6 +60,7 @@ struct job {
 	void			(*hook)(struct job *, const struct out_line *,
 				     void *);
 	void			*hook_arg;
+	int			 replica;	/* a recorded job: no process */
 };
 
 static struct job	**jobs;
@@ -147,6 +148,10 @@ job_start(const char *name, char **argv, const struct job_config *config,
 int
 job_restart(struct job *job, char **cause)
 {
+	if (job->replica) {
+		*cause = xstrdup("a recorded run cannot be restarted");
+		return -1;
+	}
 	if (job->state != JOB_DONE) {
 		job->restart = 1;
 		job_stop(job);
@@ -161,7 +166,7 @@ job_restart(struct job *job, char **cause)
 void
 job_pause(struct job *job)
 {
-	if (job->state != JOB_RUNNING)
+	if (job->state != JOB_RUNNING || job->replica)
 		return;
 	kill(-job->pid, SIGSTOP);
 	job->state = JOB_PAUSED;
@@ -170,7 +175,7 @@ job_pause(struct job *job)
 void
 job_resume(struct job *job)
 {
-	if (job->state != JOB_PAUSED)
+	if (job->state != JOB_PAUSED || job->replica)
 		return;
 	kill(-job->pid, SIGCONT);
 	job->state = JOB_RUNNING;
@@ -201,7 +206,7 @@ job_kill(struct job *job)
 static void
 job_stop_within(struct job *job, double grace)
 {
-	if (job->state == JOB_DONE)
+	if (job->state == JOB_DONE || job->replica)
 		return;
 	if (job->state == JOB_STOPPING) {
 		if (job->kill_at > 0 && job->kill_at > now_mono() + grace)
@@ -273,7 +278,7 @@ job_free(struct job *job)
 
 	if (job == NULL)
 		return;
-	if (job->state != JOB_DONE)
+	if (job->state != JOB_DONE && !job->replica)
 		jobs_stop_list(&job, 1, job->config.grace);
 	for (i = 0; i < njobs; i++) {
 		if (jobs[i] == job) {
@@ -293,6 +298,62 @@ job_free(struct job *job)
 	free(job->marker);
 	free(job->name);
 	free(job);
+}
+
+/*
+ * A replica: a job read back from an event stream (replay). It has lines
+ * and a state but no process: pause, stop and restart do nothing, and
+ * jobs_wait() and jobs_stop_all() do not know it.
+ */
+struct job *
+job_replica(const char *name, pid_t pgid, size_t max_lines)
+{
+	struct job	*job;
+
+	job = xcalloc(1, sizeof *job);
+	job->replica = 1;
+	job->id = (unsigned int)-1;
+	job->name = sanitize_dup(name != NULL ? name : "?");
+	job->argv = xcalloc(1, sizeof *job->argv);
+	job->marker = xstrdup("");
+	job->config.max_lines = max_lines > 0 ? max_lines : 10000;
+	job->lines = lines_create(job->config.max_lines, JOB_BYTES_MAX);
+	job->pid = pgid;
+	job->state = JOB_RUNNING;
+	return job;
+}
+
+/* A recorded line (already sanitised by the reader, sanitised again). */
+void
+job_replica_line(struct job *job, double t, pid_t pid, int err, int cut,
+    const char *text)
+{
+	char	*clean;
+
+	if (!job->replica)
+		return;
+	clean = sanitize_dup(text);
+	lines_add(job->lines, t, pid, err ? STREAM_ERR : STREAM_OUT, cut,
+	    clean, strlen(clean));
+	free(clean);
+}
+
+/* The recorded run ended (or, with done 0, is running again: a seek). */
+void
+job_replica_state(struct job *job, int done, int status, int sig)
+{
+	if (!job->replica)
+		return;
+	job->state = done ? JOB_DONE : JOB_RUNNING;
+	job->reaped = done;
+	job->status = status;
+	job->signal = sig;
+}
+
+int
+job_is_replica(const struct job *job)
+{
+	return job->replica;
 }
 
 const char *

@@ -54,6 +54,13 @@ void		 job_resume(struct job *);
 void		 job_stop(struct job *);
 void		 job_free(struct job *);	/* stops it first if needed */
 
+/* A job read back from an event stream: lines and a state, no process. */
+struct job	*job_replica(const char *, pid_t, size_t);
+void		 job_replica_line(struct job *, double, pid_t, int, int,
+		     const char *);
+void		 job_replica_state(struct job *, int, int, int);
+int		 job_is_replica(const struct job *);
+
 const char	*job_name(const struct job *);
 pid_t		 job_pgid(const struct job *);
 enum job_state	 job_state(const struct job *);

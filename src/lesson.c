@@ -1,8 +1,8 @@
 /*
  * lesson.c: turbotop --script FILE. Checks the whole lesson first (any error:
  * FILE:LINE: messages, exit 2, nothing started), then plays it headless
- * (lesson-batch.c) or in the TUI, where ui.c drives the player through the
- * functions of lesson.h (the TUI side lives here: one lesson per process).
+ * (lesson-batch.c) or in the TUI, which it drives through a ui_driver
+ * (ui.h): the TUI side lives here, in a struct passed to the callbacks.
  */
 #include "config.h"
 
@@ -22,16 +22,16 @@
 
 #define PROBLEM_SECS	6.0	/* a step's problem stays in the caption */
 
-/* The lesson the TUI is playing. */
-static struct {
+/* The lesson the TUI is playing: the driver's argument. */
+struct lesson_tui {
 	struct lesson_player	*p;
 	struct job		*shown;		/* the job started last */
 	char			*label;		/* its command, for the status bar */
 	int			 changed;	/* LESSON_* flags not yet returned */
 	char			*problem;
 	double			 problem_until;
-	char			*caption;	/* lesson_caption()'s buffer */
-} tui;
+	char			*caption;	/* tui_caption()'s buffer */
+};
 
 /* Load and check the lesson named by -s; NULL after printing the errors. */
 static struct lesson *
@@ -59,43 +59,52 @@ lesson_load(const struct options *o)
 static void
 tui_step(void *arg, const struct lesson_step *st)
 {
-	tui.changed |= LESSON_REDRAW;
+	struct lesson_tui	*t = arg;
+
+	(void)st;
+	t->changed |= UI_DRIVER_REDRAW;
 }
 
 static void
 tui_started(void *arg, const struct lesson_step *st, struct job *job)
 {
-	char	*t;
-	int	 i;
+	struct lesson_tui	*t = arg;
+	char			*s;
+	int			 i;
 
-	free(tui.label);
-	tui.label = xstrdup(st->kind == LESSON_BENCH ? "bench" : "");
+	free(t->label);
+	t->label = xstrdup(st->kind == LESSON_BENCH ? "bench" : "");
 	for (i = 0; i < st->argc; i++) {
-		xasprintf(&t, "%s%s%s", tui.label, *tui.label != '\0' ? " " : "",
+		xasprintf(&s, "%s%s%s", t->label, *t->label != '\0' ? " " : "",
 		    st->argv[i]);
-		free(tui.label);
-		tui.label = t;
+		free(t->label);
+		t->label = s;
 	}
-	tui.shown = job;
-	tui.changed |= LESSON_NEW_JOB | LESSON_REDRAW;
+	t->shown = job;
+	t->changed |= UI_DRIVER_NEW_JOB | UI_DRIVER_REDRAW;
 }
 
 static void
 tui_problem(void *arg, const struct lesson_step *st, int failed,
     const char *msg)
 {
-	free(tui.problem);
-	xasprintf(&tui.problem, "line %d: %s", st->line, msg);
-	tui.problem_until = now_mono() + PROBLEM_SECS;
-	tui.changed |= LESSON_REDRAW;
+	struct lesson_tui	*t = arg;
+
+	(void)failed;
+	free(t->problem);
+	xasprintf(&t->problem, "line %d: %s", st->line, msg);
+	t->problem_until = now_mono() + PROBLEM_SECS;
+	t->changed |= UI_DRIVER_REDRAW;
 }
 
 static void
 tui_forget(void *arg, struct job *job)
 {
-	if (job == tui.shown) {
-		tui.shown = NULL;
-		tui.changed |= LESSON_NEW_JOB | LESSON_REDRAW;
+	struct lesson_tui	*t = arg;
+
+	if (job == t->shown) {
+		t->shown = NULL;
+		t->changed |= UI_DRIVER_NEW_JOB | UI_DRIVER_REDRAW;
 	}
 }
 
@@ -107,88 +116,67 @@ static const struct lesson_hooks tui_hooks = {
 	/* bench: NULL, so it runs as a job of turbotop -b and the TUI goes on. */
 };
 
-/* True while the TUI plays a lesson. */
-int
-lesson_active(void)
-{
-	return tui.p != NULL;
-}
-
 /*
- * Play what is due; lower *timeout (seconds, for jobs_wait()) to the
- * lesson's next deadline. Returns LESSON_REDRAW and LESSON_NEW_JOB flags.
+ * The driver's poll: play what is due; lower *timeout (seconds, for
+ * jobs_wait()) to the lesson's next deadline. Returns UI_DRIVER_* flags.
  */
-int
-lesson_tick(double *timeout)
+static int
+tui_poll(void *arg, double *timeout)
 {
-	double	left;
-	int	flags;
+	struct lesson_tui	*t = arg;
+	double			 left;
+	int			 flags;
 
-	left = lesson_player_run(tui.p);
+	left = lesson_player_run(t->p);
 	if (left < 0 || left > 1)
 		left = 1;	/* the caption counts down the seconds */
-	if (tui.problem_until > 0 && now_mono() >= tui.problem_until) {
-		tui.problem_until = 0;
-		tui.changed |= LESSON_REDRAW;
+	if (t->problem_until > 0 && now_mono() >= t->problem_until) {
+		t->problem_until = 0;
+		t->changed |= UI_DRIVER_REDRAW;
 	}
 	if (left < *timeout)
 		*timeout = left;
-	flags = tui.changed;
-	tui.changed = 0;
+	flags = t->changed;
+	t->changed = 0;
 	return flags;
 }
 
 /* The job to show: the one the lesson started last, NULL if none. */
-struct job *
-lesson_job(void)
+static struct job *
+tui_job(void *arg)
 {
-	return tui.shown;
+	struct lesson_tui	*t = arg;
+
+	return t->shown;
 }
 
 /* Its command line as the lesson wrote it, for the status bar. */
-const char *
-lesson_job_label(void)
+static const char *
+tui_label(void *arg)
 {
-	return tui.label != NULL ? tui.label : "";
+	struct lesson_tui	*t = arg;
+
+	return t->label != NULL ? t->label : "";
 }
 
-/* True if job belongs to the lesson (the TUI must not free it). */
-int
-lesson_owns(const struct job *job)
+/*
+ * n or Enter: go on now (ends a timed wait, wait exit or wait key); N:
+ * back to the nearest earlier section that runs something.
+ */
+static int
+tui_key(void *arg, int ch)
 {
-	size_t	i;
+	struct lesson_tui	*t = arg;
 
-	if (tui.p == NULL || job == NULL)
+	if (ch == 'N')
+		lesson_player_prev(t->p);
+	else if (ch == 'n' || ch == '\r' || ch == '\n') {	/* the UI's Enter */
+		lesson_player_next(t->p);
+		lesson_player_key(t->p);
+	} else
 		return 0;
-	for (i = 0; i < lesson_player_njobs(tui.p); i++) {
-		if (lesson_player_job(tui.p, i) == job)
-			return 1;
-	}
-	return 0;
-}
-
-/* n: go on now (ends a timed wait, wait exit or wait key). */
-void
-lesson_step_next(void)
-{
-	lesson_player_next(tui.p);
-	lesson_player_key(tui.p);
-	tui.changed |= LESSON_REDRAW;
-}
-
-/* N: back to the nearest earlier section that runs something. */
-void
-lesson_step_prev(void)
-{
-	lesson_player_prev(tui.p);
-	tui.changed |= LESSON_REDRAW;
-}
-
-/* The current section of the lesson, from 1 (0 before it starts). */
-size_t
-lesson_current_step(void)
-{
-	return lesson_player_section(tui.p);
+	t->changed |= UI_DRIVER_REDRAW;
+	return 1;
 }
 
 /*
@@ -196,20 +184,20 @@ lesson_current_step(void)
  * with shortly the short one for a narrow screen.
  */
 static void
-wait_hint(char *buf, size_t len, int shortly)
+wait_hint(struct lesson_tui *t, char *buf, size_t len, int shortly)
 {
-	const struct lesson_step	*st = lesson_player_current(tui.p);
+	const struct lesson_step	*st = lesson_player_current(t->p);
 	double				 left;
 
 	*buf = '\0';
-	if (lesson_player_done(tui.p)) {
+	if (lesson_player_done(t->p)) {
 		snprintf(buf, len, shortly ? "  [end: N, q]" :
 		    "  [end: N replays, q quits]");
 		return;
 	}
 	if (st == NULL)
 		return;
-	left = lesson_player_wait_left(tui.p);
+	left = lesson_player_wait_left(t->p);
 	if (st->kind == LESSON_WAIT_KEY)
 		snprintf(buf, len, shortly ? "  [n]" : "  [n or Enter: next]");
 	else if (st->kind == LESSON_WAIT_EXIT && left < 0)
@@ -256,46 +244,51 @@ cut_at(const char *s, size_t cols)
  * the long words ("lesson 2/6" becomes "2/6", the hint its short form), and
  * only then the caption's end, cut with a visible "...".
  */
-const char *
-lesson_caption(int width)
+static const char *
+tui_caption(void *arg, int width)
 {
-	const char	*title = lesson_player_title(tui.p);
-	const char	*caption = lesson_player_caption(tui.p);
+	struct lesson_tui	*t = arg;
+	const char	*title = lesson_player_title(t->p);
+	const char	*caption = lesson_player_caption(t->p);
 	char		 hint[64], sect[32];
 	size_t		 room, head;
 
-	if (tui.problem_until > 0)
-		caption = tui.problem;
+	if (t->problem_until > 0)
+		caption = t->problem;
 	if (caption == NULL)
 		caption = "";
-	free(tui.caption);
-	wait_hint(hint, sizeof hint, 0);
+	free(t->caption);
+	wait_hint(t, hint, sizeof hint, 0);
 	snprintf(sect, sizeof sect, " lesson %zu/%zu  ",
-	    lesson_player_section(tui.p), lesson_player_sections(tui.p));
-	xasprintf(&tui.caption, "%s%s%s%s%s", sect, caption, hint,
+	    lesson_player_section(t->p), lesson_player_sections(t->p));
+	xasprintf(&t->caption, "%s%s%s%s%s", sect, caption, hint,
 	    title != NULL ? "  | " : "", title != NULL ? title : "");
-	if (width <= 0 || columns(tui.caption) <= (size_t)width ||
+	if (width <= 0 || columns(t->caption) <= (size_t)width ||
 	    columns(sect) + columns(caption) + columns(hint) <= (size_t)width)
-		return tui.caption;	/* whole, or only the title cut */
+		return t->caption;	/* whole, or only the title cut */
 
-	free(tui.caption);
-	wait_hint(hint, sizeof hint, 1);
-	snprintf(sect, sizeof sect, " %zu/%zu  ", lesson_player_section(tui.p),
-	    lesson_player_sections(tui.p));
+	free(t->caption);
+	wait_hint(t, hint, sizeof hint, 1);
+	snprintf(sect, sizeof sect, " %zu/%zu  ", lesson_player_section(t->p),
+	    lesson_player_sections(t->p));
 	head = columns(sect) + columns(hint);
 	room = (size_t)width > head ? (size_t)width - head : 0;
 	if (columns(caption) <= room)
-		xasprintf(&tui.caption, "%s%s%s", sect, caption, hint);
+		xasprintf(&t->caption, "%s%s%s", sect, caption, hint);
 	else
-		xasprintf(&tui.caption, "%s%.*s...%s", sect,
+		xasprintf(&t->caption, "%s%.*s...%s", sect,
 		    (int)cut_at(caption, room > 3 ? room - 3 : 0), caption, hint);
-	return tui.caption;
+	return t->caption;
 }
 
 /* Play the checked lesson l in the TUI (recorded with -r). */
 static int
 lesson_tui(const struct options *o, const struct lesson *l)
 {
+	struct lesson_tui	 t;
+	const struct ui_driver	 drv = { .arg = &t, .poll = tui_poll,
+				    .job = tui_job, .label = tui_label,
+				    .key = tui_key, .caption = tui_caption };
 	struct job_config	 cfg;
 	char			*title;
 	int			 rc;
@@ -305,18 +298,17 @@ lesson_tui(const struct options *o, const struct lesson *l)
 	cfg.max_lines = o->max_lines;
 	cfg.grace = o->grace;
 	jobs_init();
-	tui.p = lesson_player_new(l, &cfg, 0, &tui_hooks, NULL);
+	memset(&t, 0, sizeof t);
+	t.p = lesson_player_new(l, &cfg, 0, &tui_hooks, &t);
 	xasprintf(&title, "turbotop lesson: %s", lesson_title(l) != NULL ?
 	    lesson_title(l) : o->script);
-	rc = record_run(o, title, ui_main);
+	rc = record_run(o, title, &drv);
 	free(title);
-	lesson_player_finish(tui.p);
-	lesson_player_free(tui.p);
-	tui.p = NULL;
-	free(tui.label);
-	free(tui.problem);
-	free(tui.caption);
-	memset(&tui, 0, sizeof tui);
+	lesson_player_finish(t.p);
+	lesson_player_free(t.p);
+	free(t.label);
+	free(t.problem);
+	free(t.caption);
 	return rc;
 }
 

@@ -17,7 +17,7 @@
 
 #include "job.h"
 #include "observer.h"
-#include "sample.h"
+#include "source.h"
 #include "util.h"
 
 struct observer {
@@ -121,15 +121,15 @@ blocked_on_output(pid_t pid)
 
 /* The job's workers (all but the leader, if it has others) that sleep writing. */
 static void
-count_blocked(struct observer *ob, const struct sampler *s, struct job *job)
+count_blocked(struct observer *ob, const struct source *s, struct job *job)
 {
 	const struct proc_sample	*p;
 	pid_t				 pgid = job_pgid(job);
-	size_t				 i, n = sampler_nprocs(s);
+	size_t				 i, n = source_nprocs(s);
 	int				 others = 0, r;
 
 	for (i = 0; i < n; i++) {
-		p = sampler_proc(s, i);
+		p = source_proc(s, i);
 		if (p->pgid == pgid && p->pid != pgid)
 			others++;
 	}
@@ -137,7 +137,7 @@ count_blocked(struct observer *ob, const struct sampler *s, struct job *job)
 	ob->workers = 0;
 	ob->can_see = 0;
 	for (i = 0; i < n; i++) {
-		p = sampler_proc(s, i);
+		p = source_proc(s, i);
 		if (p->pgid != pgid || (others > 0 && p->pid == pgid))
 			continue;
 		ob->workers++;
@@ -153,7 +153,7 @@ count_blocked(struct observer *ob, const struct sampler *s, struct job *job)
 }
 
 void
-observer_tick(struct observer *ob, const struct sampler *s, struct job *job)
+observer_tick(struct observer *ob, const struct source *s, struct job *job)
 {
 	double			now = now_mono(), cpu = self_cpu_seconds(), dt;
 	unsigned long long	lines = 0;

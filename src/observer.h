@@ -10,13 +10,13 @@
 #define TURBOTOP_OBSERVER_H
 
 struct job;
-struct sampler;
+struct source;
 
 struct observer;
 struct observer	*observer_create(void);
 void		 observer_free(struct observer *);
 /* After sampler_tick(): job (or NULL) is the one whose processes it lists. */
-void		 observer_tick(struct observer *, const struct sampler *,
+void		 observer_tick(struct observer *, const struct source *,
 		     struct job *);
 
 double		 observer_cpu(const struct observer *);	/* % of one core */

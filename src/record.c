@@ -30,6 +30,7 @@
 #include "json.h"
 #include "options.h"
 #include "record.h"
+#include "ui.h"
 #include "util.h"
 
 #define RECORD_BUFFER		(256 * 1024)	/* stdio buffer of the file */
@@ -477,13 +478,13 @@ record_active(void)
  */
 int
 record_run(const struct options *o, const char *title,
-    int (*fn)(const struct options *))
+    const struct ui_driver *drv)
 {
 	char	*cause, *t, *u;
 	int	 i, rc;
 
 	if (o->record == NULL)
-		return fn(o);
+		return ui_main(o, drv);
 	if (title != NULL)
 		t = xstrdup(title);
 	else {
@@ -501,7 +502,7 @@ record_run(const struct options *o, const char *title,
 		free(cause);
 		return 1;
 	}
-	rc = fn(o);
+	rc = ui_main(o, drv);
 	if (record_stop(&cause) != 0) {
 		fprintf(stderr, "turbotop: %s\n", cause);
 		free(cause);

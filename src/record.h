@@ -20,9 +20,11 @@
 #include <stdio.h>
 
 struct options;
+struct ui_driver;
 
+/* The TUI (ui_main()) with its driver, recorded when -r was given. */
 int	 record_run(const struct options *, const char *,
-	     int (*)(const struct options *));
+	     const struct ui_driver *);
 int	 record_start(const char *, const char *, char **);
 int	 record_stop(char **);
 int	 record_active(void);

@@ -21,11 +21,12 @@
 #include "event-write.h"
 #include "options.h"
 #include "replay.h"
+#include "ui.h"
 #include "util.h"
 
 /* Open the stream: "-" is standard input. -1 with a message on failure. */
 static int
-replay_open(const char *path)
+replay_open_fd(const char *path)
 {
 	int	fd;
 
@@ -89,7 +90,10 @@ replay_main(const struct options *o)
 {
 	int	fd, rc;
 
-	if ((fd = replay_open(o->replay)) < 0)
+	/* A terminal and no -b: the TUI plays it (ui.c, replay-play.c). */
+	if (!o->batch && isatty(STDOUT_FILENO))
+		return ui_main(o, NULL);
+	if ((fd = replay_open_fd(o->replay)) < 0)
 		return 1;
 	rc = replay_convert(o, fd);
 	if (fd != STDIN_FILENO)

@@ -151,5 +151,5 @@ main(int argc, char **argv)
 		return lesson_main(&o);
 	if (o.batch)
 		return batch_main(&o);
-	return record_run(&o, NULL, ui_main);	/* -r: recorded (record.c) */
+	return record_run(&o, NULL, NULL);	/* -r: recorded (record.c) */
 }

@@ -12,9 +12,9 @@
 #include <curses.h>
 
 #include "bench-run.h"
-#include "lesson.h"
 #include "observer.h"
-#include "sample.h"
+#include "replay-play.h"
+#include "source.h"
 #include "ui-bench.h"
 #include "ui-draw.h"
 #include "ui-int.h"
@@ -22,6 +22,7 @@
 #include "ui-layout.h"
 #include "ui-panes.h"
 #include "ui-theme.h"
+#include "ui.h"
 #include "util.h"
 
 /* The status bar, from the state of the loop (ui-status.c draws it). */
@@ -29,6 +30,7 @@ static void
 draw_status(struct ui *u, const struct ui_rect *r)
 {
 	struct ui_status	st;
+	char			play[96];
 
 	memset(&st, 0, sizeof st);
 	if (u->mode == MODE_MENU)
@@ -37,7 +39,18 @@ draw_status(struct ui *u, const struct ui_rect *r)
 		st.screen = "help";
 	st.job = u->job;
 	st.cmdline = u->cmdline;
-	st.elapsed = (u->ended > 0 ? u->ended : now_mono()) - u->started;
+	if (u->replay != NULL) {
+		snprintf(play, sizeof play, " REPLAY %s x%g %.1f/%.1fs%s ",
+		    replay_paused(u->replay) ? "paused" : "playing",
+		    replay_speed(u->replay, 0), replay_pos(u->replay),
+		    replay_length(u->replay), replay_live(u->replay) ?
+		    " live" : replay_at_end(u->replay) ? " end" : "");
+		st.replay = play;
+		st.elapsed = (u->ended > 0 ? u->ended :
+		    replay_pos(u->replay)) - u->started;
+	} else
+		st.elapsed = (u->ended > 0 ? u->ended : now_mono()) -
+		    u->started;
 	if (u->bench != NULL) {
 		st.bench_title = bench_title(u->bench);
 		st.bench_finished = bench_finished(u->bench);
@@ -45,50 +58,10 @@ draw_status(struct ui *u, const struct ui_rect *r)
 	st.frozen = u->frozen;
 	st.msg = u->msg_until > now_mono() ? u->msg : NULL;
 	st.delay = u->delay;
-	st.sys = sampler_sys(u->s);
+	st.sys = source_sys(u->src);
 	st.self_cpu = observer_cpu(u->obs);
 	st.self_rss_kb = observer_rss_kb(u->obs);
 	ui_status_draw(r, &st);
-}
-
-/* "last run: lock -w 8, 1.2 s" once the run on show has ended, else "". */
-static const char *
-last_run_label(struct ui *u, char *buf, size_t len)
-{
-	if (u->job == NULL || !u->run.ended)
-		return "";
-	snprintf(buf, len, "last run: %s", u->run.label);
-	return buf;
-}
-
-/*
- * "7 of 8 workers blocked on output: turbotop reads 612k lines/s" (in w
- * columns, shorter if need be), or "" when none is: the observer slowing
- * the observed, as measured.
- */
-static const char *
-blocked_note(struct ui *u, int w, char *buf, size_t len)
-{
-	double	rate = observer_lines_rate(u->obs);
-	char	speed[32];
-	int	n, of;
-
-	if ((n = observer_blocked(u->obs, &of)) == 0)
-		return "";
-	if (rate >= 1e6)
-		snprintf(speed, sizeof speed, "%.1fM", rate / 1e6);
-	else if (rate >= 1e3)
-		snprintf(speed, sizeof speed, "%.0fk", rate / 1e3);
-	else
-		snprintf(speed, sizeof speed, "%.0f", rate);
-	snprintf(buf, len, "%d of %d workers blocked on output: turbotop reads "
-	    "%s lines/s", n, of, speed);
-	if ((int)strlen(buf) + 2 > w)
-		snprintf(buf, len, "%d workers blocked on output: turbotop "
-		    "reads %s lines/s", n, speed);
-	if ((int)strlen(buf) + 2 > w)
-		snprintf(buf, len, "%d workers blocked on output", n);
-	return buf;
 }
 
 /* Vertical separators between side-by-side panes. */
@@ -108,49 +81,53 @@ draw_separators(const struct ui_layout *l)
 	}
 }
 
+static const struct ui_barkey replay_keys[] = {
+	{ "Space", "Play/Pause", ' ' },
+	{ "<>", "Speed", '>' },
+	{ "[]", "Seek 10s", ']' },
+	{ "{}", "Start/End", '}' },
+	{ "Tab", "Pane", '\t' },
+	{ "z", "Zoom", 'z' },
+	{ "?", "Help", '?' },
+	{ "q", "Quit", 'q' },
+};
+
+/*
+ * The main screen: every pane the layout shows, from the pane table
+ * (ui-pane.c); in benchmark mode its table and chart take the process
+ * table's and the output's place. Then the key bar, or the search prompt,
+ * or the driver's caption (a lesson's) in its place.
+ */
 static void
 draw_main(struct ui *u)
 {
 	struct ui_layout	*l = &u->layout;
-	char			 label[192], note[128];
+	const char		*cap = NULL;
+	int			 p;
 
-	if (l->pane[PANE_CORES].h > 0)
-		ui_meters_draw(&l->pane[PANE_CORES], u->s, l->core_rows,
-		    l->meter_cols, l->meter_cells, u->selected == PANE_CORES);
-	if (l->pane[PANE_GRAPH].h > 0)
-		ui_graph_draw(&l->pane[PANE_GRAPH], u->s, u->bench == NULL &&
-		    u->run.label[0] != '\0' ? &u->run : NULL, l->core_rows,
-		    u->selected == PANE_GRAPH);
-	if (l->pane[PANE_TIMELINE].h > 0)
-		ui_timeline_draw(u->tl, &l->pane[PANE_TIMELINE], u->s,
-		    u->bench != NULL ? bench_job(u->bench) : u->job,
-		    u->bench == NULL && u->run.label[0] != '\0' ? &u->run : NULL,
-		    l->timeline_rows, u->selected == PANE_TIMELINE);
+	for (p = 0; p < PANE_COUNT; p++) {
+		if (l->pane[p].h == 0 || (u->bench != NULL &&
+		    (p == PANE_PROCS || p == PANE_OUTPUT)))
+			continue;
+		ui_pane_class(p)->draw(u, &l->pane[p], u->selected == p);
+	}
 	draw_separators(l);
 	if (u->bench != NULL)
 		ui_bench_draw(l, u->bench, u->selected == PANE_OUTPUT ||
 		    u->selected == PANE_PROCS);
-	else {
-		if (l->pane[PANE_PROCS].h > 0)
-			ui_procs_draw(u->procs, &l->pane[PANE_PROCS], u->s,
-			    u->job, u->run.ended ? u->run.label : NULL,
-			    u->selected == PANE_PROCS);
-		if (l->pane[PANE_OUTPUT].h > 0)
-			ui_output_draw(u->out, &l->pane[PANE_OUTPUT], u->job,
-			    last_run_label(u, label, sizeof label),
-			    blocked_note(u, l->pane[PANE_OUTPUT].w, note,
-			    sizeof note),
-			    u->selected == PANE_OUTPUT);
-	}
+	if (u->drv != NULL && u->drv->caption != NULL)
+		cap = u->drv->caption(u->drv->arg, l->keybar.w);
 	if (ui_output_searching(u->out))
 		ui_output_prompt_draw(u->out, &l->keybar);
-	else if (lesson_active()) {
-		/* The lesson's caption bar takes the key bar's place. */
+	else if (cap != NULL) {
 		ui_repeat(l->keybar.y, l->keybar.x, l->keybar.w,
 		    ui_attr(ROLE_STATUS), " ");
 		ui_put(l->keybar.y, l->keybar.x, l->keybar.w,
-		    ui_attr(ROLE_STATUS) | A_BOLD, lesson_caption(l->keybar.w));
-	} else
+		    ui_attr(ROLE_STATUS) | A_BOLD, cap);
+	} else if (u->replay != NULL)
+		ui_keybar_draw_custom(&l->keybar, replay_keys,
+		    nitems(replay_keys));
+	else
 		ui_keybar_draw(&l->keybar);
 }
 
@@ -177,8 +154,8 @@ ui_frame_draw(struct ui *u)
 	struct ui_layout	*l = &u->layout;
 
 	erase();
-	ui_layout_compute(l, COLS, LINES, sampler_ncpus(u->s),
-	    u->mode == MODE_MAIN ? u->zoom : -1);
+	ui_layout_hosts(l, COLS, LINES, source_ncpus(u->src),
+	    source_nhosts(u->src), u->mode == MODE_MAIN ? u->zoom : -1);
 	if (l->too_small)
 		ui_too_small_draw();
 	else {

@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sample.h"
+#include "source.h"
 #include "ui-draw.h"
 #include "ui-layout.h"
 #include "ui-panes.h"
@@ -30,11 +30,11 @@
  * bottom row at y + rows - 1.
  */
 static void
-graph_core(const struct sampler *s, int c, int y, int x, int w, int rows,
+graph_core(const struct source *s, int c, int y, int x, int w, int rows,
     double now, double span)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
-	size_t			 len = history_len(s), i = 0, n;
+	size_t			 len = source_history_len(s), i = 0, n;
 	double			 dt, hi, lo, sum, v;
 	int			 col, row, eighths, fill;
 
@@ -44,19 +44,19 @@ graph_core(const struct sampler *s, int c, int y, int x, int w, int rows,
 	for (col = 0; col < w; col++) {
 		hi = now - col * dt;
 		lo = hi - dt;
-		while (i < len && history_time(s, i) > hi)
+		while (i < len && source_history_time(s, i) > hi)
 			i++;
 		sum = 0;
 		n = 0;
-		while (i < len && history_time(s, i) > lo) {
-			sum += history_busy(s, c, i);
+		while (i < len && source_history_time(s, i) > lo) {
+			sum += source_history_busy(s, c, i);
 			n++;
 			i++;
 		}
 		if (n > 0)
 			v = sum / n;
 		else if (i < len && i > 0)
-			v = history_busy(s, c, i - 1);
+			v = source_history_busy(s, c, i - 1);
 		else
 			break;		/* older than the history */
 		if (v < 0)
@@ -82,43 +82,44 @@ graph_core(const struct sampler *s, int c, int y, int x, int w, int rows,
  * 0 until that sample is taken or once the run has left the history.
  */
 static int
-graph_run_window(const struct sampler *s, const struct ui_run *run,
+graph_run_window(const struct source *s, const struct ui_run *run,
     double *now, double *span)
 {
-	size_t	len = history_len(s), i;
+	size_t	len = source_history_len(s), i;
 	double	lo = run->start;
 
-	if (len < 2 || history_time(s, 0) < run->end ||
-	    history_time(s, len - 1) >= run->end)
+	if (len < 2 || source_history_time(s, 0) < run->end ||
+	    source_history_time(s, len - 1) >= run->end)
 		return 0;
 	for (i = len; i-- > 0; ) {
-		if (history_time(s, i) >= run->end)
+		if (source_history_time(s, i) >= run->end)
 			break;
 	}
-	if (lo < history_time(s, len - 1))
-		lo = history_time(s, len - 1);
-	*now = history_time(s, i);
+	if (lo < source_history_time(s, len - 1))
+		lo = source_history_time(s, len - 1);
+	*now = source_history_time(s, i);
 	*span = *now - lo;
 	return *span > 0;
 }
 
 /* The history pane: one band of rows per core, in columns if need be. */
 void
-ui_graph_draw(const struct ui_rect *r, const struct sampler *s,
+ui_graph_draw(const struct ui_rect *r, const struct source *s,
     const struct ui_run *run, int rows, int selected)
 {
 	struct ui_grid	g;
 	char		title[UI_TITLE_MAX];
-	double		now = history_len(s) > 0 ? history_time(s, 0) : 0;
+	double		now = source_history_len(s) > 0 ? source_history_time(s, 0) : 0;
 	double		span = GRAPH_SPAN;
-	int		n = sampler_ncpus(s), c, y, x, w;
+	int		n = source_ncpus(s), c, y, x, w;
+	char		label[64];
 
 	ui_grid_fit(&g, n, r->h - 1, r->w, rows, GRAPH_MIN_W);
 	if (run != NULL && run->ended && graph_run_window(s, run, &now, &span))
 		snprintf(title, sizeof title, "last run: %s", run->label);
 	else {
 		snprintf(title, sizeof title, "last %.0f s", GRAPH_SPAN);
-		now = history_len(s) > 0 ? history_time(s, 0) : 0;
+		now = source_history_len(s) > 0 ? source_history_time(s, 0) : 0;
 		span = GRAPH_SPAN;
 	}
 	ui_title_hidden(r, "History", r->w >= (int)strlen(title) + 14 ? title :
@@ -131,8 +132,9 @@ ui_graph_draw(const struct ui_rect *r, const struct sampler *s,
 	for (c = 0; c < g.shown; c++) {
 		y = r->y + 1 + (c % g.per) * rows;
 		x = r->x + (c / g.per) * (r->w / g.cols);
-		ui_printf(y + rows - 1, x, LABEL_COLS, ui_attr(ROLE_TITLE),
-		    "cpu%d", c);
+		ui_put(y + rows - 1, x, LABEL_COLS, ui_attr(ROLE_TITLE),
+		    source_cpu_label(s, c, LABEL_COLS - 1, label,
+		    sizeof label));
 		if (rows > 1)
 			ui_put(y, x, LABEL_COLS, ui_attr(ROLE_DIM), "100%");
 		graph_core(s, c, y, x + LABEL_COLS, w, rows, now, span);

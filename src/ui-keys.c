@@ -38,7 +38,7 @@ static const struct ui_binding bindings[] = {
 	{ '-', "-", ACT_SLOWER, "Slower", "refresh slower; timeline selected: "
 	    "longer cells (up to 10 s)" },
 	{ ' ', "Space", ACT_FREEZE, "Freeze", "freeze/unfreeze the display (the "
-	    "demo keeps running)" },
+	    "demo keeps running); in a replay: pause/play" },
 	{ '\t', "Tab", ACT_NEXT_PANE, "Pane", "select the next (previous) pane (or click "
 	    "on a pane)" },
 	{ KEY_BTAB, "S-Tab", ACT_PREV_PANE, NULL, NULL },
@@ -80,6 +80,14 @@ static const struct ui_binding bindings[] = {
 	    "continued rows marked) or chop (the edges marked)" },
 	{ 't', "t", ACT_THEME, NULL, "next colour theme (dark, light, mono)" },
 	{ CTRL('l'), "^L", ACT_REDRAW, NULL, "redraw the whole screen" },
+	{ '<', "<", ACT_PLAY_SLOWER, NULL, "replay: play slower, faster "
+	    "(x0.25 to x16)" },
+	{ '>', ">", ACT_PLAY_FASTER, NULL, NULL },
+	{ '[', "[", ACT_SEEK_BACK, NULL, "replay: back, forward 10 s" },
+	{ ']', "]", ACT_SEEK_FORWARD, NULL, NULL },
+	{ '{', "{", ACT_SEEK_START, NULL, "replay: to the start, to the end "
+	    "(a live stream: follow it)" },
+	{ '}', "}", ACT_SEEK_END, NULL, NULL },
 	{ 'q', "q", ACT_QUIT, "Quit", "quit (stops every demo first)" },
 	{ KEY_F(10), "F10", ACT_QUIT, NULL, NULL },
 };

@@ -129,6 +129,40 @@ void
 ui_layout_compute(struct ui_layout *l, int cols, int lines, int ncpus,
     int zoom)
 {
+	ui_layout_hosts(l, cols, lines, ncpus, 1, zoom);
+}
+
+/*
+ * The cores pane of several hosts: a header row per host and its cores in
+ * cells, or when that would take more than max rows, a strip per host in
+ * columns (ui-meters.c chooses from the rows it gets). Returns its rows.
+ */
+static int
+host_rows(struct ui_layout *l, int ncpus, int nhosts, int w, int max)
+{
+	int	per_row = w - UI_HOST_LABEL - 8, mean, rows, cols;
+
+	if (per_row < 1)
+		per_row = 1;
+	mean = (ncpus + nhosts - 1) / nhosts;
+	rows = nhosts * (1 + (mean + per_row - 1) / per_row);
+	if (rows > max) {	/* a strip per host, in columns */
+		cols = w / UI_HOST_COL_MIN > 0 ? w / UI_HOST_COL_MIN : 1;
+		rows = (nhosts + cols - 1) / cols;
+		if (rows > max)
+			rows = max;
+	}
+	l->meter_cells = 1;
+	l->meter_cols = per_row;
+	l->core_rows = 1;
+	return rows < 1 ? 1 : rows;
+}
+
+/* ui_layout_compute() for the cores of nhosts hosts. */
+void
+ui_layout_hosts(struct ui_layout *l, int cols, int lines, int ncpus,
+    int nhosts, int zoom)
+{
 	int	B, W, mrows, cores_h, tl_h, rest, spare, y, mw, pw;
 
 	memset(l, 0, sizeof *l);
@@ -152,7 +186,10 @@ ui_layout_compute(struct ui_layout *l, int cols, int lines, int ncpus,
 	/* Cores: at most a third of the body, in columns if need be. */
 	l->meter_cols = meter_columns(ncpus, B / 3);
 	mrows = (ncpus + l->meter_cols - 1) / l->meter_cols;
-	if (W / l->meter_cols < METER_MIN_W)
+	if (nhosts > 1)		/* on a tall screen, up to half of it */
+		mrows = host_rows(l, ncpus, nhosts, W, B >= 40 ? B / 2 :
+		    B / 3 > 1 ? B / 3 : 1);
+	else if (W / l->meter_cols < METER_MIN_W)
 		mrows = meter_cells(l, ncpus, W, B / 3, B - 1);
 	cores_h = 1 + mrows;
 	rest = B - cores_h;

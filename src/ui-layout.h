@@ -42,8 +42,12 @@ struct ui_grid {
 };
 
 #define UI_CELL_LABEL	6	/* "cpu64 " before a row of core cells */
+#define UI_HOST_LABEL	12	/* a host's name before its cells */
+#define UI_HOST_COL_MIN	36	/* a host's strip: name, 16 cells, busy % */
 
 void		 ui_layout_compute(struct ui_layout *, int, int, int, int);
+/* The same for cores of several hosts (cols, lines, ncpus, nhosts, zoom). */
+void		 ui_layout_hosts(struct ui_layout *, int, int, int, int, int);
 const char	*ui_pane_name(enum ui_pane);
 int		 ui_layout_pane_at(const struct ui_layout *, int, int);
 void		 ui_grid_fit(struct ui_grid *, int, int, int, int, int);

@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sample.h"
+#include <curses.h>
+
+#include "source.h"
 #include "ui-draw.h"
 #include "ui-layout.h"
 #include "ui-panes.h"
@@ -131,12 +133,12 @@ meter_legend(const struct ui_rect *r)
  * colours. Returns how many cores did not fit.
  */
 static int
-meter_cells(const struct ui_rect *r, const struct sampler *s, int per,
+meter_cells(const struct ui_rect *r, const struct source *s, int per,
     int cw)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
 	const struct cpu_sample	*c;
-	int			 n = sampler_ncpus(s), i, y, x, eighths;
+	int			 n = source_ncpus(s), i, y, x, eighths;
 
 	if (per < 1)
 		per = 1;
@@ -145,7 +147,7 @@ meter_cells(const struct ui_rect *r, const struct sampler *s, int per,
 		if (y >= r->y + r->h)
 			return n - i;
 		x = r->x + UI_CELL_LABEL + (i % per) * cw;
-		if ((c = sampler_cpu(s, i)) == NULL)
+		if ((c = source_cpu(s, i)) == NULL)
 			continue;
 		if (i % per == 0)
 			ui_printf(y, r->x, UI_CELL_LABEL, ui_attr(ROLE_TITLE),
@@ -162,19 +164,149 @@ meter_cells(const struct ui_rect *r, const struct sampler *s, int per,
 	return 0;
 }
 
+/* One cell of busy % at (y, x): a block as high as busy, in its colour. */
+static void
+heat_cell(int y, int x, double busy, int online)
+{
+	const struct ui_glyphs	*g = ui_glyphs();
+	int			 eighths;
+
+	if (!online) {
+		ui_put(y, x, 1, ui_attr(ROLE_DIM), "x");
+		return;
+	}
+	eighths = (int)lround(busy * 8 / 100.0);
+	eighths = eighths < 1 ? 1 : eighths > 8 ? 8 : eighths;
+	ui_put(y, x, 1, ui_attr(ui_level_role(busy)), busy < 1 ? g->idle :
+	    g->block[eighths]);
+}
+
+/* Host h's header at y: its name, cores and mean busy. */
+static void
+host_header(int y, int x, int w, const struct source *s, int h)
+{
+	const struct cpu_sample	*t = source_host_total(s, h);
+
+	ui_printf(y, x, w, ui_attr(ROLE_TITLE) | A_BOLD, "%s", source_host_name(s,
+	    h));
+	if (w > UI_HOST_LABEL + 8)
+		ui_printf(y, x + UI_HOST_LABEL, w - UI_HOST_LABEL,
+		    ui_attr(ROLE_DIM), "%d cores  %5.1f%% busy",
+		    source_host_ncpus(s, h), t->busy);
+}
+
+/*
+ * Host h as one heat strip at y: its name, its cores in sw cells (several
+ * cores a cell, their mean, when they are more than the cells) and its
+ * mean busy.
+ */
+static void
+host_strip(int y, int x, int w, const struct source *s, int h)
+{
+	const struct cpu_sample	*c;
+	int			 n = source_host_ncpus(s, h);
+	int			 first = source_host_first(s, h);
+	int			 sw = w - UI_HOST_LABEL - 8, i, k, a, b, on;
+	double			 sum;
+
+	ui_printf(y, x, UI_HOST_LABEL - 1, ui_attr(ROLE_TITLE), "%s",
+	    source_host_name(s, h));
+	if (sw < 1 || n < 1)
+		return;
+	if (sw > n)
+		sw = n;
+	for (i = 0; i < sw; i++) {
+		a = (int)((long)i * n / sw);
+		b = (int)((long)(i + 1) * n / sw);
+		sum = 0;
+		on = 0;
+		for (k = a; k < b; k++) {
+			if ((c = source_cpu(s, first + k)) != NULL &&
+			    c->online) {
+				sum += c->busy;
+				on++;
+			}
+		}
+		heat_cell(y, x + UI_HOST_LABEL + i, on > 0 ? sum / on : 0,
+		    on > 0);
+	}
+	ui_printf(y, x + UI_HOST_LABEL + sw + 1, 7, ui_attr(ROLE_NORMAL),
+	    "%5.1f%%", source_host_total(s, h)->busy);
+}
+
+/*
+ * Several hosts: each host's header and its cores in cells when they all
+ * fit, else a heat strip per host; the title counts the cores of the hosts
+ * that still do not fit.
+ */
+static void
+meters_hosts(const struct ui_rect *r, const struct source *s, int selected)
+{
+	struct ui_rect	t = *r;
+	int		nh = source_nhosts(s), per = r->w - UI_HOST_LABEL - 8;
+	int		h, need = 0, y = r->y + 1, n, i, hidden = 0;
+	int		rows, cols, cw;
+	const struct cpu_sample	*c;
+
+	if (per < 1)
+		per = 1;
+	for (h = 0; h < nh; h++)
+		need += 1 + (source_host_ncpus(s, h) + per - 1) / per;
+	t.h = 1;
+	if (need <= r->h - 1) {
+		for (h = 0; h < nh; h++) {
+			host_header(y++, r->x, r->w, s, h);
+			n = source_host_ncpus(s, h);
+			for (i = 0; i < n; i++) {
+				if (i % per == 0 && i > 0)
+					y++;
+				c = source_cpu(s, source_host_first(s, h) + i);
+				if (c != NULL)
+					heat_cell(y, r->x + UI_HOST_LABEL +
+					    i % per, c->busy, c->online);
+			}
+			if (n > 0)
+				y++;
+		}
+		ui_title(&t, "Cores", "hosts: a cell per core", selected);
+		return;
+	}
+	/* A strip per host, in as many columns as it takes and fit. */
+	rows = r->h - 1;
+	cols = (nh + rows - 1) / rows;
+	if (cols > r->w / UI_HOST_COL_MIN)
+		cols = r->w / UI_HOST_COL_MIN;
+	if (cols < 1)
+		cols = 1;
+	cw = r->w / cols;
+	for (h = 0; h < nh; h++) {
+		if (h >= rows * cols) {
+			hidden += source_host_ncpus(s, h);
+			continue;
+		}
+		host_strip(r->y + 1 + h % rows, r->x + (h / rows) * cw,
+		    cw - (cols > 1 ? 1 : 0), s, h);
+	}
+	ui_title_hidden(&t, "Cores", "a strip per host", hidden, selected);
+}
+
 /*
  * The cores pane: rect's first row is the title; rows per core, cols
  * columns of meters (for machines with many cores), or with cells > 0 one
  * cell of that width per core, cols cells a row.
  */
 void
-ui_meters_draw(const struct ui_rect *r, const struct sampler *s, int rows,
+ui_meters_draw(const struct ui_rect *r, const struct source *s, int rows,
     int cols, int cells, int selected)
 {
 	const struct cpu_sample	*c;
 	struct ui_rect		 t = *r;
-	int			 n = sampler_ncpus(s), i, per, cw, y, x, hidden;
+	int			 n = source_ncpus(s), i, per, cw, y, x, hidden;
 
+	if (source_nhosts(s) > 1) {
+		meters_hosts(r, s, selected);
+		return;
+	}
 	if (cols < 1)
 		cols = 1;
 	if (cells > 0) {
@@ -193,7 +325,7 @@ ui_meters_draw(const struct ui_rect *r, const struct sampler *s, int rows,
 		meter_legend(r);
 	cw = r->w / cols;
 	for (i = 0; i < n; i++) {
-		if ((c = sampler_cpu(s, i)) == NULL)
+		if ((c = source_cpu(s, i)) == NULL)
 			continue;
 		y = r->y + 1 + (i % per) * rows;
 		x = r->x + (i / per) * cw;

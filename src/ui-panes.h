@@ -9,7 +9,7 @@
 #include <sys/types.h>
 
 struct job;
-struct sampler;
+struct source;
 struct ui_rect;
 
 #define UI_TITLE_MAX	160	/* a pane title's right-hand text */
@@ -17,7 +17,7 @@ struct ui_rect;
 /*
  * The run on show: the current demo's, or after it ended the last one, kept
  * (labelled, in the timeline, history and process table) until the next run
- * starts. Times are monotonic seconds, sampler_time()'s clock. label is the
+ * starts. Times are monotonic seconds, source_time()'s clock. label is the
  * command line while it runs and gains its duration when it ends:
  * "lock -w 8, 1.2 s" (panes print "last run: " before it). An empty label:
  * no run yet.
@@ -31,12 +31,12 @@ struct ui_run {
 };
 
 /* ui-meters.c */
-void	 ui_meters_draw(const struct ui_rect *, const struct sampler *, int,
+void	 ui_meters_draw(const struct ui_rect *, const struct source *, int,
 	     int, int, int);
 
 /* ui-graph.c */
 #define GRAPH_SPAN	60.0	/* seconds of history shown */
-void	 ui_graph_draw(const struct ui_rect *, const struct sampler *,
+void	 ui_graph_draw(const struct ui_rect *, const struct source *,
 	     const struct ui_run *, int, int);
 
 /* ui-timeline.c */
@@ -44,7 +44,7 @@ struct ui_timeline;
 struct ui_timeline *ui_timeline_create(void);
 void		 ui_timeline_free(struct ui_timeline *);
 void		 ui_timeline_draw(struct ui_timeline *, const struct ui_rect *,
-		     const struct sampler *, struct job *, const struct ui_run *,
+		     const struct source *, struct job *, const struct ui_run *,
 		     int, int);
 double		 ui_timeline_step(struct ui_timeline *, int);
 void		 ui_timeline_toggle_workers(struct ui_timeline *);
@@ -59,8 +59,8 @@ struct ui_procs;
 struct ui_procs	*ui_procs_create(void);
 void		 ui_procs_free(struct ui_procs *);
 void		 ui_procs_draw(struct ui_procs *, const struct ui_rect *,
-		     const struct sampler *, struct job *, const char *, int);
-void		 ui_procs_record(struct ui_procs *, const struct sampler *,
+		     const struct source *, struct job *, const char *, int);
+void		 ui_procs_record(struct ui_procs *, const struct source *,
 		     pid_t);
 void		 ui_procs_forget(struct ui_procs *);
 void		 ui_procs_sort_next(struct ui_procs *);
@@ -120,6 +120,7 @@ struct ui_status {
 	const char		*cmdline;
 	double			 elapsed;	/* seconds the job has run */
 	const char		*bench_title;	/* benchmark mode, else NULL */
+	const char		*replay;	/* a replay's badge, else NULL */
 	int			 bench_finished;
 	int			 frozen;
 	const char		*msg;		/* a passing message, or NULL */

@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 #include "job.h"
-#include "sample.h"
+#include "source.h"
 #include "ui-draw.h"
 #include "ui-panes.h"
 #include "ui-theme.h"
@@ -166,13 +166,13 @@ row_from_proc(struct row *r, const struct proc_sample *ps, double interval)
 
 /* The sample's row of process pid, or NULL. */
 static const struct proc_sample *
-find_proc(const struct sampler *s, pid_t pid)
+find_proc(const struct source *s, pid_t pid)
 {
-	size_t	n = sampler_nprocs(s), i;
+	size_t	n = source_nprocs(s), i;
 
 	for (i = 0; i < n; i++) {
-		if (sampler_proc(s, i)->pid == pid)
-			return sampler_proc(s, i);
+		if (source_proc(s, i)->pid == pid)
+			return source_proc(s, i);
 	}
 	return NULL;
 }
@@ -203,23 +203,23 @@ row_from_thread(struct row *r, const struct thread_sample *ts,
  * as last seen, so the table can show them once the run has ended.
  */
 void
-ui_procs_record(struct ui_procs *p, const struct sampler *s, pid_t pgid)
+ui_procs_record(struct ui_procs *p, const struct source *s, pid_t pgid)
 {
 	const struct proc_sample	*ps;
 	const struct thread_sample	*ts;
-	double				 iv = sampler_interval(s);
-	size_t				 n = sampler_nprocs(s), i;
+	double				 iv = source_interval(s);
+	size_t				 n = source_nprocs(s), i;
 
 	if (pgid <= 0)
 		return;
 	for (i = 0; i < n; i++) {
-		ps = sampler_proc(s, i);
+		ps = source_proc(s, i);
 		if (ps->pgid == pgid)
 			row_from_proc(rows_find(&p->kept, ps->pid), ps, iv);
 	}
-	n = sampler_nthreads(s);
+	n = source_nthreads(s);
 	for (i = 0; i < n; i++) {
-		ts = sampler_thread(s, i);
+		ts = source_thread(s, i);
 		ps = find_proc(s, ts->pid);
 		if (ps != NULL && ps->pgid == pgid)
 			row_from_thread(rows_find(&p->kept_threads, ts->tid), ts,
@@ -534,11 +534,11 @@ draw_row(const struct ui_procs *p, const struct row *r, struct job *job,
 
 /* The rows to show, in p->rows: the sampler's, or the last run's. */
 static size_t
-gather(struct ui_procs *p, const struct sampler *s, int kept)
+gather(struct ui_procs *p, const struct source *s, int kept)
 {
 	const struct rows	*k = p->threads ? &p->kept_threads : &p->kept;
 	const struct thread_sample *ts;
-	double			 iv = sampler_interval(s);
+	double			 iv = source_interval(s);
 	size_t			 n, i;
 
 	p->rows.n = 0;
@@ -550,17 +550,17 @@ gather(struct ui_procs *p, const struct sampler *s, int kept)
 		return p->rows.n;
 	}
 	if (p->threads) {
-		n = sampler_nthreads(s);
+		n = source_nthreads(s);
 		for (i = 0; i < n; i++) {
-			ts = sampler_thread(s, i);
+			ts = source_thread(s, i);
 			row_from_thread(rows_add(&p->rows), ts, find_proc(s,
 			    ts->pid), iv);
 		}
 		return p->rows.n;
 	}
-	n = sampler_nprocs(s);
+	n = source_nprocs(s);
 	for (i = 0; i < n; i++)
-		row_from_proc(rows_add(&p->rows), sampler_proc(s, i), iv);
+		row_from_proc(rows_add(&p->rows), source_proc(s, i), iv);
 	return p->rows.n;
 }
 
@@ -570,7 +570,7 @@ gather(struct ui_procs *p, const struct sampler *s, int kept)
  */
 void
 ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
-    const struct sampler *s, struct job *job, const char *ended,
+    const struct source *s, struct job *job, const char *ended,
     int selected)
 {
 	const char	*what;

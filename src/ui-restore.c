@@ -21,6 +21,7 @@
 
 static struct termios	saved_tio;
 static int		saved_ok;
+static int		tty_fd;		/* the terminal the keys come from */
 static char		undo[256];
 static size_t		undo_len;
 
@@ -42,9 +43,10 @@ undo_add(const char *cap)
 
 /* Before initscr(): the terminal's modes as the shell had them. */
 void
-ui_restore_save(void)
+ui_restore_save(int fd)
 {
-	saved_ok = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+	tty_fd = fd;
+	saved_ok = tcgetattr(fd, &saved_tio) == 0;
 }
 
 /* After initscr(): the bytes that undo the TUI's modes. */
@@ -70,7 +72,7 @@ ui_restore_crash(void)
 	ssize_t	n;
 
 	if (saved_ok)
-		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+		tcsetattr(tty_fd, TCSANOW, &saved_tio);
 	while (off < undo_len) {
 		n = write(STDOUT_FILENO, undo + off, undo_len - off);
 		if (n <= 0)

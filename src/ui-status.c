@@ -88,6 +88,9 @@ ui_status_draw(const struct ui_rect *r, const struct ui_status *st)
 			    st->msg);
 		return;
 	}
+	if (st->replay != NULL)
+		x += 1 + ui_put(r->y, x, end - x, ui_attr(ROLE_BADGE_WARN),
+		    st->replay);
 	if (st->job != NULL) {
 		badge = job_badge(st->job, st->elapsed, buf, sizeof buf);
 		x += 1 + ui_put(r->y, x, end - x, ui_attr(badge), buf);

@@ -33,7 +33,7 @@
 #include <unistd.h>
 
 #include "job.h"
-#include "sample.h"
+#include "source.h"
 #include "ui-axis.h"
 #include "ui-draw.h"
 #include "ui-layout.h"
@@ -242,10 +242,10 @@ on_segment(const struct tl_segment *g, void *arg)
  * not before the run began); or the ended run, fitted to width cells.
  */
 static void
-view_choose(struct ui_timeline *tl, const struct sampler *s,
+view_choose(struct ui_timeline *tl, const struct source *s,
     const struct ui_run *run, int width)
 {
-	double	now = sampler_time(s), span;
+	double	now = source_time(s), span;
 
 	tl->run = run;
 	tl->width = width;
@@ -255,7 +255,7 @@ view_choose(struct ui_timeline *tl, const struct sampler *s,
 		tl->hi = run->end + 0.05;
 		tl->first = tl->last = 0;
 		tl->bounds_only = 1;
-		sampler_segments(s, tl->lo, tl->hi, on_segment, tl);
+		source_segments(s, tl->lo, tl->hi, on_segment, tl);
 		tl->bounds_only = 0;
 		if (tl->last > tl->first) {
 			tl->lo = tl->first;
@@ -279,7 +279,7 @@ view_choose(struct ui_timeline *tl, const struct sampler *s,
 
 /* Gather the window: segments into cells, threads by run time. */
 static void
-view_gather(struct ui_timeline *tl, const struct sampler *s, int ncpus)
+view_gather(struct ui_timeline *tl, const struct source *s, int ncpus)
 {
 	size_t	need = (size_t)ncpus * (size_t)tl->width;
 
@@ -295,14 +295,14 @@ view_gather(struct ui_timeline *tl, const struct sampler *s, int ncpus)
 	tl->hit = 0;
 	tl->first = tl->last = 0;
 	if (tl->hi > tl->lo)
-		sampler_segments(s, tl->lo, tl->hi, on_segment, tl);
+		source_segments(s, tl->lo, tl->hi, on_segment, tl);
 	/* Threads alive in the interval that never ran still count. */
 	if (tl->run == NULL || !tl->run->ended) {
-		size_t	i, n = sampler_nthreads(s);
+		size_t	i, n = source_nthreads(s);
 
 		for (i = 0; i < n; i++)
-			thr_get(tl, sampler_thread(s, i)->pid,
-			    sampler_thread(s, i)->tid);
+			thr_get(tl, source_thread(s, i)->pid,
+			    source_thread(s, i)->tid);
 	}
 	if (tl->nthr > 1)
 		qsort(tl->thr, tl->nthr, sizeof *tl->thr, thr_cmp);
@@ -311,13 +311,13 @@ view_gather(struct ui_timeline *tl, const struct sampler *s, int ncpus)
 
 /* Index of history's sample covering time t (the latest at or after t). */
 static size_t
-history_at_t(const struct sampler *s, double t, size_t *from)
+history_at_t(const struct source *s, double t, size_t *from)
 {
-	size_t	len = history_len(s), i = *from;
+	size_t	len = source_history_len(s), i = *from;
 
-	while (i + 1 < len && history_time(s, i + 1) >= t)
+	while (i + 1 < len && source_history_time(s, i + 1) >= t)
 		i++;
-	while (i > 0 && history_time(s, i) < t)
+	while (i > 0 && source_history_time(s, i) < t)
 		i--;
 	*from = i;
 	return i;
@@ -328,11 +328,11 @@ history_at_t(const struct sampler *s, double t, size_t *from)
  * "main" for the demo's first process, else pid or pid/tid.
  */
 static void
-thread_label(const struct sampler *s, struct job *job, pid_t pid, pid_t tid,
+thread_label(const struct source *s, struct job *job, pid_t pid, pid_t tid,
     char *buf, size_t len)
 {
-	const char	*tn = sampler_thread_name(s, tid);
-	const char	*pn = sampler_thread_name(s, pid);
+	const char	*tn = source_thread_name(s, tid);
+	const char	*pn = source_thread_name(s, pid);
 
 	if (pid == getpid())	/* o: turbotop itself */
 		snprintf(buf, len, tid == pid ? "observer" : "observer/%d",
@@ -376,7 +376,7 @@ swatch(int y, int x, int w, struct job *job, pid_t pid, pid_t tid, int half)
 
 /* Core c's strip: width cells from x, rows rows from y. */
 static void
-draw_core(struct ui_timeline *tl, const struct sampler *s, struct job *job,
+draw_core(struct ui_timeline *tl, const struct source *s, struct job *job,
     int c, int y, int x, int rows)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
@@ -396,11 +396,11 @@ draw_core(struct ui_timeline *tl, const struct sampler *s, struct job *job,
 		}
 		for (k = 0; k < rows; k++) {
 			if (t < tl->lo || t > tl->hi + tl->tstep) {
-				if (history_len(s) > 0 && t <=
-				    history_time(s, 0) && t >= history_time(s,
-				    history_len(s) - 1)) {
+				if (source_history_len(s) > 0 && t <=
+				    source_history_time(s, 0) && t >= source_history_time(s,
+				    source_history_len(s) - 1)) {
 					hi = history_at_t(s, t, &hist);
-					if (history_busy(s, c, hi) >= OTHER_BUSY)
+					if (source_history_busy(s, c, hi) >= OTHER_BUSY)
 						ui_put(y + k, x + j, 1,
 						    ui_attr(ROLE_OTHER), g->shade);
 				}
@@ -409,8 +409,8 @@ draw_core(struct ui_timeline *tl, const struct sampler *s, struct job *job,
 			if (best >= 0)
 				swatch(y + k, x + j, 1, job, cl->pid[best],
 				    cl->tid[best], cl->total < HALF_CELL * tl->tstep);
-			else if (history_len(s) > 0 && t <= history_time(s, 0) &&
-			    history_busy(s, c, history_at_t(s, t, &hist)) >=
+			else if (source_history_len(s) > 0 && t <= source_history_time(s, 0) &&
+			    source_history_busy(s, c, history_at_t(s, t, &hist)) >=
 			    OTHER_BUSY)
 				ui_put(y + k, x + j, 1, ui_attr(ROLE_OTHER),
 				    g->shade);
@@ -425,7 +425,7 @@ draw_core(struct ui_timeline *tl, const struct sampler *s, struct job *job,
  * as many as fit, then "+N more"; then what the other glyphs mean.
  */
 static void
-draw_legend(struct ui_timeline *tl, const struct sampler *s, struct job *job,
+draw_legend(struct ui_timeline *tl, const struct source *s, struct job *job,
     int y, int x, int end)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
@@ -470,7 +470,7 @@ draw_legend(struct ui_timeline *tl, const struct sampler *s, struct job *job,
 	if (n == 0)
 		x += ui_put(y, x, end - x, ui_attr(ROLE_DIM), job == NULL ?
 		    "no demo running (m: menu)  " : tl->run != NULL &&
-		    tl->run->ended && !sampler_timeline_exact(s) ?
+		    tl->run->ended && !source_timeline_exact(s) ?
 		    "the run was too short for the sampler to see a thread  " :
 		    "no demo thread on a core  ");
 	x += ui_put(y, x, end - x, ui_attr(ROLE_OTHER), g->shade);
@@ -527,7 +527,7 @@ on_span(char state, double start, double end, void *arg)
 
 /* The worker view's data: each thread's state per cell and its shares. */
 static void
-gather_workers(struct ui_timeline *tl, const struct sampler *s)
+gather_workers(struct ui_timeline *tl, const struct source *s)
 {
 	struct span_arg	 a;
 	size_t		 i, w = (size_t)tl->width;
@@ -543,7 +543,7 @@ gather_workers(struct ui_timeline *tl, const struct sampler *s)
 	for (i = 0; i < tl->nw; i++) {
 		memset(a.cell, 0, 3 * w * sizeof *a.cell);
 		a.share = tl->wshare + 3 * i;
-		sampler_thread_spans(s, tl->thr[i].tid, tl->lo, tl->hi, on_span,
+		source_thread_spans(s, tl->thr[i].tid, tl->lo, tl->hi, on_span,
 		    &a);
 		for (j = 0; j < tl->width; j++) {
 			best = -1;
@@ -560,7 +560,7 @@ gather_workers(struct ui_timeline *tl, const struct sampler *s)
 
 /* Thread i's state strip and its shares: the worker view's row. */
 static void
-draw_worker(struct ui_timeline *tl, const struct sampler *s, struct job *job,
+draw_worker(struct ui_timeline *tl, const struct source *s, struct job *job,
     size_t i, int y, int x, int end)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
@@ -602,13 +602,13 @@ draw_worker(struct ui_timeline *tl, const struct sampler *s, struct job *job,
 
 /* Gather the view for width cells, unless what was gathered still holds. */
 static void
-view_update(struct ui_timeline *tl, const struct sampler *s,
+view_update(struct ui_timeline *tl, const struct source *s,
     const struct ui_run *run, int width, int ncpus)
 {
 	struct view_key	k;
 
 	memset(&k, 0, sizeof k);
-	k.now = sampler_time(s);
+	k.now = source_time(s);
 	k.step = tl->step;
 	k.start = run != NULL ? run->start : 0;
 	k.width = width;
@@ -634,13 +634,13 @@ view_update(struct ui_timeline *tl, const struct sampler *s,
  */
 static void
 draw_title(struct ui_timeline *tl, const struct ui_rect *r,
-    const struct sampler *s, int hidden, int selected, int live)
+    const struct source *s, int hidden, int selected, int live)
 {
 	char			 src[UI_TITLE_MAX], left[UI_TITLE_MAX + 80];
 	char			 right[UI_TITLE_MAX], lost_s[48], cell[32], span[32];
 	const char		*what = tl->workers ? "Thread states" :
 				    "Core timeline";
-	unsigned long long	 lost = sampler_timeline_lost(s);
+	unsigned long long	 lost = source_timeline_lost(s);
 	char			*paren;
 	int			 fit;
 
@@ -655,7 +655,7 @@ draw_title(struct ui_timeline *tl, const struct ui_rect *r,
 	else
 		snprintf(right, sizeof right, "last run: %s, %s a cell",
 		    tl->run->label, cell);
-	snprintf(src, sizeof src, "%s", sampler_timeline_title(s));
+	snprintf(src, sizeof src, "%s", source_timeline_title(s));
 	snprintf(left, sizeof left, "%s, %s%s", what, src, lost_s);
 	fit = r->w - (int)strlen(right) - 8;
 	if ((int)strlen(left) > fit && (paren = strstr(src, " (")) != NULL) {
@@ -671,11 +671,12 @@ draw_title(struct ui_timeline *tl, const struct ui_rect *r,
 /* The timeline pane: strips per core (or per thread), axis, legend. */
 void
 ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
-    const struct sampler *s, struct job *job, const struct ui_run *run,
+    const struct source *s, struct job *job, const struct ui_run *run,
     int rows, int selected)
 {
 	struct ui_grid	g;
-	int		n = sampler_ncpus(s), c, y, x, cw, live, body, axis, strips;
+	int		n = source_ncpus(s), c, y, x, cw, live, body, axis, strips;
+	char		label[64];
 	size_t		i;
 
 	if (r->h < 3 || r->w < STRIP_MIN_W)
@@ -717,7 +718,9 @@ ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
 	for (c = 0; c < g.shown; c++) {
 		y = r->y + 1 + (c % g.per) * rows;
 		x = r->x + (c / g.per) * cw;
-		ui_printf(y, x, LABEL_COLS, ui_attr(ROLE_TITLE), "cpu%d", c);
+		ui_put(y, x, LABEL_COLS, ui_attr(ROLE_TITLE),
+		    source_cpu_label(s, c, LABEL_COLS - 1, label,
+		    sizeof label));
 		draw_core(tl, s, job, c, y, x + LABEL_COLS, rows);
 	}
 	/* The axis, on a row the strips left free. */

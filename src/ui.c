@@ -30,10 +30,11 @@
 #include "bench-run.h"
 #include "catalog.h"
 #include "job.h"
-#include "lesson.h"
 #include "observer.h"
 #include "options.h"
+#include "replay-play.h"
 #include "sample.h"
+#include "source.h"
 #include "ui-axis.h"
 #include "ui-bench.h"
 #include "ui-draw.h"
@@ -64,7 +65,7 @@ ui_restore_terminal(void)
 	}
 }
 
-static void __attribute__((format(printf, 2, 3)))
+void
 ui_message(struct ui *u, const char *fmt, ...)
 {
 	va_list	ap;
@@ -90,12 +91,21 @@ join_argv(char **argv)
 	return s;
 }
 
+/* Now on the data's clock: monotonic, or the playhead of a replay. */
+static double
+clock_now(const struct ui *u)
+{
+	return u->replay != NULL ? replay_pos(u->replay) : now_mono();
+}
+
 /* Which processes the sampler lists, from the table's toggle and the job. */
-static void
-update_scope(struct ui *u)
+void
+ui_update_scope(struct ui *u)
 {
 	enum proc_scope	scope;
 
+	if (u->s == NULL)
+		return;
 	if (ui_procs_scope(u->procs) == PROCS_ALL)
 		scope = SCOPE_ALL;
 	else if ((u->job != NULL && job_state(u->job) != JOB_DONE) ||
@@ -109,12 +119,16 @@ update_scope(struct ui *u)
 static void
 watch(struct ui *u, pid_t pgid)
 {
+	if (u->s == NULL) {	/* a replay: the run is only labelled */
+		u->watched = pgid;
+		return;
+	}
 	if (u->watched > 0)
 		sampler_unwatch(u->s, u->watched);
 	u->watched = pgid;
 	if (pgid > 0)
 		sampler_watch(u->s, pgid);
-	update_scope(u);
+	ui_update_scope(u);
 }
 
 /* A run starts: the record shows it (labelled by its command line). */
@@ -124,7 +138,8 @@ run_begin(struct ui *u, pid_t pgid)
 	memset(&u->run, 0, sizeof u->run);
 	snprintf(u->run.label, sizeof u->run.label, "%s",
 	    u->cmdline != NULL ? u->cmdline : "?");
-	u->run.start = now_mono();
+	u->run.start = u->replay != NULL ? replay_job_start(u->replay) :
+	    now_mono();
 	u->run.pgid = pgid;
 	ui_procs_forget(u->procs);
 }
@@ -137,7 +152,7 @@ run_end(struct ui *u)
 
 	if (u->run.ended || u->run.label[0] == '\0')
 		return;
-	u->run.end = now_mono();
+	u->run.end = clock_now(u);
 	u->run.ended = 1;
 	ui_format_secs(u->run.end - u->run.start, d, sizeof d);
 	snprintf(u->run.label, sizeof u->run.label, "%s, %s",
@@ -151,8 +166,10 @@ drop_job(struct ui *u)
 	if (u->job == NULL)
 		return;
 	watch(u, 0);
-	if (!lesson_owns(u->job))	/* a lesson's job is the lesson's */
+	/* A driver's job (a lesson's, a replay's) is the driver's. */
+	if (u->job_owned)
 		job_free(u->job);
+	u->job_owned = 0;
 	u->job = NULL;
 	free(u->cmdline);
 	u->cmdline = NULL;
@@ -164,7 +181,8 @@ show_job(struct ui *u, struct job *job, char *cmdline)
 {
 	u->job = job;
 	u->cmdline = cmdline;
-	u->started = now_mono();
+	u->started = u->replay != NULL ? replay_job_start(u->replay) :
+	    now_mono();
 	u->ended = 0;
 	u->seen_next = 0;
 	u->seen_state = JOB_RUNNING;
@@ -214,23 +232,26 @@ launch(struct ui *u, char **argv, int is_command, char **cause)
 	if (job == NULL)
 		return -1;
 	show_job(u, job, join_argv(argv));
+	u->job_owned = 1;
 	return 0;
 }
 
-/* A lesson (lesson.h) plays on this loop: show the job it started last. */
+/* The driver (ui.h) plays on this loop: show the job it hands over. */
 static double
-lesson_poll(struct ui *u)
+driver_poll(struct ui *u)
 {
 	double	wait = 3600;
 	int	flags;
 
-	if (!lesson_active())
+	if (u->drv == NULL || u->drv->poll == NULL)
 		return wait;
-	flags = lesson_tick(&wait);
-	if (flags & LESSON_NEW_JOB) {
+	flags = u->drv->poll(u->drv->arg, &wait);
+	if ((flags & UI_DRIVER_NEW_JOB) && u->drv->job != NULL) {
 		drop_job(u);
-		if (lesson_job() != NULL)
-			show_job(u, lesson_job(), xstrdup(lesson_job_label()));
+		if (u->drv->job(u->drv->arg) != NULL)
+			show_job(u, u->drv->job(u->drv->arg),
+			    xstrdup(u->drv->label != NULL ?
+			    u->drv->label(u->drv->arg) : ""));
 	}
 	if (flags != 0)
 		u->dirty = 1;
@@ -262,7 +283,8 @@ cycle_pane(struct ui *u, int dir)
 	struct ui_layout	l;
 	int			i, p = u->selected;
 
-	ui_layout_compute(&l, COLS, LINES, sampler_ncpus(u->s), -1);
+	ui_layout_hosts(&l, COLS, LINES, source_ncpus(u->src),
+	    source_nhosts(u->src), -1);
 	for (i = 0; i < PANE_COUNT; i++) {
 		p = (p + dir + PANE_COUNT) % PANE_COUNT;
 		if (u->zoom >= 0 || l.pane[p].h > 0)
@@ -296,23 +318,61 @@ set_delay(struct ui *u, int dir)
 	ui_message(u, "refresh every %g s", u->delay);
 }
 
-/* + and - with the timeline selected: its time per cell. */
+/* Space and p in a replay: pause or play. */
 static void
-set_cell(struct ui *u, int dir)
+toggle_play(struct ui *u)
 {
-	char	buf[32];
+	replay_pause(u->replay, !replay_paused(u->replay));
+	ui_message(u, "replay %s", replay_paused(u->replay) ? "paused" :
+	    "playing");
+	u->next_tick = now_mono();
+}
 
-	ui_format_secs(ui_timeline_step(u->tl, dir), buf, sizeof buf);
-	if (u->run.ended)
-		ui_message(u, "%s a cell when live (the last run is fitted to "
-		    "the pane)", buf);
-	else
-		ui_message(u, "timeline: %s a cell", buf);
+/* The replay keys: speed and seeks. */
+static void
+replay_key(struct ui *u, enum ui_action a)
+{
+	double	pos;
+
+	if (u->replay == NULL) {
+		ui_message(u, "only in a replay (turbotop --replay FILE)");
+		return;
+	}
+	pos = replay_pos(u->replay);
+	switch (a) {
+	case ACT_PLAY_SLOWER:
+	case ACT_PLAY_FASTER:
+		ui_message(u, "replay at x%g", replay_speed(u->replay,
+		    a == ACT_PLAY_FASTER ? 1 : -1));
+		return;
+	case ACT_SEEK_BACK:
+		replay_seek(u->replay, pos - REPLAY_SEEK_STEP);
+		break;
+	case ACT_SEEK_FORWARD:
+		replay_seek(u->replay, pos + REPLAY_SEEK_STEP);
+		break;
+	case ACT_SEEK_START:
+		replay_seek(u->replay, 0);
+		break;
+	case ACT_SEEK_END:
+		replay_seek_end(u->replay);
+		break;
+	default:
+		return;
+	}
+	ui_message(u, "replay: %s", a == ACT_SEEK_START ? "from the start" :
+	    a == ACT_SEEK_END ? "to the end" : a == ACT_SEEK_BACK ?
+	    "back 10 s" : "forward 10 s");
+	u->next_tick = now_mono();
 }
 
 static void
 toggle_pause(struct ui *u)
 {
+	if (u->replay != NULL) {
+		toggle_play(u);
+		return;
+	}
 	if (u->job == NULL) {
 		ui_message(u, "no demo running (m: menu)");
 		return;
@@ -336,6 +396,10 @@ restart(struct ui *u)
 {
 	char	*cause = NULL;
 
+	if (u->replay != NULL) {
+		ui_message(u, "a replay: { plays it from the start");
+		return;
+	}
 	if (u->job == NULL) {
 		ui_message(u, "no demo to restart (m: menu)");
 		return;
@@ -349,19 +413,17 @@ restart(struct ui *u)
 	ui_message(u, "restarting");
 }
 
-static void
-scroll_pane(struct ui *u, int lines)
-{
-	if (u->selected == PANE_PROCS)
-		ui_procs_scroll(u->procs, lines);
-	else
-		ui_output_scroll(u->out, u->job, lines);
-}
-
-/* Carry out one action of the bindings table. */
+/*
+ * Carry out one action of the bindings table: the panes' own (ui-pane.c)
+ * first, the selected pane before the others, then the global ones.
+ */
 static void
 act(struct ui *u, enum ui_action a)
 {
+	if (u->mode == MODE_MAIN && ui_panes_act(u, a)) {
+		u->dirty = 1;
+		return;
+	}
 	switch (a) {
 	case ACT_NONE:
 		return;
@@ -371,13 +433,17 @@ act(struct ui *u, enum ui_action a)
 		u->help_offset = 0;
 		break;
 	case ACT_MENU:
-		if (u->bench != NULL)
+		if (u->replay != NULL)
+			ui_message(u, "no demo menu in a replay");
+		else if (u->bench != NULL)
 			ui_message(u, "no demo menu while benchmarking");
 		else
 			u->mode = MODE_MENU;
 		break;
 	case ACT_STOP:
-		if (u->job != NULL && job_state(u->job) != JOB_DONE) {
+		if (u->replay != NULL)
+			ui_message(u, "a replay: nothing runs here");
+		else if (u->job != NULL && job_state(u->job) != JOB_DONE) {
 			job_stop(u->job);
 			ui_message(u, "stopping the demo");
 		} else
@@ -391,12 +457,13 @@ act(struct ui *u, enum ui_action a)
 		break;
 	case ACT_FASTER:
 	case ACT_SLOWER:
-		if (u->selected == PANE_TIMELINE && u->bench == NULL)
-			set_cell(u, a == ACT_FASTER ? -1 : 1);
-		else
-			set_delay(u, a == ACT_FASTER ? -1 : 1);
+		set_delay(u, a == ACT_FASTER ? -1 : 1);
 		break;
 	case ACT_FREEZE:
+		if (u->replay != NULL) {
+			toggle_play(u);
+			break;
+		}
 		u->frozen = !u->frozen;
 		ui_output_freeze(u->out, u->job, u->frozen);
 		if (!u->frozen)
@@ -411,32 +478,11 @@ act(struct ui *u, enum ui_action a)
 	case ACT_ZOOM:
 		u->zoom = u->zoom >= 0 ? -1 : u->selected;
 		break;
-	case ACT_ALL_PROCS:
-		ui_procs_toggle_all(u->procs);
-		update_scope(u);
-		u->next_tick = now_mono();
-		break;
-	case ACT_SORT_NEXT:
-		ui_procs_sort_next(u->procs);
-		break;
-	case ACT_SORT_REVERSE:
-		ui_procs_sort_reverse(u->procs);
-		break;
-	case ACT_SORT_CPU:
-		ui_procs_sort_by(u->procs, "%CPU");
-		break;
-	case ACT_SORT_MEM:
-		ui_procs_sort_by(u->procs, "RSS");
-		break;
-	case ACT_SORT_TIME:
-		ui_procs_sort_by(u->procs, "TIME+");
-		break;
-	case ACT_THREADS:
-		ui_procs_toggle_threads(u->procs);
-		ui_message(u, "process table: %s", ui_procs_threads(u->procs) ?
-		    "threads" : "processes");
-		break;
 	case ACT_OBSERVER:
+		if (u->s == NULL) {
+			ui_message(u, "a replay shows what was recorded");
+			break;
+		}
 		u->observer = !u->observer;
 		if (u->observer)
 			sampler_watch(u->s, getpgrp());
@@ -446,55 +492,7 @@ act(struct ui *u, enum ui_action a)
 		ui_message(u, "%s", u->observer ? "turbotop itself (the "
 		    "observer) is shown" : "turbotop itself is not shown");
 		break;
-	case ACT_WORKERS:
-		ui_timeline_toggle_workers(u->tl);
-		ui_message(u, "timeline: %s", ui_timeline_workers(u->tl) ?
-		    "each thread's state over time" : "which thread ran where");
-		break;
-	case ACT_SEARCH:
-		ui_output_search_begin(u->out);
-		break;
-	case ACT_SEARCH_NEXT:
-	case ACT_SEARCH_PREV:
-		ui_output_search_next(u->out, u->job,
-		    a == ACT_SEARCH_NEXT ? 1 : -1);
-		if (ui_output_message(u->out) != NULL)
-			ui_message(u, "%s", ui_output_message(u->out));
-		break;
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-		if (u->selected == PANE_PROCS)
-			ui_procs_scroll(u->procs, (a == ACT_PAGE_UP ? -1 : 1) *
-			    ui_output_page(u->out));
-		else
-			ui_output_page_scroll(u->out, u->job,
-			    a == ACT_PAGE_UP ? -1 : 1);
-		break;
-	case ACT_LINE_UP:
-		scroll_pane(u, -1);
-		break;
-	case ACT_LINE_DOWN:
-		scroll_pane(u, 1);
-		break;
-	case ACT_HOME:
-		if (u->selected == PANE_PROCS)
-			ui_procs_scroll(u->procs, -INT_MAX / 2);
-		else
-			ui_output_home(u->out, u->job);
-		break;
-	case ACT_END:
-		if (u->selected == PANE_PROCS)
-			ui_procs_scroll(u->procs, INT_MAX / 2);
-		else
-			ui_output_end(u->out);
-		break;
-	case ACT_SCROLL_LEFT:
-	case ACT_SCROLL_RIGHT:
-		ui_output_hscroll(u->out, a == ACT_SCROLL_LEFT ? -1 : 1);
-		break;
-	case ACT_WRAP:
-		ui_message(u, "output: long lines %s", ui_output_toggle_wrap(u->out) ?
-		    "wrap" : "chopped (Left/Right scroll)");
+	default:	/* a pane's (ui-pane.c): not with a menu or help */
 		break;
 	case ACT_THEME:
 		ui_theme_next();
@@ -502,6 +500,14 @@ act(struct ui *u, enum ui_action a)
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		break;
+	case ACT_PLAY_SLOWER:
+	case ACT_PLAY_FASTER:
+	case ACT_SEEK_BACK:
+	case ACT_SEEK_FORWARD:
+	case ACT_SEEK_START:
+	case ACT_SEEK_END:
+		replay_key(u, a);
 		break;
 	case ACT_QUIT:
 		u->quit = 1;
@@ -521,7 +527,7 @@ mouse(struct ui *u)
 	u->dirty = 1;
 	if (ev.kind == MOUSE_WHEEL_UP || ev.kind == MOUSE_WHEEL_DOWN) {
 		if (u->mode == MODE_MAIN)
-			scroll_pane(u, ev.kind == MOUSE_WHEEL_UP ? -3 : 3);
+			ui_panes_scroll(u, ev.kind == MOUSE_WHEEL_UP ? -3 : 3);
 		return;
 	}
 	if (ev.kind != MOUSE_PRESS)
@@ -540,10 +546,11 @@ mouse(struct ui *u)
 		u->mode = u->help_return;
 		break;
 	case MODE_MAIN:
-		if ((p = ui_layout_pane_at(&u->layout, ev.y, ev.x)) >= 0)
-			u->selected = p;
-		if (p == PANE_PROCS)
-			ui_procs_click(u->procs, ev.y, ev.x);
+		if ((p = ui_layout_pane_at(&u->layout, ev.y, ev.x)) < 0)
+			break;
+		u->selected = p;
+		if (ui_pane_class(p)->click != NULL)
+			ui_pane_class(p)->click(u, ev.y, ev.x);
 		break;
 	}
 }
@@ -598,14 +605,9 @@ key(struct ui *u, int ch)
 				ui_message(u, "%s", ui_output_message(u->out));
 			return;
 		}
-		if (lesson_active() && (ch == 'n' || ch == 'N' || ch == '\r' ||
-		    ch == '\n' || ch == KEY_ENTER)) {
-			if (ch == 'N')
-				lesson_step_prev();	/* the section before */
-			else
-				lesson_step_next();	/* go on now */
+		if (u->drv != NULL && u->drv->key != NULL &&
+		    u->drv->key(u->drv->arg, ch == KEY_ENTER ? '\n' : ch))
 			return;
-		}
 		act(u, ui_keys_action(ch));
 		return;
 	}
@@ -620,7 +622,7 @@ resize(struct ui *u)
 {
 	struct winsize	ws;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	if (ioctl(u->key_fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
 	    ws.ws_col == 0)
 		return;
 	if (ws.ws_row == LINES && ws.ws_col == COLS)
@@ -644,7 +646,7 @@ watch_job(struct ui *u)
 		return;
 	st = job_state(u->job);
 	if (st != JOB_DONE && job_pgid(u->job) != u->watched &&
-	    job_pgid(u->job) > 0) {
+	    job_pgid(u->job) > 0 && u->replay == NULL) {
 		watch(u, job_pgid(u->job));
 		u->started = now_mono();
 		u->ended = 0;
@@ -652,11 +654,14 @@ watch_job(struct ui *u)
 	}
 	if (st != u->seen_state) {
 		if (st == JOB_DONE) {
-			u->ended = now_mono();
+			u->ended = clock_now(u);
 			run_end(u);
+		} else if (u->replay != NULL) {	/* a seek back into the run */
+			u->ended = 0;
+			run_begin(u, job_pgid(u->job));
 		}
 		u->seen_state = st;
-		update_scope(u);
+		ui_update_scope(u);
 		u->dirty = 1;
 	}
 	if (job_lines_next(u->job) != u->seen_next) {
@@ -673,10 +678,42 @@ watch_bench(struct ui *u)
 	if (u->bench == NULL)
 		return;
 	bench_step(u->bench);
+	u->bench_job = bench_job(u->bench);
 	if (bench_pgid(u->bench) != u->watched) {
 		watch(u, bench_pgid(u->bench));
 		u->dirty = 1;
 	}
+}
+
+/*
+ * A replay (replay-play.h) plays on this loop: follow its run on show,
+ * report its bad lines. Returns how long it may wait.
+ */
+static double
+replay_step(struct ui *u)
+{
+	const char	*msg;
+	double		 wait;
+	int		 flags;
+
+	if (u->replay == NULL)
+		return 3600;
+	flags = replay_poll(u->replay, now_mono(), &wait);
+	if (flags & REPLAY_NEW_JOB) {
+		if (u->job != NULL)
+			run_end(u);
+		drop_job(u);
+		if (replay_job(u->replay) != NULL)
+			show_job(u, replay_job(u->replay),
+			    xstrdup(job_name(replay_job(u->replay))));
+		u->dirty = 1;
+	}
+	if ((flags & REPLAY_MESSAGE) &&
+	    (msg = replay_message(u->replay)) != NULL)
+		ui_message(u, "%s", msg);
+	if (flags & REPLAY_CHANGED)
+		u->replay_changed = 1;
+	return wait;
 }
 
 static void
@@ -685,16 +722,24 @@ tick(struct ui *u)
 	char	*cause = NULL;
 	double	 now = now_mono();
 
-	if (sampler_tick(u->s, &cause) != 0) {
+	if (u->s == NULL) {
+		/* A replay draws at the refresh, whatever its speed. */
+		observer_tick(u->obs, u->src, u->job);
+		if (u->replay_changed && u->job != NULL && !u->run.ended)
+			ui_procs_record(u->procs, u->src, u->run.pgid);
+		u->dirty = 1;
+		u->replay_changed = 0;
+	} else if (sampler_tick(u->s, &cause) != 0) {
 		ui_message(u, "sampling failed: %s", cause != NULL ? cause : "?");
 		free(cause);
 	}
 	else if (u->bench != NULL)
 		bench_sampled_from(u->bench, u->s);
 	else if (u->job != NULL && !u->run.ended)
-		ui_procs_record(u->procs, u->s, u->run.pgid);
-	observer_tick(u->obs, u->s, u->bench != NULL ? bench_job(u->bench) :
-	    u->job);
+		ui_procs_record(u->procs, u->src, u->run.pgid);
+	if (u->s != NULL)
+		observer_tick(u->obs, u->src, u->bench != NULL ?
+		    bench_job(u->bench) : u->job);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)
@@ -707,16 +752,17 @@ tick(struct ui *u)
 static void
 loop(struct ui *u)
 {
-	double	now, timeout, lesson_wait;
+	double	now, timeout, driver_wait, replay_wait;
 	int	r, ch;
 
 	while (!u->quit) {
 		watch_bench(u);
+		replay_wait = replay_step(u);
 		now = now_mono();
 		if (!u->frozen && now >= u->next_tick)
 			tick(u);
 		watch_job(u);
-		lesson_wait = lesson_poll(u);
+		driver_wait = driver_poll(u);
 		if (u->dirty && now - u->last_draw >= FRAME_MIN)
 			ui_frame_draw(u);
 		timeout = u->frozen ? 1.0 : u->next_tick - now;
@@ -724,11 +770,13 @@ loop(struct ui *u)
 			timeout = u->last_draw + FRAME_MIN - now;
 		if (u->msg_until > now && u->msg_until - now < timeout)
 			timeout = u->msg_until - now + 0.01;
-		if (lesson_wait < timeout)
-			timeout = lesson_wait;
+		if (driver_wait < timeout)
+			timeout = driver_wait;
+		if (replay_wait < timeout)
+			timeout = replay_wait;
 		if (timeout < 0)
 			timeout = 0;
-		r = jobs_wait(timeout, STDIN_FILENO);
+		r = jobs_wait(timeout, u->key_fd);
 		if (r & JOBS_WAIT_SIGNAL)
 			break;
 		resize(u);
@@ -745,11 +793,34 @@ loop(struct ui *u)
 	}
 }
 
-static void
-curses_start(void)
+/*
+ * Curses on the terminal: on standard input and output, or when standard
+ * input is a stream being replayed, on /dev/tty for the keys. Returns the
+ * fd the keys come from, or -1 with a message.
+ */
+static int
+curses_start(int keys_from_tty)
 {
-	ui_restore_save();
-	initscr();
+	static FILE	*tty;
+	int		 fd = STDIN_FILENO;
+
+	if (keys_from_tty) {
+		if (tty == NULL && (tty = fopen("/dev/tty", "r+e")) == NULL) {
+			fprintf(stderr, "turbotop: the keys come from the "
+			    "terminal: /dev/tty: %s\n", strerror(errno));
+			return -1;
+		}
+		fd = fileno(tty);
+	}
+	ui_restore_save(fd);
+	if (keys_from_tty) {
+		if (newterm(NULL, stdout, tty) == NULL) {
+			fprintf(stderr, "turbotop: cannot start curses on "
+			    "/dev/tty\n");
+			return -1;
+		}
+	} else
+		initscr();
 	curses_on = 1;
 	cbreak();
 	noecho();
@@ -762,42 +833,89 @@ curses_start(void)
 	ui_mouse_enable();
 	ui_restore_prepare();
 	jobs_set_crash_hook(ui_restore_crash);	/* a fatal signal restores it */
+	return fd;
+}
+
+/* Free what ui_run() made (the terminal is given back first). */
+static void
+ui_free(struct ui *u)
+{
+	if (u->job_owned)
+		job_free(u->job);
+	free(u->cmdline);
+	ui_menu_free(u->menu);
+	ui_procs_free(u->procs);
+	ui_timeline_free(u->tl);
+	ui_output_free(u->out);
+	observer_free(u->obs);
+	if (u->replay == NULL)
+		source_free(u->src);	/* else the player's */
+	replay_free(u->replay);
+	sampler_free(u->s);
+}
+
+/* This machine's sampler as the source; 0, or the exit status. */
+static int
+live_source(struct ui *u, const struct options *o)
+{
+	char	*cause = NULL;
+
+	jobs_init();
+	if ((u->s = sampler_create(&cause)) == NULL) {
+		fprintf(stderr, "turbotop: %s\n", cause != NULL ? cause :
+		    "sampler");
+		free(cause);
+		return 1;
+	}
+	if (sampler_set_timeline(u->s, o->timeline, &cause) != 0) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		sampler_free(u->s);
+		return 2;
+	}
+	u->src = source_live(u->s);
+	return 0;
 }
 
 /*
  * The TUI: the menu, or the demo (or command) of the command line, or
- * with bench the benchmark's runs and chart (bench.c drives it from here).
+ * with bench the benchmark's runs and chart (bench.c drives it from here),
+ * or with o->replay a recorded or live event stream played back.
  */
 static int
-ui_run(const struct options *o, struct bench *bench)
+ui_run(const struct options *o, const struct ui_driver *drv,
+    struct bench *bench)
 {
 	struct ui	 u;
 	char		*cause = NULL;
+	int		 rc, stdin_stream;
 
 	memset(&u, 0, sizeof u);
 	u.o = o;
+	u.drv = drv;
 	u.bench = bench;
 	u.zoom = -1;
 	u.selected = PANE_OUTPUT;
 	u.delay = options_delay(o, DELAY_TUI);
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	stdin_stream = o->replay != NULL && strcmp(o->replay, "-") == 0;
+	if ((!stdin_stream && !isatty(STDIN_FILENO)) ||
+	    !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "turbotop: the TUI needs a terminal (use -b for "
 		    "batch records)\n");
 		return 1;
 	}
 	setlocale(LC_ALL, "");
-	jobs_init();
-	if ((u.s = sampler_create(&cause)) == NULL) {
-		fprintf(stderr, "turbotop: %s\n", cause != NULL ? cause : "sampler");
-		free(cause);
-		return 1;
-	}
-	if (sampler_set_timeline(u.s, o->timeline, &cause) != 0) {
-		fprintf(stderr, "turbotop: %s\n", cause);
-		free(cause);
-		sampler_free(u.s);
-		return 2;
-	}
+	if (o->replay != NULL) {
+		jobs_init();	/* signals and the self-pipe; no job starts */
+		if ((u.replay = replay_open(o->replay, (size_t)o->max_lines,
+		    &cause)) == NULL) {
+			fprintf(stderr, "turbotop: %s\n", cause);
+			free(cause);
+			return 1;
+		}
+		u.src = replay_source(u.replay);
+	} else if ((rc = live_source(&u, o)) != 0)
+		return rc;
 	u.menu = ui_menu_create();
 	u.procs = ui_procs_create();
 	u.tl = ui_timeline_create();
@@ -805,31 +923,31 @@ ui_run(const struct options *o, struct bench *bench)
 	u.obs = observer_create();
 	if (o->all)
 		ui_procs_toggle_all(u.procs);
-	update_scope(&u);
+	ui_update_scope(&u);
 
-	if (bench != NULL)
+	if (bench != NULL || u.replay != NULL)
 		u.mode = MODE_MAIN;
 	else if (o->argc > 0) {
 		if (launch(&u, o->argv, o->is_command, &cause) != 0) {
 			fprintf(stderr, "turbotop: %s\n", cause);
 			free(cause);
 			jobs_stop_all();
-			ui_menu_free(u.menu);
-			ui_procs_free(u.procs);
-			ui_timeline_free(u.tl);
-			ui_output_free(u.out);
-			sampler_free(u.s);
-			observer_free(u.obs);
+			ui_free(&u);
 			return 1;
 		}
 		if (!o->is_command)
 			ui_menu_select(u.menu, o->argv[0]);
 		u.mode = MODE_MAIN;
 	} else
-		u.mode = lesson_active() ? MODE_MAIN : MODE_MENU;
+		u.mode = drv != NULL ? MODE_MAIN : MODE_MENU;
 
 	util_set_fatal_hook(ui_restore_terminal);
-	curses_start();
+	if ((u.key_fd = curses_start(!isatty(STDIN_FILENO))) < 0) {
+		util_set_fatal_hook(NULL);
+		jobs_stop_all();
+		ui_free(&u);
+		return 1;
+	}
 	u.next_tick = now_mono();
 	u.dirty = 1;
 	loop(&u);
@@ -839,27 +957,19 @@ ui_run(const struct options *o, struct bench *bench)
 	jobs_stop_all();
 	ui_restore_terminal();
 	util_set_fatal_hook(NULL);
-	if (u.job != NULL && !lesson_owns(u.job))
-		job_free(u.job);
-	free(u.cmdline);
-	ui_menu_free(u.menu);
-	ui_procs_free(u.procs);
-	ui_timeline_free(u.tl);
-	ui_output_free(u.out);
-	observer_free(u.obs);
-	sampler_free(u.s);
+	ui_free(&u);
 	return 0;
 }
 
 int
-ui_main(const struct options *o)
+ui_main(const struct options *o, const struct ui_driver *drv)
 {
-	return ui_run(o, NULL);
+	return ui_run(o, drv, NULL);
 }
 
 /* Benchmark mode's TUI: runs b to its end or until quit (see bench.c). */
 int
 ui_bench_main(const struct options *o, struct bench *b)
 {
-	return ui_run(o, b);
+	return ui_run(o, NULL, b);
 }

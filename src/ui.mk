@@ -4,6 +4,7 @@
 src_libturbotop_a_SOURCES += \
 	src/ui.c src/ui.h src/ui-int.h \
 	src/ui-frame.c \
+	src/ui-pane.c \
 	src/ui-restore.c \
 	src/ui-draw.c src/ui-draw.h \
 	src/ui-theme.c src/ui-theme.h \

@@ -20,19 +20,18 @@ overlap(const struct ui_rect *a, const struct ui_rect *b)
 }
 
 static void
-check_layout(int cols, int lines, int ncpus)
+check_hosts(struct ui_layout *l, int cols, int lines, int ncpus, int nhosts)
 {
-	struct ui_layout	 l;
 	const struct ui_rect	*p, *q;
-	int			 i, j, per;
+	int			 i, j;
 
-	ui_layout_compute(&l, cols, lines, ncpus, -1);
-	ck_assert_int_eq(l.too_small, 0);
-	ck_assert_int_eq(l.status.y, 0);
-	ck_assert_int_eq(l.keybar.y, lines - 1);
-	ck_assert_int_gt(l.pane[PANE_CORES].h, 1);
+	ui_layout_hosts(l, cols, lines, ncpus, nhosts, -1);
+	ck_assert_int_eq(l->too_small, 0);
+	ck_assert_int_eq(l->status.y, 0);
+	ck_assert_int_eq(l->keybar.y, lines - 1);
+	ck_assert_int_gt(l->pane[PANE_CORES].h, 1);
 	for (i = 0; i < PANE_COUNT; i++) {
-		p = &l.pane[i];
+		p = &l->pane[i];
 		if (p->h == 0)
 			continue;
 		ck_assert_msg(p->y >= 1 && p->y + p->h <= lines - 1 &&
@@ -40,12 +39,22 @@ check_layout(int cols, int lines, int ncpus)
 		    "%s off the body at %dx%d, %d cores", ui_pane_name(i),
 		    cols, lines, ncpus);
 		for (j = i + 1; j < PANE_COUNT; j++) {
-			q = &l.pane[j];
+			q = &l->pane[j];
 			ck_assert_msg(q->h == 0 || !overlap(p, q),
-			    "%s and %s overlap at %dx%d, %d cores",
-			    ui_pane_name(i), ui_pane_name(j), cols, lines, ncpus);
+			    "%s and %s overlap at %dx%d, %d cores of %d hosts",
+			    ui_pane_name(i), ui_pane_name(j), cols, lines, ncpus,
+			    nhosts);
 		}
 	}
+}
+
+static void
+check_layout(int cols, int lines, int ncpus)
+{
+	struct ui_layout	 l;
+	int			 per;
+
+	check_hosts(&l, cols, lines, ncpus, 1);
 	/* Every core has a meter row, in one of the meter columns. */
 	per = (ncpus + l.meter_cols - 1) / l.meter_cols;
 	ck_assert_msg(1 + per * l.core_rows <= l.pane[PANE_CORES].h,
@@ -62,6 +71,34 @@ START_TEST(test_sizes)
 		for (w = UI_MIN_COLS; w <= 240; w += 7)
 			for (h = UI_MIN_LINES; h <= 80; h += 3)
 				check_layout(w, h, cpus[c]);
+}
+END_TEST
+
+/*
+ * Several hosts (issue 13's source, issue 14's cluster): 64 x 64 cores
+ * and others, never overlapping, and the output keeps its pane.
+ */
+START_TEST(test_hosts)
+{
+	static const int	shapes[][2] = { { 4096, 64 }, { 1024, 16 },
+				    { 128, 2 }, { 8, 2 }, { 64, 64 } };
+	struct ui_layout	l;
+	size_t			c;
+	int			w, h;
+
+	for (c = 0; c < sizeof shapes / sizeof shapes[0]; c++)
+		for (w = UI_MIN_COLS; w <= 240; w += 7)
+			for (h = UI_MIN_LINES; h <= 80; h += 3)
+				check_hosts(&l, w, h, shapes[c][0],
+				    shapes[c][1]);
+	check_hosts(&l, 80, 24, 4096, 64);
+	ck_assert_int_gt(l.pane[PANE_OUTPUT].h, 3);
+	ck_assert_int_gt(l.pane[PANE_TIMELINE].h, 0);
+	check_hosts(&l, 200, 60, 4096, 64);
+	ck_assert_int_gt(l.pane[PANE_OUTPUT].h, 10);
+	/* 64 strips in columns of UI_HOST_COL_MIN: all shown. */
+	ck_assert_int_ge(l.pane[PANE_CORES].h, 1 + (64 + 200 / UI_HOST_COL_MIN -
+	    1) / (200 / UI_HOST_COL_MIN));
 }
 END_TEST
 
@@ -123,6 +160,7 @@ main(void)
 
 	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_sizes);
+	tcase_add_test(tc, test_hosts);
 	tcase_add_test(tc, test_full);
 	tcase_add_test(tc, test_too_small);
 	tcase_add_test(tc, test_zoom);

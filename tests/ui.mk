@@ -56,3 +56,9 @@ TESTS += tests/test-ui-axis
 # gil's threads in the legend and H, 20 waste workers waiting.
 TESTS += tests/ui-lastrun.sh tests/ui-threads.sh tests/ui-wait.sh
 EXTRA_DIST += tests/ui-lastrun.sh tests/ui-threads.sh tests/ui-wait.sh
+
+# --replay in the TUI (issue 13 phase 2): live and replayed screens agree,
+# the playback keys, a live pipe, hostile streams; synthetic streams of many
+# cores and hosts (tests/gen-stream.py) laid out without overlaps.
+TESTS += tests/ui-replay.sh tests/ui-replay-scale.sh
+EXTRA_DIST += tests/ui-replay.sh tests/ui-replay-scale.sh tests/gen-stream.py

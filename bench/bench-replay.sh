@@ -1,0 +1,80 @@
+#!/bin/sh
+# bench-replay.sh: what --replay costs, against the live TUI in the same run.
+#
+# A demo of 4 spinning processes is recorded for 20 s at 0.1 s (turbotop -b
+# -f json), stretched to an hour by repeating it (times shifted); then the
+# live TUI watching the same demo at -d 0.1 and the replay of the hour at x16
+# (also -d 0.1) run side by side in their own 120x40 tmux panes for SECONDS;
+# the ratio is the replay's CPU seconds over the live TUI's. Target: at most
+# 0.5 (issue 13).
+# Usage: make bench, or TURBOTOP=... sh bench/bench-replay.sh [SECONDS]
+: "${TURBOTOP:?TURBOTOP must point at the turbotop binary}"
+secs=${1:-20}
+
+for p in tmux python3; do
+	if ! command -v "$p" >/dev/null 2>&1; then
+		echo "replay: SKIPPED ($p is not installed)"
+		exit 0
+	fi
+done
+
+. "$(dirname "$0")/lib.sh"
+sock="bench-replay-$$"
+dir=$(mktemp -d "${TMPDIR:-/tmp}/bench-replay.XXXXXX") || exit 1
+cleanup() {
+	tm_cleanup
+	rm -rf "$dir"
+	return 0
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+spin='for i in 1 2 3 4; do (while :; do :; done) & done; wait'
+"$TURBOTOP" -b -d 0.1 -n 200 -f json -- sh -c "$spin" > "$dir/rec.json" ||
+	{ echo "replay: FAILED to record"; exit 1; }
+python3 - "$dir/rec.json" > "$dir/hour.json" <<'PY' || { echo "replay: FAILED to stretch"; exit 1; }
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+hello, body = lines[0], [json.loads(l) for l in lines[1:]]
+body = [r for r in body if r["type"] in ("sample", "output")]
+span = max(r["t"] for r in body) + 0.1
+print(hello)
+print(json.dumps({"type": "start", "t": 0.0, "job": "spin", "pgid": 1}))
+k = 0
+while k * span < 3600:
+    for r in body:
+        r2 = dict(r)
+        r2["t"] = round(r["t"] + k * span, 3)
+        print(json.dumps(r2, separators=(",", ":")))
+    k += 1
+PY
+
+side_by_side live "exec $TURBOTOP -d 0.1 -- sh -c '$spin'" \
+    play "exec $TURBOTOP -d 0.1 --replay $dir/hour.json" ||
+	{ echo "replay: FAILED to start tmux"; exit 1; }
+sleep 2
+tm send-keys -t play '>' '>' '>' '>'
+sleep 1
+
+lpid=$(pane_pid live)
+ppid=$(pane_pid play)
+l0=$(ticks "$lpid")
+p0=$(ticks "$ppid")
+sleep "$secs"
+l1=$(ticks "$lpid")
+p1=$(ticks "$ppid")
+if [ -z "$l0" ] || [ -z "$l1" ] || [ -z "$p0" ] || [ -z "$p1" ]; then
+	echo "replay: FAILED (a TUI exited during the run)"
+	exit 1
+fi
+tm capture-pane -p -t play | head -1 | grep -q 'x16' ||
+	{ echo "replay: FAILED (the replay is not at x16)"; exit 1; }
+tm send-keys -t live q
+tm send-keys -t play q
+hz=$(getconf CLK_TCK)
+awk -v p="$((p1 - p0))" -v l="$((l1 - l0))" -v hz="$hz" -v s="$secs" \
+    -v mb="$(du -m "$dir/hour.json" | cut -f1)" 'BEGIN {
+	r = l > 0 ? p / l : 0
+	printf "replay: %.2f (replay of a %d MB hour at x16 %.2f s vs the live TUI %.2f s of CPU over %d s, ", r, mb, p / hz, l / hz, s
+	printf "both refreshing every 0.1 s in 120x40; target <= 0.50)\n"
+}'

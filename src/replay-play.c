@@ -1,0 +1,658 @@
+/*
+ * replay-play.c: an event stream played back on a clock (replay-play.h).
+ *
+ * The reader reads a seekable file: the stream itself, or for a pipe an
+ * unlinked spool file that standard input is copied to, whole lines only,
+ * as it comes. Every sample's offset goes into an index the first time it
+ * is read; a seek back clears the source and reads again from the sample
+ * REFILL seconds before the target (enough for the history and timeline
+ * panes), a seek forward reads on. Output, start and exit records are kept
+ * in memory (bounded) so that the run on show can be rebuilt at any time.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "event-read.h"
+#include "job.h"
+#include "replay-play.h"
+#include "source.h"
+#include "util.h"
+
+#define REFILL		60.0	/* seconds of samples read again after a seek */
+#define FEED_BEHIND	120.0	/* older samples are only indexed */
+#define BUDGET_RECORDS	4000	/* records read per poll, to stay responsive */
+#define BUDGET_SECS	0.03
+#define PUMP_MAX	(1u << 20)	/* bytes taken from stdin per poll */
+#define LINES_MAX	1000000	/* output lines kept in memory */
+#define FOLLOW_POLL	0.1	/* s between looks at a live stream */
+#define IDLE_WAIT	1.0	/* s the loop may sleep between frames */
+
+static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
+
+struct rjob {
+	char		*name;
+	long		 pgid;
+	double		 start, end;
+	int		 ended, status, sig;
+};
+
+struct rline {
+	double		 t;
+	long		 pid;
+	int		 err, cut;
+	size_t		 job;
+	char		*text;
+};
+
+struct rmark {
+	double		 t;
+	off_t		 off;
+	unsigned long	 lineno;	/* of the line before */
+};
+
+struct replay {
+	char			*name;		/* for messages */
+	int			 fd;		/* what the reader reads */
+	int			 own_fd;	/* fd is ours to close */
+	int			 in_fd;		/* stdin when spooling, else -1 */
+	int			 in_eof;
+	off_t			 spooled;
+	char			*pend;		/* stdin after its last newline */
+	size_t			 npend, pendsize;
+
+	struct event_reader	*r;
+	struct source		*src;
+	off_t			 frontier;	/* offset of the last record indexed */
+	int			 eof;		/* reader at end of what there is */
+	double			 known_end;	/* the newest t read */
+
+	struct rjob		*jobs;
+	size_t			 njobs;
+	struct rline		*lines;
+	size_t			 nlines, linesize, lines_dropped;
+	struct rmark		*marks;
+	size_t			 nmarks, marksize;
+
+	double			 pos, wall;
+	int			 speed;		/* index into speeds[] */
+	int			 paused;
+	int			 to_end;	/* seeking to the end */
+	int			 have_pending;
+	struct event		 pending;
+
+	struct job		*job;		/* the replica on show */
+	size_t			 job_index;	/* into jobs[]; njobs: none */
+	size_t			 line_next;	/* lines[] added up to here */
+	int			 rebuild;
+	size_t			 max_lines;
+
+	unsigned long		 errors;
+	char			 msg[256];
+	int			 has_msg;
+};
+
+/* Standard input is a pipe: copy it to an unlinked file as it comes. */
+static int
+spool_open(struct replay *rp, char **cause)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		*path;
+	int		 fd;
+
+	xasprintf(&path, "%s/turbotop-replay-XXXXXX", dir != NULL &&
+	    *dir != '\0' ? dir : "/tmp");
+	if ((fd = mkstemp(path)) < 0) {
+		xasprintf(cause, "cannot make a spool file %s: %s", path,
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	unlink(path);
+	free(path);
+	rp->fd = fd;
+	rp->own_fd = 1;
+	rp->in_fd = STDIN_FILENO;
+	return 0;
+}
+
+struct replay *
+replay_open(const char *path, size_t max_lines, char **cause)
+{
+	struct replay	*rp;
+
+	rp = xcalloc(1, sizeof *rp);
+	rp->in_fd = -1;
+	rp->frontier = -1;
+	rp->speed = 2;
+	rp->max_lines = max_lines;
+	rp->job_index = (size_t)-1;
+	if (strcmp(path, "-") == 0) {
+		rp->name = xstrdup("standard input");
+		if (lseek(STDIN_FILENO, 0, SEEK_CUR) != (off_t)-1)
+			rp->fd = STDIN_FILENO;
+		else if (spool_open(rp, cause) != 0) {
+			replay_free(rp);
+			return NULL;
+		}
+	} else {
+		rp->name = xstrdup(path);
+		if ((rp->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+			xasprintf(cause, "cannot read %s: %s", path,
+			    strerror(errno));
+			replay_free(rp);
+			return NULL;
+		}
+		rp->own_fd = 1;
+	}
+	rp->r = event_reader_new(rp->fd);
+	rp->src = source_stream();
+	rp->wall = now_mono();
+	return rp;
+}
+
+void
+replay_free(struct replay *rp)
+{
+	size_t	i;
+
+	if (rp == NULL)
+		return;
+	job_free(rp->job);
+	event_reader_free(rp->r);
+	source_free(rp->src);
+	if (rp->own_fd && rp->fd >= 0)
+		close(rp->fd);
+	for (i = 0; i < rp->njobs; i++)
+		free(rp->jobs[i].name);
+	free(rp->jobs);
+	for (i = 0; i < rp->nlines; i++)
+		free(rp->lines[i].text);
+	free(rp->lines);
+	free(rp->marks);
+	free(rp->pend);
+	free(rp->name);
+	free(rp);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+message(struct replay *rp, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(rp->msg, sizeof rp->msg, fmt, ap);
+	va_end(ap);
+	rp->has_msg = 1;
+}
+
+/* Append len bytes to the spool at its end (the reader's offset stays). */
+static void
+spool_write(struct replay *rp, const char *p, size_t len)
+{
+	ssize_t	n;
+
+	while (len > 0) {
+		n = pwrite(rp->fd, p, len, rp->spooled);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			message(rp, "spool: %s", strerror(errno));
+			rp->in_eof = 1;
+			return;
+		}
+		p += n;
+		len -= (size_t)n;
+		rp->spooled += n;
+	}
+}
+
+/* Take what standard input has (without blocking): whole lines to the spool. */
+static int
+pump(struct replay *rp)
+{
+	struct pollfd	 pfd;
+	char		*nl;
+	size_t		 took = 0, keep;
+	ssize_t		 n;
+	int		 got = 0;
+
+	if (rp->in_fd < 0 || rp->in_eof)
+		return 0;
+	while (took < PUMP_MAX) {
+		pfd.fd = rp->in_fd;
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, 0) <= 0 || pfd.revents == 0)
+			break;
+		if (rp->pendsize - rp->npend < 65536) {
+			rp->pendsize = rp->pendsize * 2 + 65536;
+			rp->pend = xreallocarray(rp->pend, 1, rp->pendsize);
+		}
+		n = read(rp->in_fd, rp->pend + rp->npend, rp->pendsize -
+		    rp->npend);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n <= 0) {
+			spool_write(rp, rp->pend, rp->npend);	/* a cut last line */
+			rp->npend = 0;
+			rp->in_eof = 1;
+			got = 1;
+			break;
+		}
+		rp->npend += (size_t)n;
+		took += (size_t)n;
+		nl = memrchr(rp->pend, '\n', rp->npend);
+		if (nl == NULL && rp->npend <= EVENT_LINE_MAX + 1)
+			continue;
+		keep = nl != NULL ? rp->npend - (size_t)(nl + 1 - rp->pend) : 0;
+		spool_write(rp, rp->pend, rp->npend - keep);
+		memmove(rp->pend, rp->pend + rp->npend - keep, keep);
+		rp->npend = keep;
+		got = 1;
+	}
+	if (got)
+		event_reader_resume(rp->r);
+	return got;
+}
+
+/* The job a record names (made at t when the stream never started it). */
+static size_t
+job_find(struct replay *rp, const char *name, double t)
+{
+	size_t	i;
+
+	for (i = rp->njobs; i-- > 0; ) {
+		if (name == NULL || strcmp(rp->jobs[i].name, name) == 0)
+			return i;
+	}
+	rp->jobs = xreallocarray(rp->jobs, rp->njobs + 1, sizeof *rp->jobs);
+	memset(&rp->jobs[rp->njobs], 0, sizeof *rp->jobs);
+	rp->jobs[rp->njobs].name = xstrdup(name != NULL ? name : "?");
+	rp->jobs[rp->njobs].start = t;
+	return rp->njobs++;
+}
+
+/* A record read for the first time: index it, keep what is kept. */
+static void
+index_record(struct replay *rp, const struct event *e)
+{
+	struct rline	*l;
+	struct rjob	*j;
+	size_t		 k;
+
+	if (e->type != EVENT_HELLO && e->t > rp->known_end)
+		rp->known_end = e->t;
+	switch (e->type) {
+	case EVENT_SAMPLE:
+		if (rp->nmarks == rp->marksize) {
+			rp->marksize = rp->marksize * 2 + 256;
+			rp->marks = xreallocarray(rp->marks, rp->marksize,
+			    sizeof *rp->marks);
+		}
+		rp->marks[rp->nmarks].t = e->t;
+		rp->marks[rp->nmarks].off = event_reader_offset(rp->r);
+		rp->marks[rp->nmarks].lineno = event_reader_lineno(rp->r) - 1;
+		rp->nmarks++;
+		break;
+	case EVENT_START:
+		rp->jobs = xreallocarray(rp->jobs, rp->njobs + 1,
+		    sizeof *rp->jobs);
+		j = &rp->jobs[rp->njobs++];
+		memset(j, 0, sizeof *j);
+		j->name = xstrdup(e->job);
+		j->pgid = e->pid;
+		j->start = e->t;
+		break;
+	case EVENT_EXIT:
+		j = &rp->jobs[job_find(rp, e->job, e->t)];
+		j->ended = 1;
+		j->end = e->t;
+		j->status = e->status;
+		j->sig = e->signal;
+		if (j->pgid == 0)
+			j->pgid = e->pid;
+		break;
+	case EVENT_OUTPUT:
+		k = job_find(rp, e->job, e->t);
+		if (rp->nlines >= LINES_MAX) {
+			rp->lines_dropped++;
+			break;
+		}
+		if (rp->nlines == rp->linesize) {
+			rp->linesize = rp->linesize * 2 + 1024;
+			rp->lines = xreallocarray(rp->lines, rp->linesize,
+			    sizeof *rp->lines);
+		}
+		l = &rp->lines[rp->nlines++];
+		l->t = e->t;
+		l->pid = e->pid;
+		l->err = e->err;
+		l->cut = e->cut;
+		l->job = k;
+		l->text = xstrdup(e->text);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A record the playhead passed: samples into the source. */
+static int
+apply(struct replay *rp, const struct event *e)
+{
+	if (e->type == EVENT_HELLO)
+		return source_feed(rp->src, e);
+	if (e->type != EVENT_SAMPLE || e->t < rp->pos - FEED_BEHIND)
+		return 0;
+	return source_feed(rp->src, e);
+}
+
+/* Read records up to the playhead, within the budget; 1 if any applied. */
+static int
+read_on(struct replay *rp, int *more)
+{
+	struct event	 e;
+	char		*cause;
+	double		 until = now_mono() + BUDGET_SECS;
+	int		 n, changed = 0, count = 0;
+
+	*more = 0;
+	if (rp->have_pending) {
+		if (!rp->to_end && rp->pending.t > rp->pos)
+			return 0;
+		rp->have_pending = 0;
+		changed |= apply(rp, &rp->pending);
+	}
+	for (;;) {
+		if (++count > BUDGET_RECORDS ||
+		    (count % 64 == 0 && now_mono() > until)) {
+			*more = 1;
+			break;
+		}
+		n = event_reader_next(rp->r, &e, &cause);
+		if (n < 0) {
+			if (event_reader_offset(rp->r) > rp->frontier) {
+				rp->frontier = event_reader_offset(rp->r);
+				rp->errors++;
+				if (rp->errors > 1)
+					message(rp, "%lu bad lines; %s",
+					    rp->errors, cause);
+				else
+					message(rp, "bad %s", cause);
+			}
+			free(cause);
+			continue;
+		}
+		if (n == 0) {
+			if (event_reader_eof(rp->r)) {
+				rp->eof = 1;
+				break;
+			}
+			if (event_reader_fill(rp->r) < 0) {
+				message(rp, "%s: %s", rp->name,
+				    strerror(errno));
+				rp->eof = 1;
+				break;
+			}
+			continue;
+		}
+		rp->eof = 0;
+		if (event_reader_offset(rp->r) > rp->frontier) {
+			rp->frontier = event_reader_offset(rp->r);
+			index_record(rp, &e);
+			if (e.type == EVENT_OUTPUT || e.type == EVENT_START ||
+			    e.type == EVENT_EXIT)
+				changed = 1;
+		}
+		if (e.type != EVENT_HELLO && e.t > rp->pos && !rp->to_end) {
+			rp->pending = e;
+			rp->have_pending = 1;
+			break;
+		}
+		changed |= apply(rp, &e);
+	}
+	return changed;
+}
+
+/* The job on show at the playhead: the last one started by then. */
+static size_t
+job_at(const struct replay *rp)
+{
+	size_t	i, best = (size_t)-1;
+
+	for (i = 0; i < rp->njobs; i++) {
+		if (rp->jobs[i].start <= rp->pos)
+			best = i;
+	}
+	return best;
+}
+
+/* Keep the replica in step with the playhead; flags. */
+static int
+update_job(struct replay *rp)
+{
+	const struct rjob	*j;
+	const struct rline	*l;
+	size_t			 k = job_at(rp), i, n;
+	int			 flags = 0;
+
+	if (k != rp->job_index || rp->rebuild) {
+		job_free(rp->job);
+		rp->job = NULL;
+		rp->job_index = k;
+		rp->rebuild = 0;
+		flags |= REPLAY_NEW_JOB | REPLAY_CHANGED;
+		if (k == (size_t)-1)
+			return flags;
+		j = &rp->jobs[k];
+		rp->job = job_replica(j->name, (pid_t)j->pgid, rp->max_lines);
+		/* Its last max_lines lines up to the playhead. */
+		for (i = rp->nlines, n = 0; i-- > 0 && n < rp->max_lines; ) {
+			if (rp->lines[i].job == k && rp->lines[i].t <= rp->pos)
+				n++;
+		}
+		rp->line_next = i == (size_t)-1 ? 0 : i + 1;
+	}
+	if (rp->job == NULL)
+		return flags;
+	j = &rp->jobs[k];
+	while (rp->line_next < rp->nlines &&
+	    rp->lines[rp->line_next].t <= rp->pos) {
+		l = &rp->lines[rp->line_next++];
+		if (l->job != k)
+			continue;
+		job_replica_line(rp->job, l->t, (pid_t)l->pid, l->err, l->cut,
+		    l->text);
+		flags |= REPLAY_CHANGED;
+	}
+	if (j->ended && j->end <= rp->pos) {
+		if (job_state(rp->job) != JOB_DONE) {
+			job_replica_state(rp->job, 1, j->status, j->sig);
+			flags |= REPLAY_CHANGED;
+		}
+	} else if (job_state(rp->job) == JOB_DONE) {
+		job_replica_state(rp->job, 0, 0, 0);
+		flags |= REPLAY_CHANGED;
+	}
+	return flags;
+}
+
+int
+replay_poll(struct replay *rp, double now, double *wait)
+{
+	int	flags = 0, more;
+	double	w;
+
+	pump(rp);
+	if (!rp->paused)
+		rp->pos += (now - rp->wall) * speeds[rp->speed];
+	rp->wall = now;
+	if (read_on(rp, &more))
+		flags |= REPLAY_CHANGED;
+	if (rp->to_end && !more && rp->eof) {
+		rp->to_end = 0;
+		rp->pos = rp->known_end;
+	}
+	/* Never ahead of what there is: a live stream is followed. */
+	if (!rp->have_pending && rp->eof && rp->pos > rp->known_end)
+		rp->pos = rp->known_end;
+	flags |= update_job(rp);
+	if (rp->has_msg)
+		flags |= REPLAY_MESSAGE;
+
+	/*
+	 * Records due are read on the caller's next frame: reading each at
+	 * its time would wake the loop 160 times a second (0.1 s samples at
+	 * x16) for nothing more to show. Only a backlog (more) or a live
+	 * stream asks to come back sooner.
+	 */
+	if (more)
+		w = 0;
+	else if (rp->in_fd >= 0 && !rp->in_eof)
+		w = FOLLOW_POLL;
+	else
+		w = IDLE_WAIT;
+	*wait = w < 0 ? 0 : w;
+	return flags;
+}
+
+struct source *
+replay_source(struct replay *rp)
+{
+	return rp->src;
+}
+
+struct job *
+replay_job(struct replay *rp)
+{
+	return rp->job;
+}
+
+double
+replay_job_start(const struct replay *rp)
+{
+	if (rp->job_index == (size_t)-1 || rp->job_index >= rp->njobs)
+		return 0;
+	return rp->jobs[rp->job_index].start;
+}
+
+double
+replay_pos(const struct replay *rp)
+{
+	return rp->pos;
+}
+
+double
+replay_length(const struct replay *rp)
+{
+	return rp->known_end;
+}
+
+int
+replay_live(const struct replay *rp)
+{
+	return rp->in_fd >= 0 && !rp->in_eof;
+}
+
+int
+replay_at_end(const struct replay *rp)
+{
+	return rp->eof && !rp->have_pending && !replay_live(rp) &&
+	    rp->pos >= rp->known_end;
+}
+
+const char *
+replay_message(struct replay *rp)
+{
+	if (!rp->has_msg)
+		return NULL;
+	rp->has_msg = 0;
+	return rp->msg;
+}
+
+unsigned long
+replay_errors(const struct replay *rp)
+{
+	return rp->errors;
+}
+
+void
+replay_pause(struct replay *rp, int paused)
+{
+	rp->paused = paused;
+	rp->wall = now_mono();
+}
+
+int
+replay_paused(const struct replay *rp)
+{
+	return rp->paused;
+}
+
+double
+replay_speed(struct replay *rp, int dir)
+{
+	rp->speed += dir;
+	if (rp->speed < 0)
+		rp->speed = 0;
+	if (rp->speed >= (int)nitems(speeds))
+		rp->speed = (int)nitems(speeds) - 1;
+	return speeds[rp->speed];
+}
+
+/* To the end: read on to the last record (a live stream: follow it). */
+void
+replay_seek_end(struct replay *rp)
+{
+	rp->wall = now_mono();
+	rp->to_end = 1;
+	if (rp->pos < rp->known_end)
+		rp->pos = rp->known_end;
+}
+
+/*
+ * Move the playhead to t (forward: read on; past the end it stops at the
+ * last record). Back: the source is cleared and filled again from REFILL
+ * seconds before t.
+ */
+void
+replay_seek(struct replay *rp, double t)
+{
+	size_t	lo = 0, hi = rp->nmarks, mid;
+	double	from;
+
+	rp->wall = now_mono();
+	if (t < 0)
+		t = 0;
+	rp->to_end = 0;
+	if (t >= rp->pos) {
+		rp->pos = t;
+		return;
+	}
+	from = t - REFILL;
+	while (lo < hi) {		/* the first mark at or after from */
+		mid = (lo + hi) / 2;
+		if (rp->marks[mid].t < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	source_clear(rp->src);
+	rp->have_pending = 0;
+	rp->rebuild = 1;
+	rp->pos = t;
+	if (lo < rp->nmarks) {
+		if (event_reader_seek(rp->r, rp->marks[lo].off,
+		    rp->marks[lo].lineno) != 0)
+			message(rp, "%s: cannot seek: %s", rp->name,
+			    strerror(errno));
+	} else if (event_reader_seek(rp->r, 0, 0) != 0)
+		message(rp, "%s: cannot seek: %s", rp->name, strerror(errno));
+	rp->eof = 0;
+}

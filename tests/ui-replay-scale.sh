@@ -1,0 +1,79 @@
+#!/bin/bash
+# ui-replay-scale.sh: synthetic streams (tests/gen-stream.py) of one host of
+# 128 cores and of 64 hosts of 64 cores replayed at 80x24 and 200x60: each
+# pane's title once, top to bottom in the layout's order, the status bar and
+# the key bar in place, hosts grouped by name (a strip per host), what does
+# not fit counted, and the output still shown. (test-ui-layout checks the
+# geometry itself for every size.)
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
+. "${TESTS_SRCDIR:-$(dirname "$0")}/ui-lib.sh"
+base=$TT_SOCK
+nsock=0
+
+command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+gen="${TESTS_SRCDIR:-$(dirname "$0")}/gen-stream.py"
+dir=$(mk_tmpdir)
+python3 "$gen" --cores 128 --seconds 3 --interval 0.5 > "$dir/c128.json"
+python3 "$gen" --hosts 64 --cores 64 --seconds 2 --interval 1 > "$dir/h64.json"
+
+# The row of the first line showing TEXT (1-based), or 0.
+row_of() { printf '%s\n' "$screen" | grep -nF -- "$1" | head -1 | cut -d: -f1 | grep . || echo 0; }
+count_of() { printf '%s\n' "$screen" | grep -cF -- "$1"; }
+
+check() {
+	local name=$1 w=$2 h=$3 cores tl out
+	tt_start "$w" "$h" "LC_ALL=C.UTF-8 $TURBOTOP -d 0.1 --replay $dir/$name.json"
+	tt_wait_text "REPLAY" 10
+	tt_send '}'
+	tt_wait_text "EXITED 0" 20
+	tt_wait_text " end " 10
+	screen=$(tt_capture)
+	what="$name at ${w}x$h"
+	printf '%s\n' "$screen" | head -1 | grep -q '^ turbotop .*REPLAY' ||
+		fail "$what: no status bar on the first row"
+	printf '%s\n' "$screen" | tail -1 | grep -q '^Space Play/Pause' ||
+		fail "$what: no key bar on the last row"
+	[ "$(printf '%s\n' "$screen" | wc -l)" -eq "$h" ] || fail "$what: not $h rows"
+	for t in "─ Cores " "─ Core timeline" "─ Output"; do
+		[ "$(count_of "$t")" -eq 1 ] || {
+			printf '%s\n' "$screen" >&2
+			fail "$what: pane title '$t' not shown exactly once"
+		}
+	done
+	for t in "─ History " "─ Processes "; do
+		[ "$(count_of "$t")" -le 1 ] || fail "$what: '$t' more than once"
+	done
+	cores=$(row_of "─ Cores ")
+	tl=$(row_of "─ Core timeline")
+	out=$(row_of "─ Output")
+	[ "$cores" -lt "$tl" ] && [ "$tl" -lt "$out" ] ||
+		fail "$what: panes out of order ($cores, $tl, $out)"
+	[ "$out" -lt "$h" ] || fail "$what: no room left for the output"
+	tt kill-server
+	nsock=$((nsock + 1))
+	TT_SOCK="$base-$nsock"	# a new server: the old one may still be exiting
+}
+
+check c128 80 24
+printf '%s\n' "$screen" | grep -qE 'cpu[0-9]+ ' || fail "c128: no core labels"
+check c128 200 60
+printf '%s\n' "$screen" | grep -q 'cpu127\|cpu1[0-9][0-9]' ||
+	fail "c128 at 200x60: the last cores are not labelled"
+
+check h64 80 24
+[ "$(printf '%s\n' "$screen" | grep -cE '^h[0-9]+ +[^ ]')" -ge 5 ] ||
+	fail "h64 at 80x24: not summarised a strip per host"
+printf '%s\n' "$screen" | grep -qE 'Cores .*\+[0-9]+ cores not shown' ||
+	fail "h64 at 80x24: the hosts that do not fit are not counted"
+printf '%s\n' "$screen" | grep -qE '^h0 ' || fail "h64 at 80x24: no row for h0"
+printf '%s\n' "$screen" | grep -qE 'h[0-9]+:[0-9]' ||
+	fail "h64 at 80x24: no host:core labels in the timeline"
+
+check h64 200 60
+printf '%s\n' "$screen" | grep -q 'a strip per host' ||
+	fail "h64 at 200x60: not summarised a strip per host, or not all shown"
+for hn in h0 h31 h63; do
+	printf '%s\n' "$screen" | grep -qE "(^| )$hn +[^ ]" ||
+		fail "h64 at 200x60: host $hn has no strip"
+done
+exit 0
