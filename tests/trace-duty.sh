@@ -34,10 +34,20 @@ window = 3000.0
 on_k = sum(x['ms'] for r in recs for c in r['timeline']['cores'] if c['id'] == core for x in c['run'])
 elsewhere = sum(x['ms'] for r in recs for c in r['timeline']['cores'] if c['id'] != core for x in c['run'])
 print('# duty: schedstat %.1f ms (%.1f%% of the window), pinned %.1f; trace on core %d %.1f ms (%.1f%%), elsewhere %.1f' % (run, 100 * pinned / window, pinned, core, on_k, 100 * on_k / window, elsewhere))
-assert abs(on_k - pinned) <= 0.02 * window, ('trace %.1f ms on core %d, schedstat %.1f' % (on_k, core, pinned))
+wait = float(k['wait_ms'])
+# Other load on core K: the duty waited for it. The trace then credits the
+# duty too much, when a task came to K out of idle (a switch the kernel does
+# not trace, KERNEL-NOTES 1) just before the duty was woken there: it is
+# taken to run from its wake-up. Only the bound is asserted then.
+assert on_k <= pinned + wait + 0.02 * window, ('trace %.1f ms on core %d, more than schedstat run %.1f + wait %.1f' % (on_k, core, pinned, wait))
+contended = pinned < 0.28 * window or wait > 0.05 * window
+if not contended:
+    assert abs(on_k - pinned) <= 0.02 * window, ('trace %.1f ms on core %d, schedstat %.1f' % (on_k, core, pinned))
 assert elsewhere <= run - pinned + 2, ('%.1f ms off core %d, only %.1f before pinning' % (elsewhere, core, run - pinned))
-if pinned >= 0.28 * window:
-    assert 28 <= 100 * on_k / window <= 32, ('%.1f%% on core %d' % (100 * on_k / window, core))
+# The lesson: 3 ms in 10 is 30% of the core, when the machine let it run
+# (its schedstat says 28% or more), give or take the 2 points above.
+if not contended:
+    assert 26 <= 100 * on_k / window <= 34, ('%.1f%% on core %d' % (100 * on_k / window, core))
 # Every interval: run + wait + sleep = the interval, for a thread alive throughout.
 prev = None
 for r in recs:
@@ -55,4 +65,7 @@ for r in recs:
             for f, v in zip(('run_ms', 'wait_ms', 'sleep_ms'), sums):
                 assert abs(p[f] - v) <= 0.2 * len(p['tasks']) + 0.1, (f, p[f], v)
     prev = r['t']
+if contended:
+    print('SKIP: core %d was busy with other load (the duty ran %.1f ms, waited %.1f ms): cannot conclude' % (core, pinned, wait))
+    sys.exit(77)
 "
