@@ -6,10 +6,13 @@
  */
 #include "config.h"
 
+#include <sys/ioctl.h>
+
 #include <curses.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "record.h"
 
@@ -28,8 +31,9 @@ int
 main(int argc, char **argv)
 {
 	SCREEN	*s;
-	char	*cause;
-	int	 key = 0;
+	struct winsize	 ws;
+	char		*cause;
+	int		 key = 0, idle = 0;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: test-lesson-recdraw FILE.cast\n");
@@ -49,9 +53,27 @@ main(int argc, char **argv)
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
+	timeout(200);
 	draw(key);
-	while ((key = getch()) != 'q' && key != ERR)
-		draw(key);
+	/*
+	 * ncurses can miss a SIGWINCH that comes while it draws (the recorder
+	 * sends one after it sizes the pty): every 0.2 s without a key, the
+	 * pty's size is looked at too. ERR at once, over and over, is the end
+	 * of the input.
+	 */
+	while ((key = getch()) != 'q' && idle < 3000) {
+		if (key != ERR) {
+			idle = 0;
+			draw(key);
+			continue;
+		}
+		idle++;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+		    is_term_resized(ws.ws_row, ws.ws_col)) {
+			resizeterm(ws.ws_row, ws.ws_col);
+			draw(0);
+		}
+	}
 	endwin();
 	delscreen(s);
 	if (record_stop(&cause) != 0) {
