@@ -14,7 +14,8 @@
  * (SIGSTOP) and then SIGKILLs every recorded group, every noted child and
  * everything below them (sweep_tree: ancestry, so a daemon that did setsid
  * and env -i is found too), every process still carrying this turbotop's
- * TURBOTOP_JOB marker in its environment, and exits. What it can miss: an
+ * TURBOTOP_JOB marker in its environment, removes turbotop's tracefs
+ * instance (trace-fs.c), and exits. What it can miss: an
  * orphan adopted less than WD_SCAN before turbotop died, without the marker.
  *
  * It sits in a session of its own and ignores the terminal's signals, so a
@@ -36,6 +37,7 @@
 #include <unistd.h>
 
 #include "job-int.h"
+#include "trace.h"
 #include "util.h"
 
 #define WD_SCAN		0.1	/* seconds between looks at turbotop's children */
@@ -99,7 +101,7 @@ watchdog_reaped(void)
  */
 static void __attribute__((noreturn))
 watchdog_fire(pid_t *groups, size_t n, const struct sweep_root *roots,
-    size_t nroots, const char *marker)
+    size_t nroots, const char *marker, pid_t parent)
 {
 	struct timespec	ts = { 0, 50 * 1000 * 1000 };
 	size_t		i, last = 0, hit;
@@ -126,6 +128,8 @@ watchdog_fire(pid_t *groups, size_t n, const struct sweep_root *roots,
 			break;
 		nanosleep(&ts, NULL);
 	}
+	/* turbotop's tracefs instance, if it made one (trace-fs.c). */
+	tfs_sweep(parent);
 	_exit(0);
 }
 
@@ -150,21 +154,22 @@ watchdog_main(int fd, pid_t parent, const char *marker)
 		pfd.events = POLLIN;
 		if (poll(&pfd, 1, (int)(WD_SCAN * 1000)) == 0) {
 			if (getppid() != parent)
-				watchdog_fire(groups, n, roots, nroots, marker);
+				watchdog_fire(groups, n, roots, nroots,
+				    marker, parent);
 			continue;
 		}
 		r = read(fd, &m, sizeof m);
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r != (ssize_t)sizeof m)
-			watchdog_fire(groups, n, roots, nroots, marker);
+			watchdog_fire(groups, n, roots, nroots, marker, parent);
 		if (m.op == 'G') {
 			if (n == size) {
 				size = size == 0 ? 16 : size * 2;
 				groups = realloc(groups, size * sizeof *groups);
 				if (groups == NULL)
 					watchdog_fire(NULL, 0, roots, nroots,
-					    marker);
+					    marker, parent);
 			}
 			groups[n++] = m.pgid;
 		} else if (m.op == 'g') {
@@ -218,7 +223,7 @@ watchdog_start(const char *marker)
 		}
 		close_range(4, ~0U, 0);
 		if (getppid() != parent)
-			watchdog_fire(NULL, 0, NULL, 0, marker);
+			watchdog_fire(NULL, 0, NULL, 0, marker, parent);
 		watchdog_main(p[0], parent, marker);
 	}
 	jobsig_restore(&old);

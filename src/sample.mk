@@ -11,6 +11,6 @@ src_libturbotop_a_SOURCES += \
 	src/sample-tl.c \
 	src/sample-threads.c \
 	src/tl-store.c src/tl-store.h \
-	src/trace.c src/trace.h \
+	src/trace.c src/trace.h src/trace-int.h src/trace-fs.c \
 	src/json.c src/json.h \
 	src/batch.c src/batch.h

@@ -3,23 +3,29 @@
  *
  * Reading. The sched tracepoints (sched_switch, sched_wakeup,
  * sched_wakeup_new, sched_migrate_task, sched_process_fork,
- * sched_process_exit) and task:task_newtask where present are opened
- * system-wide on every online cpu with perf_event_open, all of one cpu writing into one mmap'ed
- * ring buffer (PERF_EVENT_IOC_SET_OUTPUT), timestamps on CLOCK_MONOTONIC (the
- * sampler's clock). Nothing is enabled in tracefs and no instance is made,
- * so there is nothing to undo: the kernel closes the events when the process
- * ends, even by SIGKILL, and any number of turbotops can trace at once. The
- * records are parsed with libtraceevent from the formats in tracefs
- * (tracefs_local_events_system); tracefs is mounted at /sys/kernel/tracing
- * when it is not and we may (root), and left mounted: other tools expect it
- * there, and unmounting under them would break them.
+ * sched_process_exit) and task:task_newtask where present, on every online
+ * cpu, timestamps on CLOCK_MONOTONIC (the sampler's clock), from one of two
+ * readers:
+ *  - a tracefs instance of our own (trace-fs.c), where we may make one
+ *    (root): the complete record. Its records name the thread only; its
+ *    process comes from the thread's birth or is looked up (ctx_pid).
+ *  - else perf_event_open (CAP_PERFMON, or perf_event_paranoid -1), all of
+ *    one cpu's events writing into one mmap'ed ring buffer
+ *    (PERF_EVENT_IOC_SET_OUTPUT); the kernel closes them when the process
+ *    ends. On these machines perf drops every record made in a cpu's idle
+ *    context on some cpus (trace-fs.c says more): the run of a task woken
+ *    there is then taken from the cpu's previous record, too long.
+ * The records are parsed with libtraceevent from the formats in tracefs;
+ * tracefs is mounted at /sys/kernel/tracing when it is not and we may
+ * (root), and left mounted: other tools expect it there, and unmounting
+ * under them would break them.
  *
- * One thread drains the buffers (woken at a quarter full, or every
- * DRAIN_PERIOD), and tracer_take() drains them too; both under the tracer's
- * mutex. Records of all cpus are merged by time; a record is applied only
- * once no cpu can still deliver an older one (older than when the drain
- * began, less a margin). PERF_RECORD_LOST records are counted: "N events
- * lost".
+ * One thread drains the buffers (perf: woken at a quarter full; at least
+ * every DRAIN_PERIOD), and tracer_take() drains them too; both under the
+ * tracer's mutex. Records of all cpus are merged by time; a record is
+ * applied only once no cpu can still deliver an older one (older than when
+ * the drain began, less a margin). Records the kernel dropped (perf's
+ * PERF_RECORD_LOST, tracefs's missed events) are counted: "N events lost".
  *
  * The model. Per cpu: the task on it (a tid, 0 idle, -1 not known yet). Per
  * thread: R running (on a cpu), W runnable and waiting, S blocked or
@@ -42,7 +48,8 @@
  * threads those processes make (newtask or fork in a followed process), so
  * a worker that lives less than one tick is followed from its birth. A
  * process stays followed until its exit has been taken into an interval.
- * sched_stat_runtime is left out: perf counts it by its runtime field
+ * sched_stat_runtime is left out: it is not needed, and perf counts it by
+ * its runtime field
  * (__perf_count), so with a sample period of 1 it would make a sample per
  * nanosecond of run time - the buffers overflow at once.
  */
@@ -70,7 +77,11 @@
 #include <event-parse.h>
 #include <tracefs.h>
 
+#include <libproc2/pids.h>
+
+#include "sample-int.h"
 #include "trace.h"
+#include "trace-int.h"
 #include "util.h"
 
 #define CAP_PERFMON_BIT	38
@@ -88,38 +99,16 @@
 
 #define CLONE_THREAD_FLAG 0x00010000	/* CLONE_THREAD, in task_newtask */
 
-enum ev_kind {
-	EV_SWITCH, EV_WAKEUP, EV_WAKEUP_NEW, EV_MIGRATE, EV_FORK, EV_EXIT,
-	EV_NEWTASK, EV_NKINDS
-};
-static const char *ev_names[EV_NKINDS] = {
+const char *const trace_ev_names[EV_NKINDS] = {
 	"sched_switch", "sched_wakeup", "sched_wakeup_new",
 	"sched_migrate_task", "sched_process_fork", "sched_process_exit",
 	"task_newtask"
 };
-static const char *ev_systems[EV_NKINDS] = {
+const char *const trace_ev_systems[EV_NKINDS] = {
 	"sched", "sched", "sched", "sched", "sched", "sched", "task"
 };
 
 /* The fields read of each kind (NULL: none). */
-struct ev_fields {
-	struct tep_event	*event;
-	struct tep_format_field	*pid, *comm, *cpu, *state;	/* prev_* for a switch;
-								   state: clone_flags */
-	struct tep_format_field	*pid2, *comm2, *cpu2;		/* next_*, child_*, dest_cpu */
-};
-
-/* One record, decoded. */
-struct ev {
-	double		 t;
-	int		 cpu;
-	enum ev_kind	 kind;
-	pid_t		 ctx_pid, ctx_tid;	/* the task current on the cpu */
-	pid_t		 a, b;			/* prev/next, parent/child, pid */
-	int		 c1, c2;		/* target_cpu; orig/dest cpu */
-	long long	 state;			/* prev_state; clone_flags */
-	char		 comm_a[16], comm_b[16];
-};
 
 struct th {
 	pid_t		 tid, pid;	/* pid 0: not known yet */
@@ -131,59 +120,10 @@ struct th {
 	double		 run, wait, sleep;	/* this interval, s */
 	unsigned	 mig, vol, invol;
 	int		 dead;
+	int		 asked;		/* its process was looked up */
 	size_t		 run_idx;	/* + 1: its last entry in runs[] */
 };
 
-struct tcpu {
-	int		 id;
-	int		*fds;		/* one per kind; fds[0] owns the buffer */
-	void		*base;
-	size_t		 mapsize;
-	pid_t		 curr;		/* tid, 0 idle, -1 not known */
-	double		 since;		/* when curr began (idle: when idle began) */
-	double		 last;		/* time of its last record */
-	double		 idle;		/* this interval, s */
-};
-
-struct tracer {
-	pthread_mutex_t		 lock;
-	pthread_t		 thread;
-	int			 started, stop_pipe[2];
-	struct tl_store		*store;
-	struct tep_handle	*tep;
-	struct ev_fields	 f[EV_NKINDS];
-	int			 ids[EV_NKINDS];
-
-	struct tcpu		*cpus;
-	int			 ncpus;		/* entries in cpus (by index) */
-	int			 maxcpu;	/* highest cpu id + 1 */
-	int			*cpu_index;	/* cpu id -> index, -1 */
-	size_t			 page, pages;	/* pages: data pages per buffer */
-	unsigned char		*copy;		/* a record that wraps */
-	size_t			 copysize;
-
-	struct ev		*pending;
-	size_t			 npending, pendsize;
-	double			 start, cut;	/* tracing start, last cut */
-	unsigned long long	 lost;
-
-	struct th		**tab;		/* open addressing by tid */
-	size_t			 ntab, tabcap;
-
-	struct tl_run		*runs;		/* this interval's run pieces */
-	size_t			 nruns, runsize;
-	pid_t			*follow;	/* sorted: the followed processes */
-	size_t			 nfollow, followsize;
-
-	/* The last taken interval. */
-	struct tl_run		*t_runs;
-	size_t			 t_nruns, t_runsize;
-	struct tl_acc		*t_acc, *t_gone;
-	size_t			 t_nacc, t_accsize, t_ngone, t_gonesize;
-	double			*t_idle;
-	pid_t			*t_follow;	/* followed over the interval */
-	size_t			 t_nfollow, t_followsize;
-};
 
 /* Whether CAP_PERFMON (or CAP_SYS_ADMIN) is in our effective set. */
 static int
@@ -572,11 +512,44 @@ apply_context(struct tracer *tr, struct tcpu *c, const struct ev *e)
 	start_run(tr, t, c, from);
 }
 
+/*
+ * The process of thread tid, for a reader that names only the thread (the
+ * tracefs one): known from its birth, else its own id when that is a
+ * followed process, else read once from /proc with libproc2 (0 if gone).
+ */
+static pid_t
+ctx_pid(struct tracer *tr, pid_t tid)
+{
+	static enum pids_item	 items[] = { PIDS_ID_TGID };
+	struct th		*t = th_get(tr, tid);
+	struct pids_fetch	*f;
+	unsigned		 sel = (unsigned)tid;
+
+	if (t->pid > 0 || t->asked)
+		return t->pid;
+	t->asked = 1;
+	if (followed(tr, tid))
+		return tid;
+	proc2_lock();
+	if (tr->pinfo == NULL && procps_pids_new(&tr->pinfo, items, 1) < 0)
+		tr->pinfo = NULL;
+	f = tr->pinfo != NULL ? procps_pids_select(tr->pinfo, &sel, 1,
+	    PIDS_SELECT_PID) : NULL;
+	if (f != NULL && f->counts->total == 1)
+		t->pid = PIDS_VAL(0, s_int, f->stacks[0], tr->pinfo);
+	proc2_unlock();
+	return t->pid;
+}
+
 static void
 set_comm(struct th *t, const char *comm)
 {
-	if (comm[0] != '\0')
-		snprintf(t->comm, sizeof t->comm, "%s", comm);
+	size_t	 n = strnlen(comm, sizeof t->comm - 1);
+
+	if (n > 0) {
+		memcpy(t->comm, comm, n);
+		t->comm[n] = '\0';
+	}
 }
 
 static void
@@ -636,13 +609,17 @@ apply_wakeup(struct tracer *tr, const struct ev *e)
 }
 
 static void
-apply(struct tracer *tr, const struct ev *e)
+apply(struct tracer *tr, const struct ev *rec)
 {
-	struct tcpu	*c = cpu_of(tr, e->cpu);
+	struct tcpu	*c = cpu_of(tr, rec->cpu);
 	struct th	*t;
+	struct ev	 named = *rec;
+	const struct ev	*e = &named;
 
 	if (c == NULL)
 		return;
+	if (named.ctx_pid == 0 && named.ctx_tid > 0)
+		named.ctx_pid = ctx_pid(tr, named.ctx_tid);
 	/*
 	 * A thread past the release of its pid (the last records of an
 	 * exiting one: its final switch, the wake-up of its parent) is
@@ -750,31 +727,20 @@ int_of(struct tep_format_field *f, const void *data)
 	return (int)v;
 }
 
-/* Decode one PERF_RECORD_SAMPLE into tr->pending. */
-static void
-decode_sample(struct tracer *tr, const unsigned char *p, size_t len)
+/*
+ * One record's payload (raw, rawsize bytes) at ns on cpu, in the context of
+ * thread tid of process pid (0: not known), into tr->pending.
+ */
+void
+trace_decode(struct tracer *tr, const void *raw, size_t rawsize, uint64_t ns,
+    int cpu, pid_t pid, pid_t tid)
 {
 	struct tep_record	 rec;
 	struct ev		*e;
 	struct ev_fields	*f;
-	const unsigned char	*raw;
-	uint32_t		 pid, tid, cpu, rawsize;
-	uint64_t		 time;
 	long long		 v;
 	int			 type, k;
 
-	/* TID, TIME, CPU, RAW in that order (sample_type below). */
-	if (len < 8 + 8 + 8 + 8 + 4)
-		return;
-	p += 8;
-	memcpy(&pid, p, 4);
-	memcpy(&tid, p + 4, 4);
-	memcpy(&time, p + 8, 8);
-	memcpy(&cpu, p + 16, 4);
-	memcpy(&rawsize, p + 24, 4);
-	raw = p + 28;
-	if (28 + 8 + (size_t)rawsize > len)
-		return;
 	memset(&rec, 0, sizeof rec);
 	rec.data = (void *)(uintptr_t)raw;
 	rec.size = (int)rawsize;
@@ -793,11 +759,11 @@ decode_sample(struct tracer *tr, const unsigned char *p, size_t len)
 	}
 	e = &tr->pending[tr->npending];
 	memset(e, 0, sizeof *e);
-	e->t = (double)time / 1e9;
-	e->cpu = (int)cpu;
+	e->t = (double)ns / 1e9;
+	e->cpu = cpu;
 	e->kind = (enum ev_kind)k;
-	e->ctx_pid = (pid_t)pid;
-	e->ctx_tid = (pid_t)tid;
+	e->ctx_pid = pid;
+	e->ctx_tid = tid;
 	e->a = field_num(f->pid, raw, &v) == 0 ? (pid_t)v : -1;
 	e->b = field_num(f->pid2, raw, &v) == 0 ? (pid_t)v : -1;
 	e->c1 = int_of(f->cpu, raw);
@@ -807,6 +773,28 @@ decode_sample(struct tracer *tr, const unsigned char *p, size_t len)
 	field_str(f->comm, raw, rawsize, e->comm_a);
 	field_str(f->comm2, raw, rawsize, e->comm_b);
 	tr->npending++;
+}
+
+/* One PERF_RECORD_SAMPLE of the perf reader. */
+static void
+decode_sample(struct tracer *tr, const unsigned char *p, size_t len)
+{
+	uint32_t		 pid, tid, cpu, rawsize;
+	uint64_t		 time;
+
+	/* TID, TIME, CPU, RAW in that order (sample_type below). */
+	if (len < 8 + 8 + 8 + 8 + 4)
+		return;
+	p += 8;
+	memcpy(&pid, p, 4);
+	memcpy(&tid, p + 4, 4);
+	memcpy(&time, p + 8, 8);
+	memcpy(&cpu, p + 16, 4);
+	memcpy(&rawsize, p + 24, 4);
+	if (28 + 8 + (size_t)rawsize > len)
+		return;
+	trace_decode(tr, p + 28, rawsize, time, (int)cpu, (pid_t)pid,
+	    (pid_t)tid);
 }
 
 /* Move every record of one cpu's buffer into tr->pending. */
@@ -904,8 +892,12 @@ drain(struct tracer *tr, double cut, double lag)
 	size_t	 i, n, old = tr->npending;
 	int	 k;
 
-	for (k = 0; k < tr->ncpus; k++)
-		drain_cpu(tr, &tr->cpus[k]);
+	for (k = 0; k < tr->ncpus; k++) {
+		if (tr->inst != NULL)
+			tfs_drain_cpu(tr, &tr->cpus[k]);
+		else
+			drain_cpu(tr, &tr->cpus[k]);
+	}
 	/* The records kept from the last drain are in order: sort the new. */
 	if (tr->npending - old > 1)
 		qsort(tr->pending + old, tr->npending - old,
@@ -947,16 +939,18 @@ tracer_main(void *arg)
 	 * thread may wait a second for its first slice, and the buffers would
 	 * overflow before it ever read them.
 	 */
-	for (k = 0; k < n; k++) {
+	tfs_start(tr);
+	for (k = 0; k < n && tr->inst == NULL; k++) {
 		for (i = 0; i < EV_NKINDS; i++) {
 			if (tr->cpus[k].fds[i] != -1)
 				ioctl(tr->cpus[k].fds[i], PERF_EVENT_IOC_ENABLE,
 				    0);
 		}
 	}
+	/* The tracefs reader drains every DRAIN_PERIOD: no fd to wait on. */
 	pfd = xcalloc((size_t)n + 1, sizeof *pfd);
 	for (k = 0; k < n; k++) {
-		pfd[k].fd = tr->cpus[k].fds[0];
+		pfd[k].fd = tr->inst == NULL ? tr->cpus[k].fds[0] : -1;
 		pfd[k].events = POLLIN;
 	}
 	pfd[n].fd = tr->stop_pipe[0];
@@ -1103,11 +1097,11 @@ load_formats(struct tracer *tr, char **cause)
 	 */
 	tr->tep = tep_alloc();
 	for (k = 0; k < EV_NKINDS; k++)
-		parse_format(tr->tep, dir, ev_systems[k], ev_names[k]);
+		parse_format(tr->tep, dir, trace_ev_systems[k], trace_ev_names[k]);
 	for (k = 0; k < EV_NKINDS; k++) {
 		f = &tr->f[k];
-		f->event = tep_find_event_by_name(tr->tep, ev_systems[k],
-		    ev_names[k]);
+		f->event = tep_find_event_by_name(tr->tep, trace_ev_systems[k],
+		    trace_ev_names[k]);
 		tr->ids[k] = f->event != NULL ? f->event->id : -1;
 		if (f->event == NULL)
 			continue;
@@ -1196,6 +1190,7 @@ tracer_new(struct tl_store *store, char **cause)
 {
 	struct tracer	*tr;
 	sigset_t	 all, old;
+	char		*fscause = NULL;
 	long		 conf;
 	int		*ids, n, k, i, rc;
 
@@ -1225,6 +1220,23 @@ tracer_new(struct tl_store *store, char **cause)
 	tr->cpus = xcalloc((size_t)n, sizeof *tr->cpus);
 	tr->t_idle = xcalloc((size_t)tr->maxcpu + 1, sizeof *tr->t_idle);
 	tr->start = tr->cut = now_mono();
+	/* The tracefs reader where we may make an instance (root). */
+	for (k = 0; k < n; k++) {
+		tr->cpus[k].id = ids[k];
+		tr->cpus[k].curr = -1;
+		tr->cpus[k].since = tr->cpus[k].last = tr->start;
+		tr->cpu_index[ids[k]] = k;
+	}
+	tr->ncpus = n;
+	if (tfs_open(tr, &fscause) == 0) {
+		free(ids);
+		goto started;
+	}
+	free(fscause);
+	/* Else perf_event_open (CAP_PERFMON, or a lenient paranoid level). */
+	for (k = 0; k < n; k++)
+		tr->cpu_index[ids[k]] = -1;
+	tr->ncpus = 0;
 	for (k = 0; k < n; k++) {
 		struct tcpu	*c = &tr->cpus[tr->ncpus];
 
@@ -1253,6 +1265,7 @@ tracer_new(struct tl_store *store, char **cause)
 		xasprintf(cause, "could not open the sched events on any cpu");
 		goto fail;
 	}
+started:
 	if (pipe2(tr->stop_pipe, O_CLOEXEC) != 0) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
 		goto fail;
@@ -1290,11 +1303,17 @@ tracer_free(struct tracer *tr)
 		if (tr->stop_pipe[k] != -1)
 			close(tr->stop_pipe[k]);
 	}
+	tfs_close(tr);
 	for (k = 0; k < tr->ncpus; k++)
 		close_cpu(&tr->cpus[k]);
 	/* A cpu that failed half-way was closed where it failed. */
 	if (tr->tep != NULL)
 		tep_free(tr->tep);
+	if (tr->pinfo != NULL) {
+		proc2_lock();
+		procps_pids_unref(&tr->pinfo);
+		proc2_unlock();
+	}
 	for (i = 0; i < tr->tabcap; i++)
 		free(tr->tab[i]);
 	free(tr->tab);

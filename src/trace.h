@@ -1,17 +1,18 @@
 /*
  * trace.h: the exact timeline's source, the scheduler's own record (trace.c).
  *
- * A tracer opens the sched:* tracepoints on every cpu through perf_event_open
- * (one mmap'ed ring buffer per cpu, read by one thread), so the kernel closes
- * everything when turbotop exits, however it exits. It keeps, for every
+ * A tracer reads the sched:* tracepoints of every cpu from a tracefs instance
+ * of its own (root), else through perf_event_open (CAP_PERFMON; one mmap'ed
+ * ring buffer per cpu), by one thread. It keeps, for every
  * thread of the machine, the interval's running / waiting / sleeping time,
  * migrations and switches, and per cpu the interval's runs and idle time; it
  * appends the followed threads' segments and spans to a tl_store.
  *
- * tracefs is only read (the events' formats); it is mounted at
- * /sys/kernel/tracing when it is not and we may, and never unmounted (other
- * tools expect it there). No tracefs instance is made and no event enabled
- * there, so nothing needs undoing after a crash or SIGKILL.
+ * tracefs is mounted at /sys/kernel/tracing when it is not and we may, and
+ * never unmounted (other tools expect it there). The instance
+ * (turbotop-PID-N) is removed by tracer_free, by the watchdog when turbotop
+ * dies without it (tfs_sweep(pid)), and by the next tracer when both are
+ * gone (tfs_sweep(0)). perf's events close with the process.
  */
 #ifndef TURBOTOP_TRACE_H
 #define TURBOTOP_TRACE_H
@@ -51,5 +52,8 @@ int		 tracer_thread(struct tracer *, pid_t, struct tl_acc *);
 size_t		 tracer_threads(struct tracer *, const struct tl_acc **);
 size_t		 tracer_gone(struct tracer *, const struct tl_acc **);
 unsigned long long tracer_lost(struct tracer *);
+
+/* Remove the tracefs instances of turbotop pid (0: of every dead one). */
+void		 tfs_sweep(pid_t);
 
 #endif

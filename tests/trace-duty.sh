@@ -1,9 +1,10 @@
 #!/bin/bash
 # trace-duty.sh: the exact timeline against the kernel's own accounting. A
 # worker pinned to core K spins 3 ms and sleeps 7 ms: the trace must give it
-# the run time its schedstat says (30% of the window when the machine lets
-# it run), within 2 points of the window, all on K (its run before it was
-# pinned aside). And every thread's run + wait + sleep covers the interval.
+# the run time its schedstat says, within 2 points of the window, even when
+# other load on K made it wait (30% of the window when the machine lets it
+# run), all on K (its run before it was pinned aside). And every thread's
+# run + wait + sleep covers the interval.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 . "${TESTS_SRCDIR:-$(dirname "$0")}/trace-lib.sh"
 
@@ -35,14 +36,10 @@ on_k = sum(x['ms'] for r in recs for c in r['timeline']['cores'] if c['id'] == c
 elsewhere = sum(x['ms'] for r in recs for c in r['timeline']['cores'] if c['id'] != core for x in c['run'])
 print('# duty: schedstat %.1f ms (%.1f%% of the window), pinned %.1f; trace on core %d %.1f ms (%.1f%%), elsewhere %.1f' % (run, 100 * pinned / window, pinned, core, on_k, 100 * on_k / window, elsewhere))
 wait = float(k['wait_ms'])
-# Other load on core K: the duty waited for it. The trace then credits the
-# duty too much, when a task came to K out of idle (a switch the kernel does
-# not trace, KERNEL-NOTES 1) just before the duty was woken there: it is
-# taken to run from its wake-up. Only the bound is asserted then.
-assert on_k <= pinned + wait + 0.02 * window, ('trace %.1f ms on core %d, more than schedstat run %.1f + wait %.1f' % (on_k, core, pinned, wait))
+# Other load on core K: the duty waited for it, and ran less than 30% -
+# the trace must still give its run time exactly.
+assert abs(on_k - pinned) <= 0.02 * window, ('trace %.1f ms on core %d, schedstat %.1f (waited %.1f)' % (on_k, core, pinned, wait))
 contended = pinned < 0.28 * window or wait > 0.05 * window
-if not contended:
-    assert abs(on_k - pinned) <= 0.02 * window, ('trace %.1f ms on core %d, schedstat %.1f' % (on_k, core, pinned))
 assert elsewhere <= run - pinned + 2, ('%.1f ms off core %d, only %.1f before pinning' % (elsewhere, core, run - pinned))
 # The lesson: 3 ms in 10 is 30% of the core, when the machine let it run
 # (its schedstat says 28% or more), give or take the 2 points above.
@@ -66,6 +63,5 @@ for r in recs:
                 assert abs(p[f] - v) <= 0.2 * len(p['tasks']) + 0.1, (f, p[f], v)
     prev = r['t']
 if contended:
-    print('SKIP: core %d was busy with other load (the duty ran %.1f ms, waited %.1f ms): cannot conclude' % (core, pinned, wait))
-    sys.exit(77)
+    print('# core %d was busy with other load: the duty ran %.1f ms, waited %.1f ms (no 30%% to see)' % (core, pinned, wait))
 "

@@ -12,11 +12,6 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/trace-lib.sh"
 
 need_exact
-# The lesson is read from run times: under AddressSanitizer the tracer is
-# slowed and its figures on a loaded machine are not the lesson's (CI's ASan
-# run failed it). Its memory safety is exercised by the other trace tests.
-ldd "$TURBOTOP" 2>/dev/null | grep -q libasan &&
-	skip "an AddressSanitizer build: the lesson is measured in the plain build"
 tmp=$(mk_tmpdir)
 ncpu=$(grep -c '^cpu[0-9]' /proc/stat)
 [ "$ncpu" -ge 2 ] || skip "one core: nothing to contrast"
