@@ -35,6 +35,7 @@ struct name {
 	pid_t			 tid, pid;	/* tid 0: free slot */
 	char			 comm[16];
 	unsigned long long	 last_span;	/* sequence + 1 of its last span; 0 none */
+	unsigned long long	 last_seg;	/* the same for segments */
 	int			 used;		/* touched since the last trim */
 };
 
@@ -216,7 +217,11 @@ name_rehash(struct tl_store *st, size_t cap, int only_used)
 	for (i = 0; i < oldcap; i++) {
 		if (old[i] == NULL)
 			continue;
-		if (only_used && !old[i]->used) {
+		if (only_used && !old[i]->used &&
+		    !(old[i]->last_seg > 0 &&
+		    ring_has(&st->seg, old[i]->last_seg - 1)) &&
+		    !(old[i]->last_span > 0 &&
+		    ring_has(&st->span, old[i]->last_span - 1))) {
 			free(old[i]);
 			continue;
 		}
@@ -268,6 +273,8 @@ tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
 	g->start = start;
 	g->end = end;
 	st->last_seg[cpu] = seq + 1;
+	if (tid > 0)
+		name_get(st, tid)->last_seg = seq + 1;
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -385,8 +392,6 @@ tl_store_trim(struct tl_store *st, double t)
 {
 	const struct tl_segment	*g;
 	const struct tl_span	*p;
-	struct name		*n;
-	unsigned long long	 seq;
 
 	pthread_mutex_lock(&st->lock);
 	while (st->seg.n > 0) {
@@ -404,11 +409,6 @@ tl_store_trim(struct tl_store *st, double t)
 		st->span.head = (st->span.head + 1) % st->span.cap;
 		st->span.seq0++;
 		st->span.n--;
-	}
-	for (seq = st->seg.seq0; seq < st->seg.seq0 + st->seg.n; seq++) {
-		g = ring_at(&st->seg, seq);
-		if ((n = name_find(st, g->tid)) != NULL)
-			n->used = 1;
 	}
 	if (st->namecap > 0)
 		name_rehash(st, st->namecap, 1);

@@ -82,8 +82,10 @@ struct tracer {
 	unsigned char		*copy;		/* a record that wraps */
 	size_t			 copysize;
 
-	struct ev		*pending;
-	size_t			 npending, pendsize;
+	struct ev		*pending;	/* [pstart, npending): not applied */
+	size_t			 pstart, npending, pendsize;
+	struct ev		*merge;		/* scratch for merge_pending */
+	size_t			 mergesize;
 	double			 start, cut;	/* tracing start, last cut */
 	unsigned long long	 lost;
 

@@ -858,24 +858,40 @@ ev_cmp(const void *a, const void *b)
 	return (x->cpu > y->cpu) - (x->cpu < y->cpu);
 }
 
-/* Merge the two sorted runs pending[0, mid) and pending[mid, npending). */
+/*
+ * Merge the sorted runs pending[pstart, mid) and [mid, npending). Only the
+ * old records later than the first new one move (the tail where records of
+ * cpus drained at different moments interleave).
+ */
 static void
 merge_pending(struct tracer *tr, size_t mid)
 {
-	struct ev	*tmp;
-	size_t		 i = 0, j = mid, k = 0, n = tr->npending;
+	struct ev	*p = tr->pending;
+	size_t		 lo = tr->pstart, hi = mid, m, i, j, k, n;
 
-	tmp = xreallocarray(NULL, n, sizeof *tmp);
-	while (i < mid && j < n)
-		tmp[k++] = ev_cmp(&tr->pending[j], &tr->pending[i]) < 0 ?
-		    tr->pending[j++] : tr->pending[i++];
+	while (lo < hi) {		/* the first old record after p[mid] */
+		m = (lo + hi) / 2;
+		if (ev_cmp(&p[m], &p[mid]) <= 0)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	n = tr->npending - lo;
+	if (n > tr->mergesize) {
+		tr->mergesize = n + 1024;
+		free(tr->merge);
+		tr->merge = xreallocarray(NULL, tr->mergesize, sizeof *tr->merge);
+	}
+	i = lo;
+	j = mid;
+	k = 0;
+	while (i < mid && j < tr->npending)
+		tr->merge[k++] = ev_cmp(&p[j], &p[i]) < 0 ? p[j++] : p[i++];
 	while (i < mid)
-		tmp[k++] = tr->pending[i++];
-	while (j < n)
-		tmp[k++] = tr->pending[j++];
-	free(tr->pending);
-	tr->pending = tmp;
-	tr->pendsize = n;
+		tr->merge[k++] = p[i++];
+	while (j < tr->npending)
+		tr->merge[k++] = p[j++];
+	memcpy(p + lo, tr->merge, n * sizeof *p);
 }
 
 /*
@@ -902,10 +918,10 @@ drain(struct tracer *tr, double cut, double lag)
 	if (tr->npending - old > 1)
 		qsort(tr->pending + old, tr->npending - old,
 		    sizeof *tr->pending, ev_cmp);
-	if (old > 0 && tr->npending > old &&
+	if (old > tr->pstart && tr->npending > old &&
 	    ev_cmp(&tr->pending[old - 1], &tr->pending[old]) > 0)
 		merge_pending(tr, old);
-	for (i = 0; i < tr->npending; i++) {
+	for (i = tr->pstart; i < tr->npending; i++) {
 		if (cut >= 0 && tr->pending[i].t > cut) {
 			tracer_cut(tr, cut);
 			cut = -1;
@@ -916,10 +932,16 @@ drain(struct tracer *tr, double cut, double lag)
 	}
 	if (cut >= 0)
 		tracer_cut(tr, cut);
+	tr->pstart = i;
+	/* Moved down once the applied part is the larger: amortised O(1). */
 	n = tr->npending - i;
-	if (n > 0 && i > 0)
-		memmove(tr->pending, tr->pending + i, n * sizeof *tr->pending);
-	tr->npending = n;
+	if (i >= n) {
+		if (n > 0)
+			memmove(tr->pending, tr->pending + i, n *
+			    sizeof *tr->pending);
+		tr->pstart = 0;
+		tr->npending = n;
+	}
 }
 
 static void *
@@ -1321,6 +1343,7 @@ tracer_free(struct tracer *tr)
 	free(tr->cpu_index);
 	free(tr->copy);
 	free(tr->pending);
+	free(tr->merge);
 	free(tr->runs);
 	free(tr->follow);
 	free(tr->t_runs);
