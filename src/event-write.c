@@ -661,13 +661,15 @@ static const char csv_columns[] =
     "type,t,cpu,online,busy,user,nice,system,idle,iowait,irq,softirq,steal,"
     "line,job,pid,stream,status,signal,workers,runs,failed,wall_median_s,"
     "wall_min_s,wall_max_s,speedup,efficiency,karp_flatt,amdahl_f,"
-    "amdahl_speedup,busy_mean,text";
+    "amdahl_speedup,busy_mean,host,rank,text";
 
 #define CSV_CPU		2	/* first per-core column */
 #define CSV_LINE	13	/* first event column */
 #define CSV_WORKERS	19	/* first benchmark column */
-#define CSV_TEXT	31
-#define CSV_NCOLS	32
+#define CSV_HOST	31	/* cluster mode: the record's host, */
+#define CSV_RANK	32	/* an output line's MPI rank */
+#define CSV_TEXT	33
+#define CSV_NCOLS	34
 
 struct csv_row {
 	const char	*col[CSV_NCOLS];
@@ -723,6 +725,7 @@ csv_put(struct event_writer *w, const struct event *e, struct csv_row *r)
 	r->col[0] = event_type_name(e->type);
 	if (e->type != EVENT_HELLO)
 		csv_num(r, 1, e->t, 3);
+	r->col[CSV_HOST] = e->type != EVENT_HELLO ? e->from : NULL;
 	for (i = 0; i < CSV_NCOLS; i++) {
 		if (i > 0)
 			putc(',', w->f);
@@ -766,6 +769,8 @@ csv_write(struct event_writer *w, const struct event *e)
 		r.col[CSV_LINE + 1] = e->job;
 		csv_set(&r, CSV_LINE + 2, "%ld", e->pid);
 		r.col[CSV_LINE + 3] = e->err ? "err" : "out";
+		if (e->has_rank)
+			csv_set(&r, CSV_RANK, "%d", e->rank);
 		r.col[CSV_TEXT] = e->text;
 		break;
 	case EVENT_EXIT:
@@ -902,14 +907,20 @@ text_sample(struct event_writer *w, const struct event *e)
 		    e->timeline->title != NULL ? e->timeline->title :
 		    e->timeline->exact ? "exact: scheduler trace" : "sampled",
 		    e->timeline->lost);
-	fprintf(f, "\n%7s %7s %7s S  %%CPU   P     RES  THR     TIME+ COMMAND\n",
-	    "PID", "PPID", "PGID");
+	fprintf(f, "\n%7s %7s %7s S  %%CPU   P     RES  THR     TIME+ %s"
+	    "COMMAND\n", "PID", "PPID", "PGID",
+	    e->proc_ranks != NULL ? "RANK " : "");
 	for (i = 0; i < e->nprocs; i++) {
 		p = &e->procs[i];
 		format_time(tm, sizeof tm, p->time);
-		fprintf(f, "%7ld %7ld %7ld %c %5.1f %3d %7lu %4d %9s %s\n",
+		fprintf(f, "%7ld %7ld %7ld %c %5.1f %3d %7lu %4d %9s ",
 		    (long)p->pid, (long)p->ppid, (long)p->pgid, p->state,
-		    p->cpu, p->core, p->rss_kb, p->threads, tm, p->cmd);
+		    p->cpu, p->core, p->rss_kb, p->threads, tm);
+		if (e->proc_ranks != NULL && e->proc_ranks[i] >= 0)
+			fprintf(f, "%4d ", e->proc_ranks[i]);
+		else if (e->proc_ranks != NULL)
+			fprintf(f, "%4s ", "-");
+		fprintf(f, "%s\n", p->cmd);
 	}
 	putc('\n', f);
 }
@@ -926,12 +937,15 @@ text_num(FILE *f, int wd, int prec, double v)
 
 /* One benchmark row; the table's head comes before the first. */
 static void
-text_bench(struct event_writer *w, const struct event_bench *b)
+text_bench(struct event_writer *w, const struct event *e)
 {
-	FILE	*f = w->f;
-	int	 c;
+	const struct event_bench	*b = e->bench;
+	FILE				*f = w->f;
+	int				 c;
 
 	if (!w->in_bench) {
+		if (e->from != NULL)
+			fprintf(f, "%s: ", e->from);
 		fprintf(f, "benchmark: %s\n", b->title != NULL ? b->title : "?");
 		fprintf(f, "%d measured run%s per worker count after 1 warm-up "
 		    "run (not counted); times in seconds%s\n", b->repeat,
@@ -1010,6 +1024,14 @@ text_bench_close(struct event_writer *w)
 	w->short_note = NULL;
 }
 
+/* Cluster mode: "HOST: " before a line of a record from a host. */
+static void
+text_from(FILE *f, const struct event *e)
+{
+	if (e->from != NULL)
+		fprintf(f, "%s: ", e->from);
+}
+
 static void
 text_write(struct event_writer *w, const struct event *e)
 {
@@ -1039,30 +1061,37 @@ text_write(struct event_writer *w, const struct event *e)
 		text_sample(w, e);
 		break;
 	case EVENT_OUTPUT:
+		/* Who wrote it: HOST/RANK, HOST PID, rank R, or the pid. */
 		if (e->from != NULL && e->has_rank)
-			fprintf(f, "[%s/%d %s] %s%s\n", e->from, e->rank,
-			    e->err ? "err" : "out", e->text,
-			    e->cut ? " [cut]" : "");
+			fprintf(f, "[%s/%d", e->from, e->rank);
+		else if (e->from != NULL)
+			fprintf(f, "[%s %ld", e->from, e->pid);
+		else if (e->has_rank)
+			fprintf(f, "[rank %d", e->rank);
 		else
-			fprintf(f, "[%7ld %s] %s%s\n", e->pid,
-			    e->err ? "err" : "out", e->text,
-			    e->cut ? " [cut]" : "");
+			fprintf(f, "[%7ld", e->pid);
+		fprintf(f, " %s] %s%s\n", e->err ? "err" : "out", e->text,
+		    e->cut ? " [cut]" : "");
 		break;
 	case EVENT_HOST:
 		fprintf(f, "host %s %s: %s\n", e->from, e->state,
 		    e->reason != NULL ? e->reason : "");
 		break;
 	case EVENT_START:
+		text_from(f, e);
 		fprintf(f, "start: %s pgid %ld\n", e->job, e->pid);
 		break;
 	case EVENT_EXIT:
+		text_from(f, e);
 		fprintf(f, "exit: %s status %d signal %d\n", e->job, e->status,
 		    e->signal);
 		break;
 	case EVENT_STEP:
+		text_from(f, e);
 		fprintf(f, "step %d: %s\n", e->line, e->text);
 		break;
 	case EVENT_ERROR:
+		text_from(f, e);
 		if (e->line > 0)
 			fprintf(f, "%s %d: %s\n", e->skipped ? "skip" : "error",
 			    e->line, e->text);
@@ -1071,14 +1100,18 @@ text_write(struct event_writer *w, const struct event *e)
 			    e->text);
 		break;
 	case EVENT_BENCH:
-		text_bench(w, e->bench);
+		text_bench(w, e);
 		break;
 	case EVENT_END:
-		if (e->reason != NULL)
+		if (e->reason != NULL) {
+			text_from(f, e);
 			fprintf(f, "stopped early: %s\n", e->reason);
-		if (e->lesson)
+		}
+		if (e->lesson) {
+			text_from(f, e);
 			fprintf(f, "end: %ld steps, %ld failures\n", e->steps,
 			    e->failures);
+		}
 		break;
 	case EVENT_NTYPES:
 		break;

@@ -32,6 +32,23 @@ fi
 "$TURBOTOP" -f json --bench=1,2 --repeat=1 -- sh -c 'sleep 0.05 # {w}' >"$tmp/bench.json" 2>/dev/null ||
 	fail "bench exited $?"
 
+# Cluster mode's records (hand-written: a host's samples, ranks, host
+# states); they go through the same checks and round trip below.
+cat >"$tmp/hosts.json" <<'STREAM'
+{"type":"hello","schema":1,"version":"0.1.0","host":"head","cores":2,"argv":["turbotop","-b","-f","json","--hosts=node1,node2","mpicompute"],"started":"2026-11-29T00:00:00.000Z"}
+{"type":"host","t":0.100,"host":"node1","state":"up","reason":"turbotop 0.1.0, 2 cores"}
+{"type":"host","t":0.200,"host":"node2","state":"up","reason":"turbotop 0.1.0, 2 cores"}
+{"type":"start","t":0.300,"job":"mpicompute","pgid":500}
+{"type":"sample","t":0.500,"host":"node1","cpus":[{"id":0,"busy":90.0,"user":80.0,"nice":0.0,"system":10.0,"idle":10.0,"iowait":0.0,"irq":0.0,"softirq":0.0,"steal":0.0},{"id":1,"busy":20.0,"user":10.0,"nice":0.0,"system":10.0,"idle":80.0,"iowait":0.0,"irq":0.0,"softirq":0.0,"steal":0.0}],"procs":[{"pid":77,"ppid":76,"pgid":76,"state":"R","cpu":90.0,"core":0,"rss_kb":1000,"threads":1,"time":0.40,"cmd":"mpicompute","run_ms":450.0,"wait_ms":0.0,"sleep_ms":50.0,"migrations":0,"switches":3,"rank":1}]}
+{"type":"sample","t":0.500,"host":"node2","cpus":[{"id":0,"busy":30.0,"user":20.0,"nice":0.0,"system":10.0,"idle":70.0,"iowait":0.0,"irq":0.0,"softirq":0.0,"steal":0.0},{"id":1,"busy":95.0,"user":90.0,"nice":0.0,"system":5.0,"idle":5.0,"iowait":0.0,"irq":0.0,"softirq":0.0,"steal":0.0}],"procs":[{"pid":88,"ppid":87,"pgid":87,"state":"R","cpu":95.0,"core":1,"rss_kb":1200,"threads":1,"time":0.45,"cmd":"mpicompute","run_ms":475.0,"wait_ms":0.0,"sleep_ms":25.0,"migrations":0,"switches":2,"rank":2},{"pid":89,"ppid":1,"pgid":89,"state":"S","cpu":0.0,"core":0,"rss_kb":900,"threads":1,"time":0.00,"cmd":"sshd","run_ms":0.0,"wait_ms":0.0,"sleep_ms":500.0,"migrations":0,"switches":0}]}
+{"type":"output","t":0.600,"host":"node2","job":"mpicompute","pid":88,"stream":"out","text":"rank 2 done","rank":2}
+{"type":"output","t":0.700,"host":"node1","job":"mpicompute","pid":77,"stream":"err","text":"a warning"}
+{"type":"host","t":0.800,"host":"node2","state":"lost","reason":"the agent's stream ended"}
+{"type":"error","t":0.850,"host":"node2","message":"agent: swept 0 processes"}
+{"type":"exit","t":0.900,"job":"mpicompute","pgid":500,"status":0,"signal":0}
+{"type":"end","t":1.000,"status":0}
+STREAM
+
 validate "$tmp"/*.json || fail "a stream does not validate against the schema"
 
 # What each holds.
@@ -81,6 +98,31 @@ grep -q '^%Cpu0 *:' "$tmp/lesson.txt" || fail "text: no per-core line"
 grep -q '^step 2: run' "$tmp/lesson.txt" || fail "text: no step"
 grep -q '^benchmark: ' "$tmp/lesson.txt" || fail "text: no benchmark table"
 grep -q '^end: 6 steps, 0 failures' "$tmp/lesson.txt" || fail "text: no end: $(tail -3 "$tmp/lesson.txt")"
+
+# Cluster mode: every format says which host a record came from and which
+# rank wrote a line.
+"$TURBOTOP" -b --replay "$tmp/hosts.json" -f csv >"$tmp/hosts.csv" || fail "hosts: csv conversion exited $?"
+python3 - "$tmp/hosts.csv" <<'PY' || fail "hosts: the CSV lost a host or a rank: $(cat "$tmp/hosts.csv")"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+s = [(r["host"], r["cpu"], r["busy"]) for r in rows if r["type"] == "sample"]
+assert s == [("node1", "0", "90.0"), ("node1", "1", "20.0"),
+             ("node2", "0", "30.0"), ("node2", "1", "95.0")], s
+o = [(r["host"], r["rank"], r["text"]) for r in rows if r["type"] == "output"]
+assert o == [("node2", "2", "rank 2 done"), ("node1", "", "a warning")], o
+h = [(r["host"], r["text"]) for r in rows if r["type"] == "host"]
+assert [x[0] for x in h] == ["node1", "node2", "node2"] and "lost" in h[2][1], h
+assert [r["host"] for r in rows if r["type"] == "error"] == ["node2"], rows
+assert all(r["host"] == "" for r in rows if r["type"] in ("hello", "start", "exit", "end")), rows
+PY
+"$TURBOTOP" -b --replay "$tmp/hosts.json" -f text >"$tmp/hosts.txt" || fail "hosts: text conversion exited $?"
+for want in '^host node1:$' '^host node2:$' ' RANK COMMAND$' ' 0:00\.40 \+1 mpicompute$' \
+    ' 0:00\.45 \+2 mpicompute$' ' - sshd$' '^\[node2/2 out\] rank 2 done$' \
+    '^\[node1 77 err\] a warning$' '^host node2 lost: ' '^node2: error: agent: swept'; do
+	grep -q -- "$want" "$tmp/hosts.txt" || fail "hosts: text lacks /$want/: $(cat "$tmp/hosts.txt")"
+done
+[ "$(sed -n '/^host node2:$/,/^$/p' "$tmp/hosts.txt" | grep -c '^%Cpu')" = 2 ] ||
+	fail "hosts: text: not node2's 2 cores under its name"
 
 # A live stream through a pipe: records come as they are written.
 "$TURBOTOP" -b -n 3 -d 0.1 -f json | "$TURBOTOP" -b --replay - -f text >"$tmp/live.txt" ||

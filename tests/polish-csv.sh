@@ -5,7 +5,7 @@
 # demo's.
 . "$TESTS_SRCDIR/lib.sh"
 
-header='type,t,cpu,online,busy,user,nice,system,idle,iowait,irq,softirq,steal,line,job,pid,stream,status,signal,workers,runs,failed,wall_median_s,wall_min_s,wall_max_s,speedup,efficiency,karp_flatt,amdahl_f,amdahl_speedup,busy_mean,text'
+header='type,t,cpu,online,busy,user,nice,system,idle,iowait,irq,softirq,steal,line,job,pid,stream,status,signal,workers,runs,failed,wall_median_s,wall_min_s,wall_max_s,speedup,efficiency,karp_flatt,amdahl_f,amdahl_speedup,busy_mean,host,rank,text'
 dir=$(mk_tmpdir)
 
 "$TURBOTOP" -b -f csv -d 5 welcome >"$dir/out" 2>"$dir/err"

@@ -64,7 +64,7 @@ head -1 "$tmp/c" | grep -q '^type,t,cpu,online,busy,user,nice,system,idle,iowait
 	fail "csv header: $(head -1 "$tmp/c")"
 [ "$(grep -c '^sample,' "$tmp/c")" = $((2 * ncpu)) ] || fail "csv: $(grep -c '^sample,' "$tmp/c") sample rows, want $((2 * ncpu))"
 [ "$(grep -c . "$tmp/c")" = $((3 + 2 * ncpu)) ] || fail "csv: $(grep -c . "$tmp/c") lines, want $((3 + 2 * ncpu))"
-awk -F, '$1 == "sample" && NF != 32 { exit 1 }' "$tmp/c" || fail "csv: a row without 32 fields"
+awk -F, '$1 == "sample" && NF != 34 { exit 1 }' "$tmp/c" || fail "csv: a row without 34 fields"
 [ "$(grep -c '^type,' "$tmp/c")" = 1 ] || fail "csv: header repeated"
 
 # Text: top's batch screen, one %Cpu line per core, -n 2 records.
@@ -111,7 +111,7 @@ wait $pid
 rc=$?
 [ "$rc" = 0 ] || fail "SIGINT: exit status $rc"
 [ -s "$tmp/interr" ] && fail "SIGINT: stderr: $(cat "$tmp/interr")"
-awk -F, '$1 == "sample" && NF != 32 { exit 1 }' "$tmp/int" || fail "SIGINT cut a csv row"
+awk -F, '$1 == "sample" && NF != 34 { exit 1 }' "$tmp/int" || fail "SIGINT cut a csv row"
 
 # A reader that goes away: quiet exit, status 0, no message.
 ( "$TURBOTOP" -b -d 0.05 -f json 2>"$tmp/pipeerr"; echo $? >"$tmp/piperc" ) | head -n 1 >/dev/null
