@@ -59,19 +59,7 @@ struct agent {
 	size_t			 nseen;
 };
 
-static int agent_pipe[2] = { -1, -1 };
-
-static void
-agent_signal(int sig)
-{
-	int	 saved = errno;
-	char	 c = (char)sig;
-
-	if (write(agent_pipe[1], &c, 1) == -1) {
-		/* A wake-up is already pending. */
-	}
-	errno = saved;
-}
+static int agent_stop_fd = -1;	/* util_stop_signals()'s pipe */
 
 /* The marker is turbotop's own "ID/" ("PID.USEC/"): digits, '.', '/'. */
 static int
@@ -274,7 +262,7 @@ agent_wait(double deadline)
 			return 0;
 		pfd[0].fd = STDIN_FILENO;
 		pfd[0].events = POLLIN;
-		pfd[1].fd = agent_pipe[0];
+		pfd[1].fd = agent_stop_fd;
 		pfd[1].events = POLLIN;
 		rc = poll(pfd, 2, (int)(left * 1000) + 1);
 		if (rc < 0 && errno != EINTR)
@@ -309,11 +297,10 @@ int
 agent_main(const struct options *o)
 {
 	struct agent		 a;
-	struct sigaction	 sa;
 	struct event		 e;
 	char			*cause;
 	double			 delay, next;
-	int			 i, rc = 0;
+	int			 rc = 0;
 
 	memset(&a, 0, sizeof a);
 	if (o->agent_marker != NULL) {
@@ -323,20 +310,12 @@ agent_main(const struct options *o)
 		}
 		xasprintf(&a.marker, "%s=%s", JOB_MARKER, o->agent_marker);
 	}
-	if (pipe(agent_pipe) != 0)
+	/*
+	 * No SA_RESTART: a write blocked on a full ssh pipe returns at
+	 * SIGTERM, and the agent ends.
+	 */
+	if ((agent_stop_fd = util_stop_signals(0)) == -1)
 		fatal("pipe");
-	for (i = 0; i < 2; i++) {
-		fcntl(agent_pipe[i], F_SETFD, FD_CLOEXEC);
-		fcntl(agent_pipe[i], F_SETFL, O_NONBLOCK);
-	}
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = agent_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);	/* a closed output: EPIPE, the end */
 
 	/* auto is sampled here: an agent costs its host no more than top. */
 	if ((a.s = sampler_create(&cause)) == NULL ||

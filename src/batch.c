@@ -57,45 +57,16 @@ struct batch {
 	struct job_export	*x;		/* its lines on their way out */
 };
 
-static int batch_pipe[2] = { -1, -1 };
-
-/* The only thing the handler does: wake the loop. */
-static void
-batch_signal(int sig)
-{
-	int	 saved = errno;
-	char	 c = (char)sig;
-
-	if (write(batch_pipe[1], &c, 1) == -1) {
-		/* Full pipe: a wake-up is already pending. */
-	}
-	errno = saved;
-}
+static int batch_stop_fd = -1;	/* util_stop_signals()'s pipe */
 
 static int
 batch_signals(char **cause)
 {
-	struct sigaction	 sa;
-	int			 i;
-
-	if (pipe(batch_pipe) != 0) {
+	/* SA_RESTART: a write to stdout is never cut short. */
+	if ((batch_stop_fd = util_stop_signals(1)) == -1) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
 		return -1;
 	}
-	for (i = 0; i < 2; i++) {
-		fcntl(batch_pipe[i], F_SETFD, FD_CLOEXEC);
-		fcntl(batch_pipe[i], F_SETFL, O_NONBLOCK);
-	}
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = batch_signal;
-	sa.sa_flags = SA_RESTART;	/* a write to stdout is never cut short */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_flags = 0;
-	sa.sa_handler = SIG_IGN;	/* a closed pipe shows up as EPIPE */
-	sigaction(SIGPIPE, &sa, NULL);
 	return 0;
 }
 
@@ -111,7 +82,7 @@ batch_wait(double deadline)
 		left = deadline - now_mono();
 		if (left <= 0)
 			return 0;
-		pfd.fd = batch_pipe[0];
+		pfd.fd = batch_stop_fd;
 		pfd.events = POLLIN;
 		rc = poll(&pfd, 1, (int)(left * 1000) + 1);
 		if (rc > 0)

@@ -57,5 +57,7 @@ long		 cluster_default_ranks(const struct host_list *);
 /* turbotop -b --hosts=... (cluster-batch.c). */
 struct options;
 int		 cluster_batch_main(const struct options *);
+/* turbotop --hosts=... without -b: that stream in the TUI (cluster-tui.c). */
+int		 cluster_tui_main(const struct options *);
 
 #endif

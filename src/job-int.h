@@ -38,7 +38,7 @@
 struct lines;
 struct lines		*lines_create(size_t, size_t);
 void			 lines_free(struct lines *);
-const struct out_line	*lines_add(struct lines *, double, pid_t, enum out_stream,
+struct out_line		*lines_add(struct lines *, double, pid_t, enum out_stream,
 			     int, const char *, size_t);
 const struct out_line	*lines_get(const struct lines *, unsigned long long);
 unsigned long long	 lines_first(const struct lines *);

@@ -89,7 +89,7 @@ grow(struct lines *l)
 }
 
 /* Append one sanitised line of len bytes; returns the stored line. */
-const struct out_line *
+struct out_line *
 lines_add(struct lines *l, double t, pid_t pid, enum out_stream stream, int cut,
     const char *text, size_t len)
 {
@@ -108,6 +108,8 @@ lines_add(struct lines *l, double t, pid_t pid, enum out_stream stream, int cut,
 	o->pid = pid;
 	o->stream = stream;
 	o->cut = cut;
+	o->from = NULL;
+	o->rank = -1;
 	o->text = xmalloc(len + 1);
 	memcpy(o->text, text, len);
 	o->text[len] = '\0';

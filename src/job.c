@@ -61,6 +61,7 @@ struct job {
 				     void *);
 	void			*hook_arg;
 	int			 replica;	/* a recorded job: no process */
+	int			 has_hosts;	/* a replica's lines name hosts */
 };
 
 static struct job	**jobs;
@@ -326,16 +327,27 @@ job_replica(const char *name, pid_t pgid, size_t max_lines)
 /* A recorded line (already sanitised by the reader, sanitised again). */
 void
 job_replica_line(struct job *job, double t, pid_t pid, int err, int cut,
-    const char *text)
+    const char *text, const char *from, int rank)
 {
-	char	*clean;
+	struct out_line	*o;
+	char		*clean;
 
 	if (!job->replica)
 		return;
 	clean = sanitize_dup(text);
-	lines_add(job->lines, t, pid, err ? STREAM_ERR : STREAM_OUT, cut,
+	o = lines_add(job->lines, t, pid, err ? STREAM_ERR : STREAM_OUT, cut,
 	    clean, strlen(clean));
+	o->from = from;
+	o->rank = rank;
+	if (from != NULL)
+		job->has_hosts = 1;
 	free(clean);
+}
+
+int
+job_has_hosts(const struct job *job)
+{
+	return job != NULL && job->has_hosts;
 }
 
 /* The recorded run ended (or, with done 0, is running again: a seek). */

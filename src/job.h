@@ -36,6 +36,8 @@ struct out_line {
 	enum out_stream		 stream;
 	int			 cut;	/* 1 if the line was over-long and cut */
 	char			*text;
+	const char		*from;	/* a replica's: the host, or NULL */
+	int			 rank;	/* a replica's: the MPI rank, or -1 */
 };
 
 struct job_config {
@@ -56,8 +58,10 @@ void		 job_free(struct job *);	/* stops it first if needed */
 
 /* A job read back from an event stream: lines and a state, no process. */
 struct job	*job_replica(const char *, pid_t, size_t);
+/* from (kept by the caller while the job lives): the line's host; rank. */
 void		 job_replica_line(struct job *, double, pid_t, int, int,
-		     const char *);
+		     const char *, const char *, int);
+int		 job_has_hosts(const struct job *);	/* lines from hosts */
 void		 job_replica_state(struct job *, int, int, int);
 int		 job_is_replica(const struct job *);
 

@@ -46,6 +46,8 @@ struct options {
 	enum timeline_mode timeline;	/* --timeline: auto, exact or sampled */
 	int		 threads;	/* --threads: batch records per thread too */
 	const char	*replay;	/* --replay: event stream to play, "-" stdin */
+	int		 cluster_view;	/* not an option: the replay is the live
+					   stream of --hosts (cluster-tui.c) */
 	int		 agent;		/* --agent: a host's event stream (cluster mode) */
 	const char	*agent_marker;	/* --agent=MARKER: sweep its processes at the end */
 	const char	*hosts;		/* --hosts: h1[:SLOTS],h2,... */

@@ -46,6 +46,8 @@ struct rjob {
 struct rline {
 	double		 t;
 	long		 pid;
+	const char	*from;		/* its host (rp->hostnames), or NULL */
+	int		 rank;		/* -1: none */
 	int		 err, cut;
 	size_t		 job;
 	char		*text;
@@ -61,7 +63,8 @@ struct replay {
 	char			*name;		/* for messages */
 	int			 fd;		/* what the reader reads */
 	int			 own_fd;	/* fd is ours to close */
-	int			 in_fd;		/* stdin when spooling, else -1 */
+	int			 in_fd;		/* the pipe when spooling, else -1 */
+	int			 own_in;	/* in_fd was opened here */
 	int			 in_eof;
 	off_t			 spooled;
 	char			*pend;		/* stdin after its last newline */
@@ -77,6 +80,8 @@ struct replay {
 	size_t			 njobs;
 	struct rline		*lines;
 	size_t			 nlines, linesize, lines_dropped;
+	char			**hostnames;	/* the lines' hosts, each once */
+	size_t			 nhostnames;
 	struct rmark		*marks;
 	size_t			 nmarks, marksize;
 
@@ -98,9 +103,12 @@ struct replay {
 	int			 has_msg;
 };
 
-/* Standard input is a pipe: copy it to an unlinked file as it comes. */
+/*
+ * The stream is a pipe (standard input, a FIFO, /dev/fd/N): copy it from
+ * in (owned when own_in) to an unlinked file as it comes, so seeks work.
+ */
 static int
-spool_open(struct replay *rp, char **cause)
+spool_open(struct replay *rp, int in, int own_in, char **cause)
 {
 	const char	*dir = getenv("TMPDIR");
 	char		*path;
@@ -118,7 +126,8 @@ spool_open(struct replay *rp, char **cause)
 	free(path);
 	rp->fd = fd;
 	rp->own_fd = 1;
-	rp->in_fd = STDIN_FILENO;
+	rp->in_fd = in;
+	rp->own_in = own_in;
 	return 0;
 }
 
@@ -126,6 +135,7 @@ struct replay *
 replay_open(const char *path, size_t max_lines, char **cause)
 {
 	struct replay	*rp;
+	int		 fd;
 
 	rp = xcalloc(1, sizeof *rp);
 	rp->in_fd = -1;
@@ -137,19 +147,26 @@ replay_open(const char *path, size_t max_lines, char **cause)
 		rp->name = xstrdup("standard input");
 		if (lseek(STDIN_FILENO, 0, SEEK_CUR) != (off_t)-1)
 			rp->fd = STDIN_FILENO;
-		else if (spool_open(rp, cause) != 0) {
+		else if (spool_open(rp, STDIN_FILENO, 0, cause) != 0) {
 			replay_free(rp);
 			return NULL;
 		}
 	} else {
 		rp->name = xstrdup(path);
-		if ((rp->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 			xasprintf(cause, "cannot read %s: %s", path,
 			    strerror(errno));
 			replay_free(rp);
 			return NULL;
 		}
-		rp->own_fd = 1;
+		if (lseek(fd, 0, SEEK_CUR) != (off_t)-1) {
+			rp->fd = fd;
+			rp->own_fd = 1;
+		} else if (spool_open(rp, fd, 1, cause) != 0) {
+			close(fd);
+			replay_free(rp);
+			return NULL;
+		}
 	}
 	rp->r = event_reader_new(rp->fd);
 	rp->src = source_stream();
@@ -169,12 +186,17 @@ replay_free(struct replay *rp)
 	source_free(rp->src);
 	if (rp->own_fd && rp->fd >= 0)
 		close(rp->fd);
+	if (rp->own_in && rp->in_fd >= 0)
+		close(rp->in_fd);
 	for (i = 0; i < rp->njobs; i++)
 		free(rp->jobs[i].name);
 	free(rp->jobs);
 	for (i = 0; i < rp->nlines; i++)
 		free(rp->lines[i].text);
 	free(rp->lines);
+	for (i = 0; i < rp->nhostnames; i++)
+		free(rp->hostnames[i]);
+	free(rp->hostnames);
 	free(rp->marks);
 	free(rp->pend);
 	free(rp->name);
@@ -278,6 +300,23 @@ job_find(struct replay *rp, const char *name, double t)
 	return rp->njobs++;
 }
 
+/* The kept copy of a host's name (the lines point at it), NULL for none. */
+static const char *
+hostname(struct replay *rp, const char *name)
+{
+	size_t	i;
+
+	if (name == NULL)
+		return NULL;
+	for (i = 0; i < rp->nhostnames; i++) {
+		if (strcmp(rp->hostnames[i], name) == 0)
+			return rp->hostnames[i];
+	}
+	rp->hostnames = xreallocarray(rp->hostnames, rp->nhostnames + 1,
+	    sizeof *rp->hostnames);
+	return rp->hostnames[rp->nhostnames++] = xstrdup(name);
+}
+
 /* A record read for the first time: index it, keep what is kept. */
 static void
 index_record(struct replay *rp, const struct event *e)
@@ -334,6 +373,8 @@ index_record(struct replay *rp, const struct event *e)
 		l->pid = e->pid;
 		l->err = e->err;
 		l->cut = e->cut;
+		l->from = hostname(rp, e->from);
+		l->rank = e->has_rank ? e->rank : -1;
 		l->job = k;
 		l->text = xstrdup(e->text);
 		break;
@@ -468,7 +509,7 @@ update_job(struct replay *rp)
 		if (l->job != k)
 			continue;
 		job_replica_line(rp->job, l->t, (pid_t)l->pid, l->err, l->cut,
-		    l->text);
+		    l->text, l->from, l->rank);
 		flags |= REPLAY_CHANGED;
 	}
 	if (j->ended && j->end <= rp->pos) {

@@ -67,11 +67,6 @@ cluster_main(const struct options *o)
 		    "--replay or --record yet\n");
 		return 2;
 	}
-	if (!o->batch) {
-		fprintf(stderr, "turbotop: --hosts: the TUI across hosts is "
-		    "not there yet; use -b (batch records)\n");
-		return 2;
-	}
 	if (o->argc > 0 && !o->is_command &&
 	    strcmp(o->argv[0], "mpicompute") != 0 &&
 	    catalog_find(o->argv[0]) == NULL) {
@@ -79,6 +74,8 @@ cluster_main(const struct options *o)
 		    "shows them; use -- to run any command)\n", o->argv[0]);
 		return 2;
 	}
+	if (!o->batch)
+		return cluster_tui_main(o);	/* the batch stream, shown */
 	return cluster_batch_main(o);
 }
 

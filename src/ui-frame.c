@@ -13,6 +13,7 @@
 
 #include "bench-run.h"
 #include "observer.h"
+#include "options.h"
 #include "replay-play.h"
 #include "source.h"
 #include "ui-bench.h"
@@ -40,11 +41,18 @@ draw_status(struct ui *u, const struct ui_rect *r)
 	st.job = u->job;
 	st.cmdline = u->cmdline;
 	if (u->replay != NULL) {
-		snprintf(play, sizeof play, " REPLAY %s x%g %.1f/%.1fs%s ",
-		    replay_paused(u->replay) ? "paused" : "playing",
-		    replay_speed(u->replay, 0), replay_pos(u->replay),
-		    replay_length(u->replay), replay_live(u->replay) ?
-		    " live" : replay_at_end(u->replay) ? " end" : "");
+		if (u->o->cluster_view)	/* the hosts' live stream */
+			snprintf(play, sizeof play, " HOSTS %s %.1fs ",
+			    replay_paused(u->replay) ? "paused" :
+			    replay_live(u->replay) ? "live" : "ended",
+			    replay_pos(u->replay));
+		else
+			snprintf(play, sizeof play, " REPLAY %s x%g "
+			    "%.1f/%.1fs%s ", replay_paused(u->replay) ?
+			    "paused" : "playing", replay_speed(u->replay, 0),
+			    replay_pos(u->replay), replay_length(u->replay),
+			    replay_live(u->replay) ? " live" :
+			    replay_at_end(u->replay) ? " end" : "");
 		st.replay = play;
 		st.elapsed = (u->ended > 0 ? u->ended :
 		    replay_pos(u->replay)) - u->started;

@@ -181,15 +181,35 @@ heat_cell(int y, int x, double busy, int online)
 	    g->block[eighths]);
 }
 
+/* Host h's name in at most w columns: a longer one ends in '~'. */
+static const char *
+host_name(const struct source *s, int h, int w, char *buf, size_t len)
+{
+	const char	*name = source_host_name(s, h);
+	size_t		 n = strlen(name);
+
+	if (w < 2 || n <= (size_t)w)
+		return name;
+	if ((size_t)w >= len)
+		w = (int)len - 1;
+	memcpy(buf, name, (size_t)w - 1);
+	buf[w - 1] = '~';
+	buf[w] = '\0';
+	return buf;
+}
+
 /* Host h's header at y: its name, cores and mean busy. */
 static void
 host_header(int y, int x, int w, const struct source *s, int h)
 {
 	const struct cpu_sample	*t = source_host_total(s, h);
+	char			 buf[UI_HOST_LABEL + 1];
+	int			 more = w > UI_HOST_LABEL + 8;
 
-	ui_printf(y, x, w, ui_attr(ROLE_TITLE) | A_BOLD, "%s", source_host_name(s,
-	    h));
-	if (w > UI_HOST_LABEL + 8)
+	ui_printf(y, x, w, ui_attr(ROLE_TITLE) | A_BOLD, "%s", more ?
+	    host_name(s, h, UI_HOST_LABEL - 1, buf, sizeof buf) :
+	    source_host_name(s, h));
+	if (more)
 		ui_printf(y, x + UI_HOST_LABEL, w - UI_HOST_LABEL,
 		    ui_attr(ROLE_DIM), "%d cores  %5.1f%% busy",
 		    source_host_ncpus(s, h), t->busy);
@@ -208,9 +228,10 @@ host_strip(int y, int x, int w, const struct source *s, int h)
 	int			 first = source_host_first(s, h);
 	int			 sw = w - UI_HOST_LABEL - 8, i, k, a, b, on;
 	double			 sum;
+	char			 buf[UI_HOST_LABEL + 1];
 
 	ui_printf(y, x, UI_HOST_LABEL - 1, ui_attr(ROLE_TITLE), "%s",
-	    source_host_name(s, h));
+	    host_name(s, h, UI_HOST_LABEL - 1, buf, sizeof buf));
 	if (sw < 1 || n < 1)
 		return;
 	if (sw > n)

@@ -29,6 +29,7 @@
 #include "util.h"
 
 #define LABEL_COLS	8	/* "4194304 " */
+#define HOST_LABEL_COLS	17	/* "host/4194304 ", the host cut with '~' */
 #define INPUT_MAX	128
 #define ROWS_MAX	512	/* rows of the tallest pane drawn */
 
@@ -40,6 +41,7 @@ struct ui_output {
 	int			 wrap;		/* wrap long lines (else chop) */
 	int			 hscroll;	/* columns scrolled sideways */
 	int			 textw;		/* text columns at the last draw */
+	int			 labelw;	/* the label column's, with its bar */
 	int			 maxcols;	/* the longest line then shown */
 	int			 shown;		/* lines (partly) shown then */
 	unsigned long long	 top;		/* the top one of them */
@@ -429,22 +431,44 @@ draw_label(const struct ui_output *o, struct job *job, const struct out_line *l,
     const struct row *rw, int y, int x)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
-	char			 label[16];
-	int			 wi;
+	char			 label[64], who[64], *p;
+	size_t			 wl, hl;
+	int			 wi, lw = o->labelw - 1, room;
 
 	if (!rw->first) {
-		ui_put(y, x + LABEL_COLS - 1, 1, ui_attr(ROLE_MARKER),
-		    g->utf8 ? "↪" : "+");
+		ui_put(y, x + lw, 1, ui_attr(ROLE_MARKER), g->utf8 ? "↪" : "+");
 		return;
 	}
 	wi = ui_worker(job, l->pid, label, sizeof label);
+	if (l->from != NULL) {	/* host/pid, or host/rN for an MPI rank */
+		if (l->rank >= 0)
+			snprintf(who, sizeof who, "r%d", l->rank);
+		else
+			memcpy(who, label, sizeof who);
+		wl = strnlen(who, 15);
+		hl = strlen(l->from);
+		room = lw - 1 - (int)wl;
+		if (room < 2)
+			room = 2;
+		p = label;
+		if ((int)hl > room) {
+			memcpy(p, l->from, (size_t)room - 1);
+			p += room - 1;
+			*p++ = '~';
+		} else {
+			memcpy(p, l->from, hl);
+			p += hl;
+		}
+		*p++ = '/';
+		memcpy(p, who, wl);
+		p[wl] = '\0';
+	}
 	if (o->has_match && o->match == l->seq)
-		ui_printf(y, x, LABEL_COLS - 1, ui_attr(ROLE_MATCH), "%7s",
-		    label);
+		ui_printf(y, x, lw, ui_attr(ROLE_MATCH), "%*s", lw, label);
 	else
-		ui_printf(y, x, LABEL_COLS - 1, ui_worker_attr(wi) | A_BOLD,
-		    "%7s", label);
-	ui_put(y, x + LABEL_COLS - 1, 1, l->stream == STREAM_ERR ?
+		ui_printf(y, x, lw, ui_worker_attr(wi) | A_BOLD, "%*s", lw,
+		    label);
+	ui_put(y, x + lw, 1, l->stream == STREAM_ERR ?
 	    ui_attr(ROLE_STDERR) | A_BOLD : ui_attr(ROLE_BORDER),
 	    l->stream == STREAM_ERR ? "!" : g->vline);
 }
@@ -560,8 +584,10 @@ ui_output_draw(struct ui_output *o, const struct ui_rect *r, struct job *job,
 	static struct row	 rows[ROWS_MAX];
 	const struct out_line	*l;
 	int			 avail = r->h - 1, y = r->y + 1, marker, n, i;
-	int			 w = r->w - LABEL_COLS;
+	int			 w;
 
+	o->labelw = job_has_hosts(job) ? HOST_LABEL_COLS : LABEL_COLS;
+	w = r->w - o->labelw;
 	draw_title(o, r, job, label, selected);
 	if (note != NULL && *note != '\0' && avail > 1) {
 		draw_note(r, y++, note);
@@ -604,7 +630,7 @@ ui_output_draw(struct ui_output *o, const struct ui_rect *r, struct job *job,
 				o->top = rows[i].seq;
 		}
 		draw_label(o, job, l, &rows[i], y, r->x);
-		draw_row(o, l, &rows[i], y, r->x + LABEL_COLS, w);
+		draw_row(o, l, &rows[i], y, r->x + o->labelw, w);
 	}
 }
 

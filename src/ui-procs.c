@@ -1,6 +1,7 @@
 /*
  * ui-procs.c: the process table, like top's: PID PPID S %CPU RUN% WAIT%
- * SLEEP% MIG CORE RSS TIME+ COMMAND. RUN%, WAIT% and SLEEP% are the shares
+ * SLEEP% MIG CORE RSS TIME+ COMMAND, and HOST after PID when the source has
+ * several hosts (cluster mode). RUN%, WAIT% and SLEEP% are the shares
  * of the last interval spent running, runnable but waiting for a core, and
  * sleeping or blocked (summed over a process's threads, like %CPU), MIG the
  * moves to another core (sample-timeline.h). By default it lists the demo's
@@ -34,11 +35,12 @@
 #include "util.h"
 
 enum column {
-	COL_PID, COL_PPID, COL_S, COL_CPU, COL_RUN, COL_WAIT, COL_SLEEP,
+	COL_PID, COL_HOST, COL_PPID, COL_S, COL_CPU, COL_RUN, COL_WAIT, COL_SLEEP,
 	COL_MIG, COL_CORE, COL_RSS, COL_TIME, COL_COMMAND, COL_COUNT
 };
 
 #define COMMAND_MIN	8	/* columns COMMAND keeps before others go */
+#define HOST_WIDTH	10	/* a longer host name ends in '~' */
 
 static const struct {
 	const char	*name;
@@ -48,6 +50,7 @@ static const struct {
 	int		 drop;		/* 0: always shown; else dropped in */
 } columns[COL_COUNT] = {		/* this order on a narrow pane */
 	{ "PID", 7, 1, 0, 0 },
+	{ "HOST", HOST_WIDTH, 0, 0, 0 },	/* several hosts only */
 	{ "PPID", 7, 1, 0, 1 },
 	{ "S", 1, 0, 0, 0 },
 	{ "%CPU", 5, 1, 1, 0 },
@@ -73,6 +76,7 @@ struct row {
 	unsigned long	 rss_kb;
 	double		 time;			/* < 0: unknown (a thread) */
 	char		 cmd[SAMPLE_CMD_MAX];
+	char		 host[HOST_WIDTH + 1];	/* several hosts: its host */
 };
 
 struct rows {
@@ -146,6 +150,25 @@ pct(double ms, double interval)
 	return interval > 0 ? ms / (interval * 10) : 0;	/* ms / (s * 1000) * 100 */
 }
 
+/* The name of host h of s for a row, cut with '~' to HOST_WIDTH. */
+static void
+row_host(struct row *r, const struct source *s, int h)
+{
+	const char	*name = h >= 0 ? source_host_name(s, h) : NULL;
+	size_t		 len;
+
+	r->host[0] = '\0';
+	if (name == NULL || source_nhosts(s) < 2)
+		return;
+	len = strlen(name);
+	if (len > HOST_WIDTH) {
+		memcpy(r->host, name, HOST_WIDTH - 1);
+		r->host[HOST_WIDTH - 1] = '~';
+		r->host[HOST_WIDTH] = '\0';
+	} else
+		memcpy(r->host, name, len + 1);
+}
+
 static void
 row_from_proc(struct row *r, const struct proc_sample *ps, double interval)
 {
@@ -164,15 +187,18 @@ row_from_proc(struct row *r, const struct proc_sample *ps, double interval)
 	memcpy(r->cmd, ps->cmd, sizeof r->cmd);
 }
 
-/* The sample's row of process pid, or NULL. */
+/* The sample's row of process pid (its index in *at), or NULL. */
 static const struct proc_sample *
-find_proc(const struct source *s, pid_t pid)
+find_proc(const struct source *s, pid_t pid, size_t *at)
 {
 	size_t	n = source_nprocs(s), i;
 
 	for (i = 0; i < n; i++) {
-		if (source_proc(s, i)->pid == pid)
+		if (source_proc(s, i)->pid == pid) {
+			if (at != NULL)
+				*at = i;
 			return source_proc(s, i);
+		}
 	}
 	return NULL;
 }
@@ -220,7 +246,7 @@ ui_procs_record(struct ui_procs *p, const struct source *s, pid_t pgid)
 	n = source_nthreads(s);
 	for (i = 0; i < n; i++) {
 		ts = source_thread(s, i);
-		ps = find_proc(s, ts->pid);
+		ps = find_proc(s, ts->pid, NULL);
 		if (ps != NULL && ps->pgid == pgid)
 			row_from_thread(rows_find(&p->kept_threads, ts->tid), ts,
 			    ps, iv);
@@ -254,6 +280,9 @@ row_cmp(const void *va, const void *vb)
 
 	switch (sort_column) {
 	case COL_PID:
+		break;
+	case COL_HOST:
+		r = strcmp(a->host, b->host);
 		break;
 	case COL_PPID:
 		r = cmp_num(a->ppid, b->ppid);
@@ -392,13 +421,14 @@ ui_procs_click(struct ui_procs *p, int y, int x)
  * ones and COMMAND_MIN columns of COMMAND fit.
  */
 static void
-fit_columns(struct ui_procs *p, int w)
+fit_columns(struct ui_procs *p, int w, int hosts)
 {
 	int	c, need = COMMAND_MIN, d;
 
 	for (c = 0; c < COL_COUNT; c++) {
-		p->shown[c] = 1;
-		need += columns[c].width + (columns[c].width > 0);
+		p->shown[c] = c != COL_HOST || hosts > 1;
+		if (p->shown[c])
+			need += columns[c].width + (columns[c].width > 0);
 	}
 	for (d = 1; need > w && d <= 6; d++) {
 		for (c = 0; c < COL_COUNT; c++) {
@@ -463,6 +493,9 @@ cell(const struct row *r, enum column c, attr_t worker, char *buf, size_t len)
 	case COL_PID:
 		snprintf(buf, len, "%7d", (int)r->pid);
 		return worker;
+	case COL_HOST:
+		snprintf(buf, len, "%s", r->host);
+		break;
 	case COL_PPID:
 		snprintf(buf, len, "%7d", (int)r->ppid);
 		break;
@@ -538,8 +571,10 @@ gather(struct ui_procs *p, const struct source *s, int kept)
 {
 	const struct rows	*k = p->threads ? &p->kept_threads : &p->kept;
 	const struct thread_sample *ts;
+	const struct proc_sample *ps;
+	struct row		*row;
 	double			 iv = source_interval(s);
-	size_t			 n, i;
+	size_t			 n, i, at = 0;
 
 	p->rows.n = 0;
 	if (kept) {
@@ -553,14 +588,20 @@ gather(struct ui_procs *p, const struct source *s, int kept)
 		n = source_nthreads(s);
 		for (i = 0; i < n; i++) {
 			ts = source_thread(s, i);
-			row_from_thread(rows_add(&p->rows), ts, find_proc(s,
-			    ts->pid), iv);
+			ps = find_proc(s, ts->pid, &at);
+			row = rows_add(&p->rows);
+			row_from_thread(row, ts, ps, iv);
+			row_host(row, s, ps != NULL ? source_proc_host(s, at) :
+			    -1);
 		}
 		return p->rows.n;
 	}
 	n = source_nprocs(s);
-	for (i = 0; i < n; i++)
-		row_from_proc(rows_add(&p->rows), source_proc(s, i), iv);
+	for (i = 0; i < n; i++) {
+		row = rows_add(&p->rows);
+		row_from_proc(row, source_proc(s, i), iv);
+		row_host(row, s, source_proc_host(s, i));
+	}
 	return p->rows.n;
 }
 
@@ -599,7 +640,7 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 	ui_title(r, p->threads ? "Threads" : "Processes", title, selected);
 	if (r->h < 2)
 		return;
-	fit_columns(p, r->w);
+	fit_columns(p, r->w, source_nhosts(s));
 	draw_header(p, r->y + 1, r->x, r->w);
 	sort_column = p->sort;
 	sort_sign = (columns[p->sort].descending != p->reverse) ? -1 : 1;

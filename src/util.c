@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,4 +217,46 @@ util_close_stdout(void)
 	else
 		fprintf(stderr, "turbotop: write error\n");
 	return 1;
+}
+
+static int stop_pipe[2] = { -1, -1 };
+
+/* The only thing the handler does: wake the loop polling stop_pipe[0]. */
+static void
+stop_signal(int sig)
+{
+	int	 saved = errno;
+	char	 c = (char)sig;
+
+	if (write(stop_pipe[1], &c, 1) == -1) {
+		/* Full pipe: a wake-up is already pending. */
+	}
+	errno = saved;
+}
+
+int
+util_stop_signals(int restart)
+{
+	struct sigaction	 sa;
+	int			 i;
+
+	if (stop_pipe[0] == -1) {
+		if (pipe(stop_pipe) != 0)
+			return -1;
+		for (i = 0; i < 2; i++) {
+			fcntl(stop_pipe[i], F_SETFD, FD_CLOEXEC);
+			fcntl(stop_pipe[i], F_SETFL, O_NONBLOCK);
+		}
+	}
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = stop_signal;
+	sa.sa_flags = restart ? SA_RESTART : 0;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_flags = 0;
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	return stop_pipe[0];
 }

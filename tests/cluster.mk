@@ -2,9 +2,11 @@
 # cluster-synth: synthetic agents (cluster-synth.py behind a fake rsh) at
 # 16 x 64 and 64 x 64, a silent host and a hostile one. The others run a lab
 # of hosts in network namespaces on this machine (tests/lab-lib.sh), each
-# with a real sshd, and mpirun across them.
+# with a real sshd, and mpirun across them. cluster-tui: the TUI across two
+# hosts that are this machine (a fake rsh), quit and SIGKILLed.
 TESTS += tests/cluster-cli.sh tests/cluster-synth.sh tests/cluster-batch.sh \
-	tests/cluster-fault.sh
+	tests/cluster-fault.sh tests/cluster-tui.sh
 EXTRA_DIST += tests/lab-lib.sh tests/cluster-cli.sh tests/cluster-batch.sh \
 	tests/cluster-fault.sh tests/cluster-synth.sh tests/cluster-synth.py \
+	tests/cluster-tui.sh \
 	tests/cluster-count.py

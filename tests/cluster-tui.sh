@@ -1,0 +1,76 @@
+#!/bin/bash
+# cluster-tui.sh: the TUI across hosts (issue 14). turbotop --hosts=...
+# without -b says "HOSTS live", shows each host's cores under its name and a
+# HOST column in the process table; an MPI rank's output line is labelled
+# host/rank. q, and a SIGKILL of turbotop, leave no agent, batch child or
+# rank behind. The two hosts are this machine, reached through a fake rsh
+# that runs the command here with a tag in its environment (the lab of
+# cluster-batch.sh has real ssh; cluster-synth.sh synthetic agents).
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
+need_tmux
+dir=$(mk_tmpdir)
+tag=t$(($$ % 100000))
+ha=${tag}a
+hb=${tag}b
+cat > "$dir/rsh" <<EOF
+#!/bin/sh
+# rsh HOST COMMAND...: COMMAND here, tagged
+shift
+TT_CLUSTER_TAG=$tag
+export TT_CLUSTER_TAG
+exec sh -c "\$*"
+EOF
+chmod +x "$dir/rsh"
+
+# What is left of this test's run: tagged processes, turbotops of its hosts.
+leftovers() {
+	{
+		grep -las "TT_CLUSTER_TAG=$tag" /proc/[0-9]*/environ |
+			sed 's|/proc/\([0-9]*\)/environ|\1|'
+		pgrep -f -- "^[^ ]*turbotop .*--hosts=$ha"	# not tmux's
+	} | grep -v "^$$\$" | sort -u
+}
+none_left() { [ -z "$(leftovers)" ]; }
+agents_up() { leftovers | grep -q .; }
+
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+export OMPI_MCA_rmaps_base_oversubscribe=1
+mpi=0
+[ -x "$DEMOS/mpicompute" ] && command -v mpirun >/dev/null 2>&1 && mpi=1
+
+# 1. 120x40: the hosts, the HOST column; with MPI, the ranks' lines.
+if [ "$mpi" = 1 ]; then
+	demo="mpicompute -w 2 -n 3000000"
+else
+	note "mpicompute is not built or mpirun is missing: counting instead"
+	demo="counting"
+fi
+tt_start 120 40 "$TURBOTOP -d 0.3 --hosts=$ha:1,$hb:1 --rsh=$dir/rsh $demo"
+tt_wait_text "HOSTS live" 60 || fail "no 'HOSTS live': $(tt_capture)"
+wait_until 60 tt_has_text "$hb" || fail "host $hb not shown: $(tt_capture)"
+tt_has_text "$ha" || fail "host $ha not shown: $(tt_capture)"
+wait_until 30 tt_has_text " HOST " || fail "no HOST column: $(tt_capture)"
+agents_up || fail "no tagged process: the fake rsh was not used"
+if [ "$mpi" = 1 ]; then
+	tt_wait_text "parallel computed sum" 90 ||
+		fail "mpicompute's sum never came: $(tt_capture)"
+	tt_capture | grep -qE "$ha/r0[│|] *parallel computed sum" ||
+		fail "rank 0's sum is not labelled $ha/r0: $(tt_capture)"
+	tt_capture | grep -qE "${tag}[ab]/r1[│|] +worker 2" ||
+		fail "rank 1's line is not labelled with its host: $(tt_capture)"
+fi
+tt_send q
+wait_until 30 none_left || fail "left after q: $(leftovers | xargs -r ps -o pid,args -p)"
+tt kill-server
+
+# 2. 80x24, then SIGKILL: the batch child hears of it and ends the agents.
+TT_SOCK="$TT_SOCK-2"
+tt_start 80 24 "$TURBOTOP -d 0.3 --hosts=$ha,$hb --rsh=$dir/rsh counting"
+tt_wait_text "HOSTS live" 60 || fail "80x24: no 'HOSTS live': $(tt_capture)"
+wait_until 60 tt_has_text "$hb" || fail "80x24: host $hb not shown: $(tt_capture)"
+tui=$(tt_pane_pid)
+tr '\0' ' ' < "/proc/$tui/cmdline" | grep -q -- "--hosts=$ha" ||
+	fail "the pane's process $tui is not the TUI: $(tr '\0' ' ' < "/proc/$tui/cmdline")"
+kill -KILL "$tui"
+wait_until 30 none_left || fail "left after SIGKILL: $(leftovers | xargs -r ps -o pid,args -p)"
+exit 0
