@@ -383,11 +383,11 @@ index_record(struct replay *rp, const struct event *e)
 	}
 }
 
-/* A record the playhead passed: samples into the source. */
+/* A record the playhead passed: samples and hosts' states into the source. */
 static int
 apply(struct replay *rp, const struct event *e)
 {
-	if (e->type == EVENT_HELLO)
+	if (e->type == EVENT_HELLO || e->type == EVENT_HOST)
 		return source_feed(rp->src, e);
 	if (e->type != EVENT_SAMPLE || e->t < rp->pos - FEED_BEHIND)
 		return 0;

@@ -30,6 +30,8 @@ struct src_host {
 	size_t			 nthreads, threadsize;
 	struct sys_sample	 sys;
 	double			 t;
+	char			 state[8];	/* its last host record's */
+	char			*reason;
 };
 
 struct source {
@@ -81,6 +83,7 @@ hosts_free(struct source *src)
 
 	for (i = 0; i < src->nhosts; i++) {
 		free(src->hosts[i].name);
+		free(src->hosts[i].reason);
 		free(src->hosts[i].procs);
 		free(src->hosts[i].threads);
 	}
@@ -312,6 +315,22 @@ first_interval(const struct event *e)
 	return e->t < 1.0 ? e->t : 1.0;
 }
 
+/*
+ * The host whose samples pace the history and the clock: the first one
+ * with cores (a host that is down from the start has none).
+ */
+static int
+pacer(const struct source *src)
+{
+	int	i;
+
+	for (i = 0; i < src->nhosts; i++) {
+		if (src->hosts[i].ncpus > 0)
+			return i;
+	}
+	return 0;
+}
+
 static void
 feed_sample(struct source *src, const struct event *e)
 {
@@ -349,7 +368,7 @@ feed_sample(struct source *src, const struct event *e)
 		tl_store_name(src->store, e->procs[i].pid, e->procs[i].pid,
 		    e->procs[i].cmd);
 	feed_timeline(src, h, e, from);
-	if (hi == 0) {
+	if (hi == pacer(src)) {
 		src->interval = e->t - from;
 		src->t = e->t;
 		history_add(src, e->t);
@@ -361,6 +380,24 @@ feed_sample(struct source *src, const struct event *e)
 	h->t = e->t;
 }
 
+/* A host's state record: kept for its header (a new host has no core). */
+static void
+feed_host(struct source *src, const struct event *e)
+{
+	struct src_host	*h = NULL;
+	int		 i;
+
+	for (i = 0; i < src->nhosts; i++) {
+		if (strcmp(src->hosts[i].name, e->from) == 0)
+			h = &src->hosts[i];
+	}
+	if (h == NULL)
+		h = host_get(src, e->from, 0);
+	snprintf(h->state, sizeof h->state, "%s", e->state);
+	free(h->reason);
+	h->reason = e->reason != NULL ? xstrdup(e->reason) : NULL;
+}
+
 int
 source_feed(struct source *src, const struct event *e)
 {
@@ -369,6 +406,10 @@ source_feed(struct source *src, const struct event *e)
 	if (e->type == EVENT_HELLO) {
 		free(src->hello_host);
 		src->hello_host = xstrdup(e->host != NULL ? e->host : "");
+		return 0;
+	}
+	if (e->type == EVENT_HOST && e->from != NULL && e->state != NULL) {
+		feed_host(src, e);
 		return 0;
 	}
 	if (e->type != EVENT_SAMPLE || e->ncpus < 1)
@@ -391,6 +432,17 @@ source_host_name(const struct source *src, int i)
 	if (src->live != NULL || i < 0 || i >= src->nhosts)
 		return "";
 	return src->hosts[i].name;
+}
+
+const char *
+source_host_state(const struct source *src, int i, const char **reason)
+{
+	*reason = NULL;
+	if (src->live != NULL || i < 0 || i >= src->nhosts ||
+	    src->hosts[i].state[0] == '\0')
+		return NULL;
+	*reason = src->hosts[i].reason;
+	return src->hosts[i].state;
 }
 
 int
@@ -554,7 +606,7 @@ source_sys(const struct source *src)
 
 	if (src->live != NULL)
 		return sampler_sys(src->live);
-	return src->nhosts > 0 ? &src->hosts[0].sys : &none;
+	return src->nhosts > 0 ? &src->hosts[pacer(src)].sys : &none;
 }
 
 /* History. */

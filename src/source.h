@@ -19,8 +19,11 @@
  *    (pointers valid until the next tick or feed), with times on the
  *    source's clock: the sampler's monotonic seconds when live, the
  *    stream's seconds since its hello otherwise.
- *  - History: one sample row per tick of the first host (for one host,
- *    every sample); the other hosts' latest figures are carried into it.
+ *  - History: one sample row per tick of the first host with cores (one
+ *    down from the start has none; for one host, every sample); the other
+ *    hosts' latest figures are carried into it. A host's state records
+ *    (cluster mode) are kept for source_host_state(); a host first named by
+ *    one has no core until its first sample.
  *  - A stream source's timeline is rebuilt from the per-interval figures of
  *    the samples (each core's runs laid end to end in its interval), so it
  *    is as fine as the recorded interval, not the original trace.
@@ -47,6 +50,11 @@ void		 source_clear(struct source *);	/* forget all (a seek) */
 /* Hosts. */
 int		 source_nhosts(const struct source *);
 const char	*source_host_name(const struct source *, int);
+/*
+ * Its state from the stream's host records (up, stale, down, lost; the
+ * reason in *reason, or NULL), or NULL when none came.
+ */
+const char	*source_host_state(const struct source *, int, const char **);
 int		 source_host_first(const struct source *, int);
 int		 source_host_ncpus(const struct source *, int);
 const struct cpu_sample *source_host_total(const struct source *, int);

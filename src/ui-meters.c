@@ -198,21 +198,45 @@ host_name(const struct source *s, int h, int w, char *buf, size_t len)
 	return buf;
 }
 
-/* Host h's header at y: its name, cores and mean busy. */
+/*
+ * Host h's state at (y, x) in w columns when it is not up (cluster mode's
+ * host records: stale, down with the rsh's words, lost); its columns.
+ */
+static int
+host_state(int y, int x, int w, const struct source *s, int h)
+{
+	const char	*state, *reason;
+
+	if (w < 2 || (state = source_host_state(s, h, &reason)) == NULL ||
+	    strcmp(state, "up") == 0)
+		return 0;
+	ui_printf(y, x, w, ui_attr(ROLE_BADGE_WARN), "%s%s%s", state,
+	    reason != NULL && *reason != '\0' ? ": " : "",
+	    reason != NULL ? reason : "");
+	return w;
+}
+
+/* Host h's header at y: its name, cores and mean busy, its state. */
 static void
 host_header(int y, int x, int w, const struct source *s, int h)
 {
 	const struct cpu_sample	*t = source_host_total(s, h);
 	char			 buf[UI_HOST_LABEL + 1];
-	int			 more = w > UI_HOST_LABEL + 8;
+	int			 more = w > UI_HOST_LABEL + 8, at;
 
 	ui_printf(y, x, w, ui_attr(ROLE_TITLE) | A_BOLD, "%s", more ?
 	    host_name(s, h, UI_HOST_LABEL - 1, buf, sizeof buf) :
 	    source_host_name(s, h));
-	if (more)
-		ui_printf(y, x + UI_HOST_LABEL, w - UI_HOST_LABEL,
-		    ui_attr(ROLE_DIM), "%d cores  %5.1f%% busy",
-		    source_host_ncpus(s, h), t->busy);
+	if (!more)
+		return;
+	at = x + UI_HOST_LABEL;
+	if (source_host_ncpus(s, h) > 0) {
+		ui_printf(y, at, w - UI_HOST_LABEL, ui_attr(ROLE_DIM),
+		    "%d cores  %5.1f%% busy", source_host_ncpus(s, h),
+		    t->busy);
+		at += 24;
+	}
+	host_state(y, at, x + w - at, s, h);
 }
 
 /*
@@ -232,8 +256,10 @@ host_strip(int y, int x, int w, const struct source *s, int h)
 
 	ui_printf(y, x, UI_HOST_LABEL - 1, ui_attr(ROLE_TITLE), "%s",
 	    host_name(s, h, UI_HOST_LABEL - 1, buf, sizeof buf));
-	if (sw < 1 || n < 1)
+	if (sw < 1 || n < 1) {
+		host_state(y, x + UI_HOST_LABEL, w - UI_HOST_LABEL, s, h);
 		return;
+	}
 	if (sw > n)
 		sw = n;
 	for (i = 0; i < sw; i++) {
@@ -251,8 +277,11 @@ host_strip(int y, int x, int w, const struct source *s, int h)
 		heat_cell(y, x + UI_HOST_LABEL + i, on > 0 ? sum / on : 0,
 		    on > 0);
 	}
-	ui_printf(y, x + UI_HOST_LABEL + sw + 1, 7, ui_attr(ROLE_NORMAL),
-	    "%5.1f%%", source_host_total(s, h)->busy);
+	if (host_state(y, x + UI_HOST_LABEL + sw + 1, w - UI_HOST_LABEL - sw -
+	    1, s, h) == 0)
+		ui_printf(y, x + UI_HOST_LABEL + sw + 1, 7,
+		    ui_attr(ROLE_NORMAL), "%5.1f%%",
+		    source_host_total(s, h)->busy);
 }
 
 /*

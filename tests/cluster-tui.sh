@@ -2,7 +2,8 @@
 # cluster-tui.sh: the TUI across hosts (issue 14). turbotop --hosts=...
 # without -b says "HOSTS live", shows each host's cores under its name and a
 # HOST column in the process table; an MPI rank's output line is labelled
-# host/rank. q, and a SIGKILL of turbotop, leave no agent, batch child or
+# host/rank; a host that cannot be reached is shown down with the rsh's
+# words. q, and a SIGKILL of turbotop, leave no agent, batch child or
 # rank behind. The two hosts are this machine, reached through a fake rsh
 # that runs the command here with a tag in its environment (the lab of
 # cluster-batch.sh has real ssh; cluster-synth.sh synthetic agents).
@@ -14,7 +15,8 @@ ha=${tag}a
 hb=${tag}b
 cat > "$dir/rsh" <<EOF
 #!/bin/sh
-# rsh HOST COMMAND...: COMMAND here, tagged
+# rsh HOST COMMAND...: COMMAND here, tagged; host ...x cannot be reached
+case \$1 in *x) echo "ssh: connect to host \$1 port 22: No route to host" >&2; exit 255;; esac
 shift
 TT_CLUSTER_TAG=$tag
 export TT_CLUSTER_TAG
@@ -27,7 +29,7 @@ leftovers() {
 	{
 		grep -las "TT_CLUSTER_TAG=$tag" /proc/[0-9]*/environ |
 			sed 's|/proc/\([0-9]*\)/environ|\1|'
-		pgrep -f -- "^[^ ]*turbotop .*--hosts=$ha"	# not tmux's
+		pgrep -f -- "^[^ ]*turbotop .*--hosts=$tag"	# not tmux's
 	} | grep -v "^$$\$" | sort -u
 }
 none_left() { [ -z "$(leftovers)" ]; }
@@ -63,13 +65,17 @@ tt_send q
 wait_until 30 none_left || fail "left after q: $(leftovers | xargs -r ps -o pid,args -p)"
 tt kill-server
 
-# 2. 80x24, then SIGKILL: the batch child hears of it and ends the agents.
+# 2. 80x24 with a host that cannot be reached: it is shown down, with the
+# rsh's words, and the other's cores carry on. Then SIGKILL: the batch child
+# hears of it and ends the agents.
 TT_SOCK="$TT_SOCK-2"
-tt_start 80 24 "$TURBOTOP -d 0.3 --hosts=$ha,$hb --rsh=$dir/rsh counting"
+tt_start 80 24 "$TURBOTOP -d 0.3 --hosts=${tag}x,$hb --rsh=$dir/rsh counting"
 tt_wait_text "HOSTS live" 60 || fail "80x24: no 'HOSTS live': $(tt_capture)"
 wait_until 60 tt_has_text "$hb" || fail "80x24: host $hb not shown: $(tt_capture)"
+tt_wait_text "down: ssh: connect to host" 30
+tt_wait_text "2 cores" 30
 tui=$(tt_pane_pid)
-tr '\0' ' ' < "/proc/$tui/cmdline" | grep -q -- "--hosts=$ha" ||
+tr '\0' ' ' < "/proc/$tui/cmdline" | grep -q -- "--hosts=${tag}x" ||
 	fail "the pane's process $tui is not the TUI: $(tr '\0' ' ' < "/proc/$tui/cmdline")"
 kill -KILL "$tui"
 wait_until 30 none_left || fail "left after SIGKILL: $(leftovers | xargs -r ps -o pid,args -p)"
