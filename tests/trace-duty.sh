@@ -20,8 +20,16 @@ core=$((ncpu - 1))
 	"$DUTY" "$core" 3 7 3 1 >"$tmp/j" 2>"$tmp/err" ||
 	fail "turbotop exited $?: $(cat "$tmp/err")"
 
+# As root turbotop reads the trace from a tracefs instance of its own. Where
+# it cannot make one it reads perf's buffers, which on some machines miss
+# what an idle core records (trace-fs.c): a duty that waited for other load
+# on K is then credited too much, and only a bound can be asserted.
+fs=0
+tracefs_reader && fs=1
+
 tl_check "$tmp/j" "
 core = $core
+tracefs = $fs
 assert recs, 'no sample records'
 if recs[-1]['timeline']['lost'] > 0:
     print('SKIP: %d events lost: the machine is too busy to conclude' % recs[-1]['timeline']['lost'])
@@ -36,10 +44,12 @@ on_k = sum(x['ms'] for r in recs for c in r['timeline']['cores'] if c['id'] == c
 elsewhere = sum(x['ms'] for r in recs for c in r['timeline']['cores'] if c['id'] != core for x in c['run'])
 print('# duty: schedstat %.1f ms (%.1f%% of the window), pinned %.1f; trace on core %d %.1f ms (%.1f%%), elsewhere %.1f' % (run, 100 * pinned / window, pinned, core, on_k, 100 * on_k / window, elsewhere))
 wait = float(k['wait_ms'])
+contended = pinned < 0.28 * window or wait > 0.05 * window
 # Other load on core K: the duty waited for it, and ran less than 30% -
 # the trace must still give its run time exactly.
-assert abs(on_k - pinned) <= 0.02 * window, ('trace %.1f ms on core %d, schedstat %.1f (waited %.1f)' % (on_k, core, pinned, wait))
-contended = pinned < 0.28 * window or wait > 0.05 * window
+if tracefs or not contended:
+    assert abs(on_k - pinned) <= 0.02 * window, ('trace %.1f ms on core %d, schedstat %.1f (waited %.1f)' % (on_k, core, pinned, wait))
+assert on_k <= pinned + wait + 0.02 * window, ('trace %.1f ms on core %d, more than schedstat run %.1f + wait %.1f' % (on_k, core, pinned, wait))
 assert elsewhere <= run - pinned + 2, ('%.1f ms off core %d, only %.1f before pinning' % (elsewhere, core, run - pinned))
 # The lesson: 3 ms in 10 is 30% of the core, when the machine let it run
 # (its schedstat says 28% or more), give or take the 2 points above.
@@ -62,6 +72,9 @@ for r in recs:
             for f, v in zip(('run_ms', 'wait_ms', 'sleep_ms'), sums):
                 assert abs(p[f] - v) <= 0.2 * len(p['tasks']) + 0.1, (f, p[f], v)
     prev = r['t']
+if contended and not tracefs:
+    print('SKIP: core %d was busy with other load (the duty ran %.1f ms, waited %.1f ms) and the trace is perf\'s: cannot conclude' % (core, pinned, wait))
+    sys.exit(77)
 if contended:
     print('# core %d was busy with other load: the duty ran %.1f ms, waited %.1f ms (no 30%% to see)' % (core, pinned, wait))
 "

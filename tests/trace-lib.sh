@@ -5,6 +5,9 @@
 #                                `recs` are the sample records (with
 #                                "timeline"), `out` the demo's output lines
 #   DUTY                         the pinned duty-cycle worker (tests/duty)
+#   tracefs_reader               true when turbotop reads the trace from a
+#                                tracefs instance of its own (root, tracefs
+#                                writable), not from perf's buffers
 
 DUTY="${TESTS_BUILDDIR:-$(dirname "$TURBOTOP")/../tests}/duty"
 
@@ -13,6 +16,14 @@ need_exact() {
 	if ! "$TURBOTOP" -b -n 1 -d 0.05 --timeline=exact >/dev/null 2>&1; then
 		skip "the exact timeline is not allowed here: $("$TURBOTOP" -b -n 1 -d 0.05 --timeline=exact 2>&1 >/dev/null | head -1)"
 	fi
+}
+
+tracefs_reader() {
+	local d
+	for d in /sys/kernel/tracing /sys/kernel/debug/tracing; do
+		[ -w "$d/instances" ] && return 0
+	done
+	return 1
 }
 
 tl_check() {
