@@ -275,4 +275,12 @@ catalog_print(FILE *f)
 
 	for (i = 0; i < nitems(names); i++)
 		fprintf(f, "%-10s %s\n", names[i], load(i)->summary);
+	/* Not a menu demo: it runs through mpirun, in cluster mode only. */
+#ifdef HAVE_MPI
+	fprintf(f, "%-10s %s\n", "mpicompute", "compute's sum across hosts "
+	    "with Open MPI (with --hosts: one rank per slot)");
+#else
+	fprintf(f, "%-10s %s\n", "mpicompute", "compute's sum across hosts "
+	    "with Open MPI (not built: configure found no Open MPI)");
+#endif
 }

@@ -10,7 +10,7 @@ out=$("$TURBOTOP" --version) || fail "--version exit status"
 grep -q '^turbotop [0-9]' <<<"$out" || fail "--version: $out"
 
 out=$("$TURBOTOP" -l) || fail "--list exit status"
-for d in welcome counting waste lock queue pipe compute pmap coremsg gil exchange; do
+for d in welcome counting waste lock queue pipe compute pmap coremsg gil exchange mpicompute; do
 	grep -q "^$d " <<<"$out" || fail "--list lacks $d"
 done
 
