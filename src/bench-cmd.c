@@ -9,15 +9,11 @@
  */
 #include "config.h"
 
-#include <sys/stat.h>
-#include <sys/wait.h>
-
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "bench-cmd.h"
 #include "catalog.h"
@@ -28,8 +24,8 @@
 /*
  * The option of each built-in demo that sets how much work a run does, and
  * how its run time grows with it (time ~ value^power): what --bench sizes
- * up when runs are too short to measure. The demos' --help names each one
- * with its default ("(default 10000").
+ * up when runs are too short to measure. Its default is the one the demo's
+ * --describe gives (catalog.h).
  */
 static const struct size_opt {
 	const char	*demo;
@@ -156,56 +152,27 @@ size_word(const struct bench_cmd *c, int *i)
 }
 
 /*
- * The default of the demo's size option, from its --help line for it:
- * "--name ARG ... (default V". NAN if the demo does not say.
+ * The default of the demo's size option, as its --describe gives it (the
+ * catalog reads that). NAN if the demo does not say.
  */
 static double
 size_default(const struct bench_cmd *c)
 {
-	char	 buf[8192], *line, *p, *end, opt[64];
-	size_t	 len = 0;
-	ssize_t	 got;
-	pid_t	 pid;
-	int	 fd[2], st;
-	double	 v = NAN;
+	const struct demo_info	*d = catalog_find(c->name);
+	char			*end;
+	double			 v;
+	size_t			 k;
 
-	if (pipe(fd) != 0)
-		return NAN;
-	if ((pid = fork()) == -1) {
-		close(fd[0]);
-		close(fd[1]);
-		return NAN;
-	}
-	if (pid == 0) {
-		dup2(fd[1], STDOUT_FILENO);
-		close(fd[0]);
-		close(fd[1]);
-		execl(c->argv[0], c->argv[0], "--help", (char *)NULL);
-		_exit(127);
-	}
-	close(fd[1]);
-	while (len < sizeof buf - 1 && ((got = read(fd[0], buf + len,
-	    sizeof buf - 1 - len)) > 0 || (got == -1 && errno == EINTR)))
-		len += got > 0 ? (size_t)got : 0;
-	buf[len] = '\0';
-	close(fd[0]);
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-		;
-	snprintf(opt, sizeof opt, "--%s ", c->size->name);
-	for (line = buf; line != NULL && *line != '\0'; line = p) {
-		if ((p = strchr(line, '\n')) != NULL)
-			*p++ = '\0';
-		if (strstr(line, opt) == NULL ||
-		    (line = strstr(line, "(default ")) == NULL)
+	for (k = 0; d != NULL && k < d->nopts; k++) {
+		if (strcmp(d->opts[k].name, c->size->name) != 0 ||
+		    d->opts[k].def == NULL)
 			continue;
-		line += strlen("(default ");
 		errno = 0;
-		v = strtod(line, &end);
-		if (end == line || errno != 0 || !(v > 0))
-			v = NAN;
-		break;
+		v = strtod(d->opts[k].def, &end);
+		return end == d->opts[k].def || *end != '\0' || errno != 0 ||
+		    !(v > 0) ? NAN : v;
 	}
-	return v;
+	return NAN;
 }
 
 /* Find the demo's size option and its value (given, or its default). */

@@ -406,7 +406,7 @@ END_TEST
 
 /*
  * Sizing up: pmap's grid (time ~ N^2) given as "-n 4" grows in place;
- * compute's default (from its --help) grows into an added --number; a
+ * compute's default (from its --describe) grows into an added --number; a
  * command cannot grow.
  */
 START_TEST(test_cmd_resize)
