@@ -76,7 +76,8 @@ static const struct lesson_cmd_entry lesson_cmds[] = {
 	{ "stop",   LESSON_STOP,   SHAPE_NONE,  "stop", NULL },
 	{ "clear",  LESSON_CLEAR,  SHAPE_NONE,  "clear", NULL },
 	{ "bench",  LESSON_BENCH,  SHAPE_WORDS,
-	  "bench LIST [--repeat=N] DEMO [ARG]... or bench LIST -- COMMAND "
+	  "bench LIST [--repeat=N] [--bench-floor=SECS] DEMO [ARG]... or "
+	  "bench LIST -- COMMAND "
 	  "[ARG]... (LIST: worker counts, 1,2,4 or 1-8)",
 	  check_bench },
 };
@@ -242,12 +243,16 @@ check_run(struct lesson *l, struct lesson_step *st)
 	return NULL;
 }
 
-/* bench LIST [--repeat=N]... DEMO [ARG]... | bench LIST -- COMMAND [ARG]... */
+/*
+ * bench LIST [--repeat=N] [--bench-floor=SECS]... DEMO [ARG]...
+ *   | bench LIST [...] -- COMMAND [ARG]...
+ */
 static char *
 check_bench(struct lesson *l, struct lesson_step *st)
 {
 	const char	*p;
 	char		*msg;
+	double		 floor;
 	long		 n;
 	int		 i;
 
@@ -264,6 +269,16 @@ check_bench(struct lesson *l, struct lesson_step *st)
 		return msg;
 	}
 	for (i = 1; i < st->argc; i++) {
+		if (strncmp(st->argv[i], "--bench-floor=", 14) == 0) {
+			if (options_parse_seconds(st->argv[i] + 14, 0, 3600,
+			    &floor) != 0) {
+				xasprintf(&msg, "invalid '%s': give "
+				    "--bench-floor=SECS from 0 (off) to 3600",
+				    st->argv[i]);
+				return msg;
+			}
+			continue;
+		}
 		if (strncmp(st->argv[i], "--repeat=", 9) != 0)
 			break;
 		if (options_parse_long(st->argv[i] + 9, 1, 1000, &n) != 0) {

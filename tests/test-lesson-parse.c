@@ -60,7 +60,7 @@ START_TEST(test_every_command)
 	    "clear\n"
 	    "try -- no-such-program\n"
 	    "bench 1-4 pmap -n 100\n"
-	    "bench 1,2 --repeat=1 --repeat=2 -- sh -c 'echo {w}'\n";
+	    "bench 1,2 --repeat=1 --bench-floor=0 --repeat=2 -- sh -c 'echo {w}'\n";
 	const struct lesson_step	*st;
 	struct lesson			*l;
 	char				*cause;
@@ -118,7 +118,8 @@ START_TEST(test_every_command)
 	ck_assert_int_eq(st->kind, LESSON_BENCH);
 	ck_assert_int_eq(st->argc, 4);
 	ck_assert_str_eq(st->argv[1], "pmap");
-	ck_assert_int_eq(lesson_get(l, 15)->argc, 7);
+	ck_assert_int_eq(lesson_get(l, 15)->argc, 8);
+	ck_assert_str_eq(lesson_get(l, 15)->argv[2], "--bench-floor=0");
 	ck_assert_ptr_null(lesson_get(l, 16));
 	lesson_free(l);
 }
@@ -237,7 +238,9 @@ START_TEST(test_bad_lines)
 	expect_error("run -- sh -c 'echo\n", 1, "unterminated ' quote");
 	expect_error("run -- sh -c \"echo\n", 1, "unterminated \" quote");
 	expect_error("run -- echo \\\n", 1, "nothing to escape");
-	expect_error("bench\n", 1, "bench LIST [--repeat=N] DEMO");
+	expect_error("bench\n", 1, "bench LIST [--repeat=N] [--bench-floor=SECS] DEMO");
+	expect_error("bench 1-4 --bench-floor=x pmap\n", 1,
+	    "invalid '--bench-floor=x'");
 	expect_error("bench pmap\n", 1, "expected a worker list and a demo");
 	expect_error("bench 1-4 --repeat=0 pmap\n", 1, "invalid '--repeat=0'");
 	expect_error("bench 1-4 --repeat=2\n", 1, "a demo or -- COMMAND must");
