@@ -54,6 +54,8 @@ draw_status(struct ui *u, const struct ui_rect *r)
 			    replay_live(u->replay) ? " live" :
 			    replay_at_end(u->replay) ? " end" : "");
 		st.replay = play;
+		if (u->o->cluster_view)
+			st.idle = " no demo: the hosts only ";
 		st.elapsed = (u->ended > 0 ? u->ended :
 		    replay_pos(u->replay)) - u->started;
 	} else

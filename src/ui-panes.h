@@ -121,6 +121,7 @@ struct ui_status {
 	double			 elapsed;	/* seconds the job has run */
 	const char		*bench_title;	/* benchmark mode, else NULL */
 	const char		*replay;	/* a replay's badge, else NULL */
+	const char		*idle;		/* with no job: what to say */
 	int			 bench_finished;
 	int			 frozen;
 	const char		*msg;		/* a passing message, or NULL */

@@ -108,7 +108,7 @@ ui_status_draw(const struct ui_rect *r, const struct ui_status *st)
 		    "%s ", st->bench_title);
 	} else
 		x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS),
-		    " no demo (m: menu) ");
+		    st->idle != NULL ? st->idle : " no demo (m: menu) ");
 	if (st->frozen)
 		x += 1 + ui_put(r->y, x + 1, end - x - 1,
 		    ui_attr(ROLE_BADGE_WARN), " FROZEN ");

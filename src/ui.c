@@ -396,6 +396,10 @@ restart(struct ui *u)
 {
 	char	*cause = NULL;
 
+	if (u->o->cluster_view) {
+		ui_message(u, "across hosts: run turbotop again to restart");
+		return;
+	}
 	if (u->replay != NULL) {
 		ui_message(u, "a replay: { plays it from the start");
 		return;
@@ -433,7 +437,10 @@ act(struct ui *u, enum ui_action a)
 		u->help_offset = 0;
 		break;
 	case ACT_MENU:
-		if (u->replay != NULL)
+		if (u->o->cluster_view)
+			ui_message(u, "across hosts the demo is the command "
+			    "line's: no menu");
+		else if (u->replay != NULL)
 			ui_message(u, "no demo menu in a replay");
 		else if (u->bench != NULL)
 			ui_message(u, "no demo menu while benchmarking");
@@ -441,7 +448,9 @@ act(struct ui *u, enum ui_action a)
 			u->mode = MODE_MENU;
 		break;
 	case ACT_STOP:
-		if (u->replay != NULL)
+		if (u->o->cluster_view)
+			ui_message(u, "q quits and ends the demo on every host");
+		else if (u->replay != NULL)
 			ui_message(u, "a replay: nothing runs here");
 		else if (u->job != NULL && job_state(u->job) != JOB_DONE) {
 			job_stop(u->job);
