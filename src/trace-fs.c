@@ -11,7 +11,8 @@
  * those wake-ups, and the model starts the task there (trace.c).
  *
  * The instance is named turbotop-PID-N. It holds the sched events, enabled
- * there only, a 4 MiB buffer per cpu and the monotonic clock (the sampler's);
+ * there only, a buffer per cpu (4 MiB; with more than 16 cpus 64 MiB in
+ * all, at least 1 MiB a cpu) and the monotonic clock (the sampler's);
  * nothing outside it is touched. It is removed when the tracer is freed; if
  * turbotop dies without freeing it (SIGKILL), its watchdog removes it
  * (tfs_sweep(turbotop's pid)), and the next turbotop to trace removes any
@@ -42,7 +43,9 @@
 #include "util.h"
 
 #define TFS_PREFIX	"turbotop-"
-#define TFS_BUF_KB	4096	/* per cpu */
+#define TFS_BUF_KB	4096	/* per cpu, at most */
+#define TFS_BUF_KB_MIN	1024	/* per cpu, at least */
+#define TFS_BUF_KB_ALL	65536	/* for all cpus, where that is less */
 
 /*
  * Remove the instances of turbotop owner (owner > 0), or of every owner
@@ -99,7 +102,7 @@ tfs_open(struct tracer *tr, char **cause)
 	const char	*dir;
 	char		*name, *path;
 	struct tcpu	*c;
-	int		 k, rc;
+	int		 k, rc, kb;
 
 	if ((dir = tracefs_tracing_dir()) == NULL)
 		return -1;
@@ -124,7 +127,11 @@ tfs_open(struct tracer *tr, char **cause)
 		xasprintf(cause, "tracefs: no monotonic trace clock");
 		goto fail;
 	}
-	tracefs_instance_set_buffer_size(tr->inst, TFS_BUF_KB, -1);
+	/* 4 MiB a cpu on a small machine, 64 MiB in all on a big one. */
+	kb = TFS_BUF_KB_ALL / (tr->ncpus > 0 ? tr->ncpus : 1);
+	kb = kb > TFS_BUF_KB ? TFS_BUF_KB : kb < TFS_BUF_KB_MIN ?
+	    TFS_BUF_KB_MIN : kb;
+	tracefs_instance_set_buffer_size(tr->inst, (size_t)kb, -1);
 	for (k = 0; k < EV_NKINDS; k++) {
 		if (tr->ids[k] >= 0 && tracefs_event_enable(tr->inst,
 		    trace_ev_systems[k], trace_ev_names[k]) != 0 &&
