@@ -487,6 +487,11 @@ source_cpu_host(const struct source *src, int cpu)
 	return 0;
 }
 
+/*
+ * A core's label: "cpu3" for one host, "h2:cpu3" for several; with width
+ * > 0, when that is wider, the short form "3" or "h2:3", the host's name
+ * cut with a '~' when that is still wider (never cut silently).
+ */
 const char *
 source_cpu_label(const struct source *src, int cpu, int width, char *buf,
     size_t len)
@@ -498,19 +503,61 @@ source_cpu_label(const struct source *src, int cpu, int width, char *buf,
 
 	if (source_nhosts(src) <= 1) {
 		snprintf(buf, len, "cpu%d", id);
+		if (width > 0 && (int)strlen(buf) > width)
+			snprintf(buf, len, "%d", id);
 		return buf;
 	}
 	host = source_host_name(src, source_cpu_host(src, cpu));
 	snprintf(buf, len, "%s:cpu%d", host, id);
 	if (width <= 0 || (int)strlen(buf) <= width)
 		return buf;
-	/* Too wide: "host:3", the host's name cut to leave room for the id. */
 	snprintf(num, sizeof num, ":%d", id);
-	keep = width - (int)strlen(num);
-	if (keep < 1)
-		keep = 1;
-	snprintf(buf, len, "%.*s%s", keep, host, num);
+	keep = (int)strlen(host);
+	if (keep + (int)strlen(num) > width) {
+		keep = width - (int)strlen(num) - 1;
+		if (keep < 0)
+			keep = 0;
+		/* Not inside a UTF-8 sequence. */
+		while (keep > 0 && ((unsigned char)host[keep] & 0xc0) == 0x80)
+			keep--;
+		snprintf(buf, len, "%.*s~%s", keep, host, num);
+	} else
+		snprintf(buf, len, "%s%s", host, num);
 	return buf;
+}
+
+/* The longest label of cores first .. first + n - 1 (a label column). */
+int
+source_cpu_label_len(const struct source *src, int first, int n)
+{
+	const struct cpu_sample	*c;
+	int			 h, i, lo, hi, d, id, len, max = 0;
+	int			 several = source_nhosts(src) > 1;
+
+	for (h = 0; h < source_nhosts(src); h++) {
+		lo = source_host_first(src, h);
+		hi = lo + source_host_ncpus(src, h);
+		if (lo < first)
+			lo = first;
+		if (hi > first + n)
+			hi = first + n;
+		if (lo >= hi)
+			continue;
+		for (i = lo, d = 1; i < hi; i++) {
+			c = source_cpu(src, i);
+			id = c != NULL ? c->id : i;
+			for (len = 1; id >= 10; id /= 10)
+				len++;
+			if (len > d)
+				d = len;
+		}
+		len = (int)strlen("cpu") + d;
+		if (several)
+			len += (int)strlen(source_host_name(src, h)) + 1;
+		if (len > max)
+			max = len;
+	}
+	return max;
 }
 
 /* The last sample. */

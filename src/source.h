@@ -60,11 +60,14 @@ int		 source_host_ncpus(const struct source *, int);
 const struct cpu_sample *source_host_total(const struct source *, int);
 int		 source_cpu_host(const struct source *, int);
 /*
- * A core's label into buf: "cpu3" for one host, "h2:cpu3" for several, or
- * when that is wider than width (> 0) "h2:3" with the host's name cut.
+ * A core's label into buf: "cpu3" for one host, "h2:cpu3" for several; when
+ * that is wider than width (> 0), "3" or "h2:3", the host's name cut with
+ * a '~' if need be. source_cpu_label_len: the longest label of cores
+ * first .. first + n - 1, to size a label column.
  */
 const char	*source_cpu_label(const struct source *, int, int, char *,
 		     size_t);
+int		 source_cpu_label_len(const struct source *, int, int);
 
 /* The last sample (sample.h). */
 double		 source_time(const struct source *);

@@ -111,10 +111,20 @@ ui_graph_draw(const struct ui_rect *r, const struct source *s,
 	char		title[UI_TITLE_MAX];
 	double		now = source_history_len(s) > 0 ? source_history_time(s, 0) : 0;
 	double		span = GRAPH_SPAN;
-	int		n = source_ncpus(s), c, y, x, w;
-	char		label[64];
+	int		n = source_ncpus(s), c, y, x, w, want, shown_want, lw;
+	char		label[256];
 
-	ui_grid_fit(&g, n, r->h - 1, r->w, rows, GRAPH_MIN_W);
+	/*
+	 * Labels in full ("node2:cpu10") if the bands keep most of the room,
+	 * sized to the cores shown.
+	 */
+	want = source_cpu_label_len(s, 0, n) + 1;
+	lw = ui_grid_labelled(&g, n, r->h - 1, r->w, rows, want, LABEL_COLS,
+	    GRAPH_MIN_W - LABEL_COLS - 1);
+	if (g.shown < n &&
+	    (shown_want = source_cpu_label_len(s, 0, g.shown) + 1) < want)
+		lw = ui_grid_labelled(&g, n, r->h - 1, r->w, rows, shown_want,
+		    LABEL_COLS, GRAPH_MIN_W - LABEL_COLS - 1);
 	if (run != NULL && run->ended && graph_run_window(s, run, &now, &span))
 		snprintf(title, sizeof title, "last run: %s", run->label);
 	else {
@@ -126,17 +136,17 @@ ui_graph_draw(const struct ui_rect *r, const struct source *s,
 	    NULL, n - g.shown, selected);
 	if (g.cols < 1)
 		return;
-	w = r->w / g.cols - LABEL_COLS - (g.cols > 1 ? 1 : 0);
+	w = r->w / g.cols - lw - (g.cols > 1 ? 1 : 0);
 	if (w < 4)
 		return;
 	for (c = 0; c < g.shown; c++) {
 		y = r->y + 1 + (c % g.per) * rows;
 		x = r->x + (c / g.per) * (r->w / g.cols);
-		ui_put(y + rows - 1, x, LABEL_COLS, ui_attr(ROLE_TITLE),
-		    source_cpu_label(s, c, LABEL_COLS - 1, label,
+		ui_put(y + rows - 1, x, lw, ui_attr(ROLE_TITLE),
+		    source_cpu_label(s, c, lw - 1, label,
 		    sizeof label));
 		if (rows > 1)
-			ui_put(y, x, LABEL_COLS, ui_attr(ROLE_DIM), "100%");
-		graph_core(s, c, y, x + LABEL_COLS, w, rows, now, span);
+			ui_put(y, x, lw, ui_attr(ROLE_DIM), "100%");
+		graph_core(s, c, y, x + lw, w, rows, now, span);
 	}
 }

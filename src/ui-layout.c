@@ -100,6 +100,22 @@ ui_grid_fit(struct ui_grid *g, int n, int h, int w, int rows, int min_w)
 	g->shown = g->per * g->cols < n ? g->per * g->cols : n;
 }
 
+/* Labelled strips (see ui-layout.h): the widest label that leaves 60%. */
+int
+ui_grid_labelled(struct ui_grid *g, int n, int h, int w, int rows, int want,
+    int min_lw, int plot_min)
+{
+	int	lw = want < 2 * w / 5 ? want : 2 * w / 5;
+
+	if (lw < min_lw)
+		lw = min_lw;
+	for (;; lw--) {
+		ui_grid_fit(g, n, h, w, rows, lw + plot_min + 1);
+		if (lw <= min_lw || (g->cols > 0 && 5 * lw <= 2 * (w / g->cols)))
+			return lw;
+	}
+}
+
 static void
 zoomed(struct ui_layout *l, int zoom, int ncpus)
 {

@@ -51,5 +51,14 @@ void		 ui_layout_hosts(struct ui_layout *, int, int, int, int, int);
 const char	*ui_pane_name(enum ui_pane);
 int		 ui_layout_pane_at(const struct ui_layout *, int, int);
 void		 ui_grid_fit(struct ui_grid *, int, int, int, int, int);
+/*
+ * The same for strips with a label column before each (the timeline, the
+ * history): (g, n, h, w, rows, want, min_lw, plot_min). Returns the label
+ * column's width: want (the longest label and a gap) if the plot then
+ * keeps at least 60% of a column, else the widest that does, at least
+ * min_lw; a strip is then that, plot_min cells and a gap.
+ */
+int		 ui_grid_labelled(struct ui_grid *, int, int, int, int, int,
+		     int, int);
 
 #endif

@@ -676,7 +676,8 @@ ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
 {
 	struct ui_grid	g;
 	int		n = source_ncpus(s), c, y, x, cw, live, body, axis, strips;
-	char		label[64];
+	int		want, shown_want, lw;
+	char		label[256];
 	size_t		i;
 
 	if (r->h < 3 || r->w < STRIP_MIN_W)
@@ -709,22 +710,31 @@ ui_timeline_draw(struct ui_timeline *tl, const struct ui_rect *r,
 		draw_legend(tl, s, job, r->y + r->h - 1, r->x + 1, r->x + r->w);
 		return;
 	}
-	ui_grid_fit(&g, n, body, r->w, rows, STRIP_MIN_W);
+	/*
+	 * Labels in full ("node2:cpu10") if the plot keeps most of the room,
+	 * sized to the cores shown.
+	 */
+	want = source_cpu_label_len(s, 0, n) + 1;
+	lw = ui_grid_labelled(&g, n, body, r->w, rows, want, LABEL_COLS,
+	    STRIP_MIN_W - LABEL_COLS - 1);
+	if (g.shown < n &&
+	    (shown_want = source_cpu_label_len(s, 0, g.shown) + 1) < want)
+		lw = ui_grid_labelled(&g, n, body, r->w, rows, shown_want,
+		    LABEL_COLS, STRIP_MIN_W - LABEL_COLS - 1);
 	if (g.cols < 1)
 		return;
 	cw = r->w / g.cols;
-	view_update(tl, s, run, cw - LABEL_COLS - 1, n);
+	view_update(tl, s, run, cw - lw - 1, n);
 	draw_title(tl, r, s, n - g.shown, selected, live);
 	for (c = 0; c < g.shown; c++) {
 		y = r->y + 1 + (c % g.per) * rows;
 		x = r->x + (c / g.per) * cw;
-		ui_put(y, x, LABEL_COLS, ui_attr(ROLE_TITLE),
-		    source_cpu_label(s, c, LABEL_COLS - 1, label,
-		    sizeof label));
-		draw_core(tl, s, job, c, y, x + LABEL_COLS, rows);
+		ui_put(y, x, lw, ui_attr(ROLE_TITLE), source_cpu_label(s, c,
+		    lw - 1, label, sizeof label));
+		draw_core(tl, s, job, c, y, x + lw, rows);
 	}
 	/* The axis, on a row the strips left free. */
 	if (g.cols == 1 && 1 + g.per * rows < r->h - 1)
-		draw_axis(tl, r->y + 1 + g.per * rows, r->x + LABEL_COLS, live);
+		draw_axis(tl, r->y + 1 + g.per * rows, r->x + lw, live);
 	draw_legend(tl, s, job, r->y + r->h - 1, r->x + 1, r->x + r->w);
 }

@@ -2,10 +2,11 @@
 """gen-stream.py: a synthetic event stream (doc/turbotop-events.schema.json)
 for the replay tests, on standard output.
 
-    gen-stream.py [--hosts H] [--cores C] [--seconds S] [--interval I]
-                  [--hostile]
+    gen-stream.py [--hosts H] [--host-prefix P] [--cores C] [--seconds S]
+                  [--interval I] [--hostile]
 
-H hosts (records carry "host" when H > 1) of C cores each, a sample every I
+H hosts (records carry "host" when H > 1, named P0, P1, ...; P is "h")
+of C cores each, a sample every I
 seconds for S seconds, busy % varying by core and time; one job, "ticker",
 that prints "tick N" every second; with --hostile, a line that is not JSON
 (line 6), an over-deep record, a record of an unknown type and an output
@@ -20,6 +21,7 @@ import sys
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--hosts", type=int, default=1)
+    ap.add_argument("--host-prefix", default="h")
     ap.add_argument("--cores", type=int, default=2)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--interval", type=float, default=0.5)
@@ -27,7 +29,7 @@ def main():
     ap.add_argument("--schema", type=int, default=1)
     a = ap.parse_args()
     out = sys.stdout
-    hosts = ["h%d" % i for i in range(a.hosts)] if a.hosts > 1 else ["synth"]
+    hosts = [a.host_prefix + str(i) for i in range(a.hosts)] if a.hosts > 1 else ["synth"]
 
     def put(rec):
         out.write(json.dumps(rec, separators=(",", ":")) + "\n")

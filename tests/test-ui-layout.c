@@ -3,7 +3,8 @@
  * at every size from the minimum up and for 1 to 128 cores, the panes stay
  * on the screen, never overlap, and the core meters are always shown; the
  * full layout at 120x40 shows every pane; below the minimum it is "too
- * small"; a zoomed pane takes the whole body.
+ * small"; a zoomed pane takes the whole body; labelled strips (the
+ * timeline's cores) keep most of a column for the plot.
  */
 #include "config.h"
 
@@ -118,6 +119,38 @@ START_TEST(test_full)
 }
 END_TEST
 
+/*
+ * Labelled strips: a label in full when the plot keeps 60% of a column,
+ * else narrower (never under the minimum), and the strips still fit.
+ */
+START_TEST(test_labels)
+{
+	struct ui_grid	g;
+	int		lw, w, n, want;
+
+	/* 3 hosts x 12 cores, "node2:cpu10" and a gap: 120x40's timeline. */
+	lw = ui_grid_labelled(&g, 36, 9, 120, 1, 12, 5, 8);
+	ck_assert_int_eq(lw, 12);
+	ck_assert_int_eq(g.shown, 36);
+	/* At 80x24 it is capped, and as many strips fit as the cap allows. */
+	lw = ui_grid_labelled(&g, 36, 5, 80, 1, 12, 5, 8);
+	ck_assert_int_lt(lw, 12);
+	ck_assert_int_ge(lw, 5);
+	ck_assert_int_le(5 * lw, 2 * (80 / g.cols));
+	for (n = 1; n <= 4096; n *= 4)
+		for (w = 14; w <= 240; w += 9)
+			for (want = 1; want <= 300; want += 37) {
+				lw = ui_grid_labelled(&g, n, 20, w, 1, want, 5,
+				    8);
+				ck_assert_int_ge(lw, 5);
+				ck_assert_int_le(lw, want > 5 ? want : 5);
+				ck_assert(lw == 5 || 5 * lw <= 2 * (w / g.cols));
+				ck_assert(g.cols == 0 ||
+				    g.cols * (lw + 9) <= w || g.cols == 1);
+			}
+}
+END_TEST
+
 START_TEST(test_too_small)
 {
 	struct ui_layout	l;
@@ -162,6 +195,7 @@ main(void)
 	tcase_add_test(tc, test_sizes);
 	tcase_add_test(tc, test_hosts);
 	tcase_add_test(tc, test_full);
+	tcase_add_test(tc, test_labels);
 	tcase_add_test(tc, test_too_small);
 	tcase_add_test(tc, test_zoom);
 	suite_add_tcase(s, tc);

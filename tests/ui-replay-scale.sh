@@ -3,8 +3,10 @@
 # 128 cores and of 64 hosts of 64 cores replayed at 80x24 and 200x60: each
 # pane's title once, top to bottom in the layout's order, the status bar and
 # the key bar in place, hosts grouped by name (a strip per host), what does
-# not fit counted, and the output still shown. (test-ui-layout checks the
-# geometry itself for every size.)
+# not fit counted, and the output still shown; the timeline labels a core
+# with its host's name and its own in full when there is room, and marks a
+# cut name with '~'. (test-ui-layout checks the geometry itself for every
+# size.)
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 . "${TESTS_SRCDIR:-$(dirname "$0")}/ui-lib.sh"
 base=$TT_SOCK
@@ -15,6 +17,7 @@ gen="${TESTS_SRCDIR:-$(dirname "$0")}/gen-stream.py"
 dir=$(mk_tmpdir)
 python3 "$gen" --cores 128 --seconds 3 --interval 0.5 > "$dir/c128.json"
 python3 "$gen" --hosts 64 --cores 64 --seconds 2 --interval 1 > "$dir/h64.json"
+python3 "$gen" --hosts 3 --host-prefix node --cores 12 --seconds 1 --interval 0.5 > "$dir/n3.json"
 
 # The row of the first line showing TEXT (1-based), or 0.
 row_of() { printf '%s\n' "$screen" | grep -nF -- "$1" | head -1 | cut -d: -f1 | grep . || echo 0; }
@@ -68,6 +71,24 @@ printf '%s\n' "$screen" | grep -qE 'Cores .*\+[0-9]+ cores not shown' ||
 printf '%s\n' "$screen" | grep -qE '^h0 ' || fail "h64 at 80x24: no row for h0"
 printf '%s\n' "$screen" | grep -qE 'h[0-9]+:[0-9]' ||
 	fail "h64 at 80x24: no host:core labels in the timeline"
+
+# The timeline's core labels: HOST:cpuN in full, else HOST:N, else the
+# host's name cut with a '~', never silently (as "n:10" was).
+labels() {
+	printf '%s\n' "$screen" | sed -n '/─ Core timeline/,/ legend:/p' |
+		sed '1d;$d' | grep -oE '(^| )[^ ]*:[^ ]*' | tr -d ' '
+}
+check n3 120 40
+for l in node0:cpu0 node1:cpu11 node2:cpu10; do
+	labels | grep -qx "$l" || fail "n3 at 120x40: no label $l: $(labels | tr '\n' ' ')"
+done
+check n3 80 24
+[ "$(labels | wc -l)" -ge 10 ] || fail "n3 at 80x24: not 10 core labels: $(labels | tr '\n' ' ')"
+bad=$(labels | grep -vxE 'node[0-2]:(cpu)?[0-9]+|[a-z0-9]*~:[0-9]+')
+[ -z "$bad" ] || fail "n3 at 80x24: labels cut without a mark: $bad"
+labels | grep -qE '^node[0-2]:' || fail "n3 at 80x24: no host named in full: $(labels | tr '\n' ' ')"
+labels | grep -qE '^[a-z0-9]+~:1[01]$' ||
+	fail "n3 at 80x24: no cut label marked with '~': $(labels | tr '\n' ' ')"
 
 check h64 200 60
 printf '%s\n' "$screen" | grep -q 'a strip per host' ||
