@@ -22,7 +22,7 @@
 #include "ui-panes.h"
 #include "ui-theme.h"
 
-#define LABEL_COLS	6	/* "cpu12 " */
+#define LABEL_COLS	6	/* "cpu12 ", at least: "cpu103 " is wider */
 #define PCT_COLS	7	/* " 100.0%" */
 
 /* The bar of one core, w columns between its brackets. */
@@ -69,32 +69,31 @@ meter_bar(int y, int x, int w, const struct cpu_sample *c)
 	}
 }
 
-/* One core's row(s) at (y, x), w columns wide. */
+/* One core's row(s) at (y, x), w columns wide, its label lw. */
 static void
-meter_row(int y, int x, int w, int rows, const struct cpu_sample *c)
+meter_row(int y, int x, int w, int lw, int rows, const struct cpu_sample *c)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
-	int			 bw = w - LABEL_COLS - PCT_COLS - 2;
+	int			 bw = w - lw - PCT_COLS - 2;
 
-	ui_printf(y, x, LABEL_COLS, ui_attr(ROLE_TITLE), "cpu%d", c->id);
+	ui_printf(y, x, lw, ui_attr(ROLE_TITLE), "cpu%d", c->id);
 	if (!c->online) {
-		ui_put(y, x + LABEL_COLS, w - LABEL_COLS, ui_attr(ROLE_DIM),
-		    "offline");
+		ui_put(y, x + lw, w - lw, ui_attr(ROLE_DIM), "offline");
 		return;
 	}
 	if (bw >= 4) {
-		ui_put(y, x + LABEL_COLS, 1, ui_attr(ROLE_BORDER), g->bar_left);
-		meter_bar(y, x + LABEL_COLS + 1, bw, c);
-		ui_put(y, x + LABEL_COLS + 1 + bw, 1, ui_attr(ROLE_BORDER),
+		ui_put(y, x + lw, 1, ui_attr(ROLE_BORDER), g->bar_left);
+		meter_bar(y, x + lw + 1, bw, c);
+		ui_put(y, x + lw + 1 + bw, 1, ui_attr(ROLE_BORDER),
 		    g->bar_right);
 	} else
 		bw = -2;
-	ui_printf(y, x + LABEL_COLS + bw + 2, PCT_COLS, ui_attr(ROLE_NORMAL),
+	ui_printf(y, x + lw + bw + 2, PCT_COLS, ui_attr(ROLE_NORMAL),
 	    "%6.1f%%", c->busy);
 	if (rows >= 2)
-		ui_printf(y + 1, x + LABEL_COLS, w - LABEL_COLS,
-		    ui_attr(ROLE_DIM), "usr %4.1f  sys %4.1f  nic %4.1f  "
-		    "iow %4.1f", c->user, c->system, c->nice, c->iowait);
+		ui_printf(y + 1, x + lw, w - lw, ui_attr(ROLE_DIM),
+		    "usr %4.1f  sys %4.1f  nic %4.1f  iow %4.1f", c->user,
+		    c->system, c->nice, c->iowait);
 }
 
 /* The colour legend at the right of the title row. */
@@ -351,7 +350,7 @@ ui_meters_draw(const struct ui_rect *r, const struct source *s, int rows,
 {
 	const struct cpu_sample	*c;
 	struct ui_rect		 t = *r;
-	int			 n = source_ncpus(s), i, per, cw, y, x, hidden;
+	int			 n = source_ncpus(s), i, per, cw, y, x, hidden, lw;
 
 	if (source_nhosts(s) > 1) {
 		meters_hosts(r, s, selected);
@@ -374,6 +373,13 @@ ui_meters_draw(const struct ui_rect *r, const struct source *s, int rows,
 	if (hidden <= 0)
 		meter_legend(r);
 	cw = r->w / cols;
+	/* One label width for all: the widest id's "cpuN " (cpu103 on 128). */
+	lw = LABEL_COLS;
+	for (i = 0; i < n; i++) {
+		if ((c = source_cpu(s, i)) != NULL &&
+		    snprintf(NULL, 0, "cpu%d ", c->id) > lw)
+			lw = snprintf(NULL, 0, "cpu%d ", c->id);
+	}
 	for (i = 0; i < n; i++) {
 		if ((c = source_cpu(s, i)) == NULL)
 			continue;
@@ -381,6 +387,6 @@ ui_meters_draw(const struct ui_rect *r, const struct source *s, int rows,
 		x = r->x + (i / per) * cw;
 		if (y + rows > r->y + r->h)
 			continue;
-		meter_row(y, x, cw - (cols > 1 ? 1 : 0), rows, c);
+		meter_row(y, x, cw - (cols > 1 ? 1 : 0), lw, rows, c);
 	}
 }
