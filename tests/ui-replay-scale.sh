@@ -62,6 +62,8 @@ printf '%s\n' "$screen" | grep -qE 'cpu[0-9]+ ' || fail "c128: no core labels"
 check c128 200 60
 printf '%s\n' "$screen" | grep -q 'cpu127\|cpu1[0-9][0-9]' ||
 	fail "c128 at 200x60: the last cores are not labelled"
+! printf '%s\n' "$screen" | grep -qE 'cpu1[0-9][0-9]\[' ||
+	fail "c128 at 200x60: a 3-digit core label runs into its bar"
 
 check h64 80 24
 [ "$(printf '%s\n' "$screen" | grep -cE '^h[0-9]+ +[^ ]')" -ge 5 ] ||
