@@ -31,6 +31,7 @@
 #define BUDGET_SECS	0.03
 #define PUMP_MAX	(1u << 20)	/* bytes taken from stdin per poll */
 #define LINES_MAX	1000000	/* output lines kept in memory */
+#define HOSTNAMES_MAX	4096	/* hosts named by lines; more are "?" */
 #define FOLLOW_POLL	0.1	/* s between looks at a live stream */
 #define IDLE_WAIT	1.0	/* s the loop may sleep between frames */
 
@@ -312,6 +313,8 @@ hostname(struct replay *rp, const char *name)
 		if (strcmp(rp->hostnames[i], name) == 0)
 			return rp->hostnames[i];
 	}
+	if (rp->nhostnames >= HOSTNAMES_MAX)	/* a hostile stream */
+		return "?";
 	rp->hostnames = xreallocarray(rp->hostnames, rp->nhostnames + 1,
 	    sizeof *rp->hostnames);
 	return rp->hostnames[rp->nhostnames++] = xstrdup(name);

@@ -19,6 +19,8 @@
 #define HIST_CELLS	(4u * 1024 * 1024)	/* floats the ring may hold */
 #define HIST_MIN	600			/* rows kept, however many cores */
 #define TRIM_EVERY	5.0			/* s between trims of the timeline */
+#define HOSTS_MAX	1024			/* hosts kept; a stream's others are
+						   left out (a hostile one) */
 
 struct src_host {
 	char			*name;
@@ -148,7 +150,10 @@ history_reset(struct source *src)
 	src->head = src->count = 0;
 }
 
-/* The host named name (made when new), its cores ncpus from now on. */
+/*
+ * The host named name (made when new), its cores ncpus from now on; NULL
+ * for a new one past HOSTS_MAX.
+ */
 static struct src_host *
 host_get(struct source *src, const char *name, int ncpus)
 {
@@ -161,6 +166,8 @@ host_get(struct source *src, const char *name, int ncpus)
 			break;
 		}
 	}
+	if (h == NULL && src->nhosts >= HOSTS_MAX)
+		return NULL;
 	if (h == NULL) {
 		src->hosts = xreallocarray(src->hosts, (size_t)src->nhosts + 1,
 		    sizeof *src->hosts);
@@ -340,7 +347,8 @@ feed_sample(struct source *src, const struct event *e)
 	size_t		 i;
 	int		 j, hi;
 
-	h = host_get(src, name != NULL ? name : "", e->ncpus);
+	if ((h = host_get(src, name != NULL ? name : "", e->ncpus)) == NULL)
+		return;
 	hi = (int)(h - src->hosts);
 	for (j = 0; j < e->ncpus; j++)
 		src->cpus[h->first + j] = e->cpus[j];
@@ -391,8 +399,8 @@ feed_host(struct source *src, const struct event *e)
 		if (strcmp(src->hosts[i].name, e->from) == 0)
 			h = &src->hosts[i];
 	}
-	if (h == NULL)
-		h = host_get(src, e->from, 0);
+	if (h == NULL && (h = host_get(src, e->from, 0)) == NULL)
+		return;
 	snprintf(h->state, sizeof h->state, "%s", e->state);
 	free(h->reason);
 	h->reason = e->reason != NULL ? xstrdup(e->reason) : NULL;
