@@ -99,4 +99,25 @@ for hn in h0 h31 h63; do
 	printf '%s\n' "$screen" | grep -qE "(^| )$hn +[^ ]" ||
 		fail "h64 at 200x60: host $hn has no strip"
 done
+
+# A hostile stream naming 20000 hosts (a host record and an output line
+# each) plays to its end: hosts past the kept 1024, and output hosts past
+# 4096, are left out rather than making the player quadratic. The down
+# hosts show their state.
+python3 - > "$dir/many.json" <<'PY2'
+import json
+print(json.dumps({"type": "hello", "schema": 1, "version": "0", "host": "x", "cores": 1, "argv": ["t"], "started": "2026-11-29T00:00:00Z"}))
+print(json.dumps({"type": "start", "t": 0, "job": "j", "pid": 5}))
+for i in range(20000):
+    print(json.dumps({"type": "host", "t": 0.001 * i, "host": "h%d" % i, "state": "down", "reason": "unreachable"}))
+    print(json.dumps({"type": "output", "t": 0.001 * i, "host": "h%d" % i, "job": "j", "pid": 5, "stream": "out", "text": "line %d" % i, "rank": 1}))
+print(json.dumps({"type": "exit", "t": 20.5, "job": "j", "pid": 5, "status": 0}))
+print(json.dumps({"type": "end", "t": 21, "status": 0}))
+PY2
+tt_start 80 24 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.1 --replay $dir/many.json"
+tt_wait_text "REPLAY" 20
+tt_send '}'
+tt_wait_text " end " 60
+tt_has_text "down: unreachable" || fail "many hosts: no host shown down: $(tt_capture)"
+tt_has_text "line 19999" || fail "many hosts: the last line is not shown: $(tt_capture)"
 exit 0
