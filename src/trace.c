@@ -8,7 +8,8 @@
  * readers:
  *  - a tracefs instance of our own (trace-fs.c), where we may make one
  *    (root): the complete record. Its records name the thread only; its
- *    process comes from the thread's birth or is looked up (ctx_pid).
+ *    process comes from the thread's birth, or is looked up at the cut
+ *    (ctx_pid, resolve_pids).
  *  - else perf_event_open (CAP_PERFMON, or perf_event_paranoid -1), all of
  *    one cpu's events writing into one mmap'ed ring buffer
  *    (PERF_EVENT_IOC_SET_OUTPUT); the kernel closes them when the process
@@ -515,30 +516,48 @@ apply_context(struct tracer *tr, struct tcpu *c, const struct ev *e)
 /*
  * The process of thread tid, for a reader that names only the thread (the
  * tracefs one): known from its birth, else its own id when that is a
- * followed process, else read once from /proc with libproc2 (0 if gone).
+ * followed process (its main thread), else 0 until the cut looks it up
+ * (resolve_pids: libproc2 is read on the caller's thread only - from the
+ * reader thread its thread-local buffers would leak when the thread ends).
  */
 static pid_t
 ctx_pid(struct tracer *tr, pid_t tid)
 {
-	static enum pids_item	 items[] = { PIDS_ID_TGID };
-	struct th		*t = th_get(tr, tid);
-	struct pids_fetch	*f;
-	unsigned		 sel = (unsigned)tid;
+	struct th	*t = th_get(tr, tid);
 
-	if (t->pid > 0 || t->asked)
-		return t->pid;
-	t->asked = 1;
-	if (followed(tr, tid))
-		return tid;
-	proc2_lock();
-	if (tr->pinfo == NULL && procps_pids_new(&tr->pinfo, items, 1) < 0)
-		tr->pinfo = NULL;
-	f = tr->pinfo != NULL ? procps_pids_select(tr->pinfo, &sel, 1,
-	    PIDS_SELECT_PID) : NULL;
-	if (f != NULL && f->counts->total == 1)
-		t->pid = PIDS_VAL(0, s_int, f->stacks[0], tr->pinfo);
-	proc2_unlock();
+	if (t->pid <= 0 && followed(tr, tid))
+		th_set_pid(tr, t, tid);
 	return t->pid;
+}
+
+/* At a cut: the process of each thread that ran and is not known, once. */
+static void
+resolve_pids(struct tracer *tr)
+{
+	static enum pids_item	 items[] = { PIDS_ID_TGID };
+	struct pids_fetch	*f;
+	struct th		*t;
+	unsigned		 sel;
+	size_t			 i;
+
+	for (i = 0; i < tr->nruns; i++) {
+		if (tr->runs[i].pid > 0 ||
+		    (t = th_find(tr, tr->runs[i].tid)) == NULL ||
+		    t->pid > 0 || t->asked)
+			continue;
+		t->asked = 1;
+		sel = (unsigned)t->tid;
+		proc2_lock();
+		if (tr->pinfo == NULL &&
+		    procps_pids_new(&tr->pinfo, items, 1) < 0)
+			tr->pinfo = NULL;
+		f = tr->pinfo != NULL ? procps_pids_select(tr->pinfo, &sel, 1,
+		    PIDS_SELECT_PID) : NULL;
+		if (f != NULL && f->counts->total == 1)
+			th_set_pid(tr, t, PIDS_VAL(0, s_int, f->stacks[0],
+			    tr->pinfo));
+		proc2_unlock();
+	}
 }
 
 static void
@@ -1489,6 +1508,7 @@ tracer_cut(struct tracer *tr, double t)
 		qsort(tr->t_acc, tr->t_nacc, sizeof *tr->t_acc, acc_cmp);
 	follow_cut(tr);
 	/* The run pieces: pids learned after a piece was added are filled in. */
+	resolve_pids(tr);
 	if (tr->nruns > tr->t_runsize) {
 		tr->t_runsize = tr->nruns + 256;
 		tr->t_runs = xreallocarray(tr->t_runs, tr->t_runsize,
