@@ -41,6 +41,9 @@ export OMPI_MCA_rmaps_base_oversubscribe=1
 # cluster-batch.sh beside this test adds and removes interfaces; a rank
 # that bound to one failed in MPI_Gather).
 export OMPI_MCA_btl_tcp_if_include=lo OMPI_MCA_oob_tcp_if_include=lo
+# mpirun's session directory in this test's own, removed with it even when
+# a run is killed (Open MPI leaves /tmp/ompi.HOST.UID behind then).
+export OMPI_MCA_orte_tmpdir_base="$dir"
 mpi=0
 [ -x "$DEMOS/mpicompute" ] && command -v mpirun >/dev/null 2>&1 && mpi=1
 
