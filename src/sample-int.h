@@ -94,7 +94,9 @@ const char	*timeline_title(const struct timeline *);
 unsigned long long timeline_lost(const struct timeline *);
 struct tl_store	*timeline_store(struct timeline *);
 void		 timeline_watch(struct timeline *, pid_t);
+void		 timeline_watch_only(struct timeline *, const pid_t *, size_t);
 void		 timeline_refollow(struct timeline *);
+void		 timeline_flush(struct timeline *);
 int		 timeline_tick(struct timeline *, double, double,
 		     struct proc_sample *, size_t, int,
 		     const struct cpu_sample *, int, struct occupy *,

@@ -193,6 +193,9 @@ sampler_set_scope(struct sampler *s, enum proc_scope scope)
 	if (scope != s->scope) {
 		s->watch_changed = 1;
 		timeline_refollow(s->tl);
+		/* The trace follows the watched from now, not the busiest. */
+		if (scope == SCOPE_WATCHED)
+			timeline_watch_only(s->tl, s->watch, s->nwatch);
 	}
 	s->scope = scope;
 }
@@ -217,6 +220,12 @@ sampler_watch(struct sampler *s, pid_t pgid)
 	s->watch_changed = 1;
 	/* Its workers are followed from their birth, not from the next tick. */
 	timeline_watch(s->tl, pgid);
+}
+
+void
+sampler_flush(struct sampler *s)
+{
+	timeline_flush(s->tl);
 }
 
 void

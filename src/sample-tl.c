@@ -370,6 +370,37 @@ timeline_watch(struct timeline *tl, pid_t pgid)
 		tracer_follow(tl->tr, &pgid, 1);
 }
 
+/*
+ * Watching starts: the trace follows the watched groups (and what it saw
+ * their leaders make) from now, and no longer the busiest processes that
+ * the rows were before - their runs would be in the watched run's picture.
+ */
+void
+timeline_watch_only(struct timeline *tl, const pid_t *pgids, size_t n)
+{
+	pid_t	*v;
+
+	if (tl->tr == NULL)
+		return;
+	v = xcalloc(n + 1, sizeof *v);
+	if (n > 0)
+		memcpy(v, pgids, n * sizeof *v);
+	qsort(v, n, sizeof *v, pid_cmp);
+	tracer_refollow(tl->tr, v, n);
+	free(v);
+}
+
+/*
+ * A run just ended: the trace's store gets its last records now, so that
+ * the kept picture is whole before the next tick.
+ */
+void
+timeline_flush(struct timeline *tl)
+{
+	if (tl->tr != NULL)
+		tracer_flush(tl->tr);
+}
+
 /* Groups or the scope changed: the next tick follows only its rows. */
 void
 timeline_refollow(struct timeline *tl)
@@ -398,11 +429,14 @@ follow_rows(struct timeline *tl, const struct proc_sample *procs,
 
 /*
  * The exact source's followed set. The rows join it before the cut (their
- * records still pending count); the tracer adds what the followed make, so
- * a worker born and gone between two ticks is in the interval. Watching,
- * the set only grows (less what exited); otherwise, or when the watched
- * groups changed, it restarts from the rows after the cut. tl->follow
- * becomes the set over the interval.
+ * records still pending count) - but not when watching just ended: the
+ * interval is the watched run's, and the busiest processes' runs would be
+ * in its kept picture. The tracer adds what the followed make, so a worker
+ * born and gone between two ticks is in the interval. Watching, the set
+ * only grows (less what exited); otherwise, or when the watched groups
+ * changed, it restarts from the rows after the cut (and what ended between
+ * the cut and the rows' read: its last records are still to come).
+ * tl->follow becomes the set over the interval.
  */
 static void
 follow_exact(struct timeline *tl, double t, const struct proc_sample *procs,
@@ -412,12 +446,11 @@ follow_exact(struct timeline *tl, double t, const struct proc_sample *procs,
 	size_t		 n;
 
 	follow_rows(tl, procs, nprocs);
-	tracer_follow(tl->tr, tl->follow, tl->nfollow);
-	tracer_take(tl->tr, t);
-	if (!watching || tl->refollow) {
-		tracer_unfollow(tl->tr);
+	if (watching || !tl->refollow)
 		tracer_follow(tl->tr, tl->follow, tl->nfollow);
-	}
+	tracer_take(tl->tr, t);
+	if (!watching || tl->refollow)
+		tracer_refollow(tl->tr, tl->follow, tl->nfollow);
 	tl->refollow = 0;
 	n = tracer_followed(tl->tr, &set);
 	if (n > tl->followsize) {

@@ -85,6 +85,7 @@ void		 sampler_set_scope(struct sampler *, enum proc_scope);
 void		 sampler_watch(struct sampler *, pid_t);	/* add a pgid */
 void		 sampler_unwatch(struct sampler *, pid_t);
 int		 sampler_tick(struct sampler *, char **);
+void		 sampler_flush(struct sampler *);	/* the trace's store, to now */
 
 double			 sampler_time(const struct sampler *);	   /* monotonic s of the last tick */
 double			 sampler_interval(const struct sampler *); /* s covered by the last tick */

@@ -1389,11 +1389,32 @@ tracer_follow(struct tracer *tr, const pid_t *pids, size_t n)
 	pthread_mutex_unlock(&tr->lock);
 }
 
+/*
+ * The set becomes pids (sorted), the caller's rows after a cut. A process
+ * of the old set that is gone now was alive at the cut (follow_cut dropped
+ * those whose exit it took): it ended since, and its last records - the
+ * runs of the workers it made, its exit - are still pending. It stays
+ * until its exit is taken; without it a demo that ends between the cut
+ * and the caller's read of /proc would lose its workers' runs.
+ */
 void
-tracer_unfollow(struct tracer *tr)
+tracer_refollow(struct tracer *tr, const pid_t *pids, size_t n)
 {
+	size_t	 i, j;
+	int	 added = 0;
+
 	pthread_mutex_lock(&tr->lock);
-	tr->nfollow = 0;
+	for (i = j = 0; i < tr->nfollow; i++) {
+		if ((n > 0 && bsearch(&tr->follow[i], pids, n, sizeof *pids,
+		    pid_cmp) != NULL) ||
+		    (kill(tr->follow[i], 0) == -1 && errno == ESRCH))
+			tr->follow[j++] = tr->follow[i];
+	}
+	tr->nfollow = j;
+	for (i = 0; i < n; i++)
+		added |= follow_add(tr, pids[i]);
+	if (added)
+		follow_closure(tr);
 	pthread_mutex_unlock(&tr->lock);
 }
 
@@ -1545,6 +1566,17 @@ tracer_take(struct tracer *tr, double t)
 	}
 	pthread_mutex_lock(&tr->lock);
 	drain(tr, t, ORDER_MARGIN);
+	pthread_mutex_unlock(&tr->lock);
+}
+
+void
+tracer_flush(struct tracer *tr)
+{
+	struct timespec	 ts = { 0, (long)(ORDER_MARGIN * 1e9) };
+
+	nanosleep(&ts, NULL);
+	pthread_mutex_lock(&tr->lock);
+	drain(tr, -1, ORDER_MARGIN);
 	pthread_mutex_unlock(&tr->lock);
 }
 

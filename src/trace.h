@@ -33,11 +33,13 @@ void		 tracer_free(struct tracer *);
  * The processes (thread groups) whose threads go into the store: added to
  * the followed set, which grows by itself with the threads and child
  * processes they make, and loses a process once its exit has been taken
- * into an interval. tracer_unfollow empties it. tracer_followed: the set
- * over the taken interval (sorted; valid until the next take).
+ * into an interval. tracer_refollow makes it the given set (sorted), less
+ * nothing still to come: a process that ended after the last cut stays
+ * until its exit is taken. tracer_followed: the set over the taken interval
+ * (sorted; valid until the next take).
  */
 void		 tracer_follow(struct tracer *, const pid_t *, size_t);
-void		 tracer_unfollow(struct tracer *);
+void		 tracer_refollow(struct tracer *, const pid_t *, size_t);
 size_t		 tracer_followed(struct tracer *, const pid_t **);
 
 /*
@@ -45,6 +47,8 @@ size_t		 tracer_followed(struct tracer *, const pid_t **);
  * below describe the interval that ended at t.
  */
 void		 tracer_take(struct tracer *, double);
+/* The records up to now into the store, without closing the interval. */
+void		 tracer_flush(struct tracer *);
 size_t		 tracer_runs(struct tracer *, const struct tl_run **);
 double		 tracer_idle_ms(struct tracer *, int);
 int		 tracer_thread(struct tracer *, pid_t, struct tl_acc *);

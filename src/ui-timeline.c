@@ -250,9 +250,14 @@ view_choose(struct ui_timeline *tl, const struct source *s,
 	tl->run = run;
 	tl->width = width;
 	if (run != NULL && run->ended) {
-		/* The run's own extent, from its first to its last segment. */
+		/*
+		 * The run's own extent, from its first to its last segment:
+		 * its leader was forked a moment before the run was begun,
+		 * and nothing of it runs after its end was seen (after it,
+		 * the trace follows the busiest processes again).
+		 */
 		tl->lo = run->start - 0.05;
-		tl->hi = run->end + 0.05;
+		tl->hi = run->end;
 		tl->first = tl->last = 0;
 		tl->bounds_only = 1;
 		source_segments(s, tl->lo, tl->hi, on_segment, tl);

@@ -663,6 +663,13 @@ watch_job(struct ui *u)
 	}
 	if (st != u->seen_state) {
 		if (st == JOB_DONE) {
+			/*
+			 * The kept run gets its last records now, not at the
+			 * next tick: drawn before them, it would miss what
+			 * its workers did since the last one.
+			 */
+			if (u->s != NULL)
+				sampler_flush(u->s);
 			u->ended = clock_now(u);
 			run_end(u);
 		} else if (u->replay != NULL) {	/* a seek back into the run */
