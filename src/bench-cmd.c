@@ -29,18 +29,20 @@
  */
 static const struct size_opt {
 	const char	*demo;
+	const char	*like;		/* the demo whose --describe gives its default */
 	const char	*name;		/* long option, without "--" */
 	char		 key;		/* its short letter, or 0 */
 	double		 power;
 	int		 integer;
 	double		 max;		/* the demo's own limit */
 } size_opts[] = {
-	{ "compute",	"number",	'n', 1, 1, 4294967295.0 },	/* its fast path: i < 2^32 */
-	{ "pmap",	"grid",		'n', 2, 1, 1000 },
-	{ "gil",	"work",		0,   1, 0, 3600 },
-	{ "coremsg",	"work",		0,   1, 0, 60000 },
-	{ "queue",	"messages",	'm', 1, 1, 1e9 },
-	{ "lock",	"work",		0,   1, 0, 10000 },
+	{ "compute",	NULL,	   "number",	'n', 1, 1, 4294967295.0 },	/* its fast path: i < 2^32 */
+	{ "mpicompute",	"compute", "number",	'n', 1, 1, 4294967295.0 },	/* the same sum */
+	{ "pmap",	NULL,	   "grid",	'n', 2, 1, 1000 },
+	{ "gil",	NULL,	   "work",	0,   1, 0, 3600 },
+	{ "coremsg",	NULL,	   "work",	0,   1, 0, 60000 },
+	{ "queue",	NULL,	   "messages",	'm', 1, 1, 1e9 },
+	{ "lock",	NULL,	   "work",	0,   1, 0, 10000 },
 };
 
 struct bench_cmd {
@@ -49,6 +51,7 @@ struct bench_cmd {
 	char	**argv;		/* the demo's path or the command, then its args */
 	char	 *name;		/* the demo or command as given */
 	char	 *title;	/* for tables and charts: "pmap -w K", "cmd {w}" */
+	struct bench_wrap wrap;	/* fn set: a launcher starts K ranks */
 
 	const struct size_opt *size;	/* the demo's size option, or NULL */
 	double	  size_value;	/* its value now (NAN: unknown) */
@@ -119,11 +122,15 @@ make_title(struct bench_cmd *c)
 	c->title = NULL;
 	title_add(&c->title, c->name);
 	if (!c->is_command) {
-		title_add(&c->title, "-w");
+		title_add(&c->title, c->wrap.fn != NULL ? "-np" : "-w");
 		title_add(&c->title, "K");
 	}
 	for (i = 1; i < c->argc; i++)
 		title_add(&c->title, c->argv[i]);
+	if (c->wrap.where != NULL) {
+		title_add(&c->title, "on");
+		title_add(&c->title, c->wrap.where);
+	}
 }
 
 /*
@@ -158,7 +165,8 @@ size_word(const struct bench_cmd *c, int *i)
 static double
 size_default(const struct bench_cmd *c)
 {
-	const struct demo_info	*d = catalog_find(c->name);
+	const struct demo_info	*d = catalog_find(c->size->like != NULL ?
+				    c->size->like : c->name);
 	char			*end;
 	double			 v;
 	size_t			 k;
@@ -298,6 +306,44 @@ bench_cmd_create(int argc, char **argv, int is_command, char **cause)
 	return c;
 }
 
+struct bench_cmd *
+bench_cmd_create_wrapped(int argc, char **argv, const struct bench_wrap *wrap,
+    char **cause)
+{
+	struct bench_cmd	*c;
+	int			 i;
+
+	*cause = NULL;
+	for (i = 1; i < argc; i++) {
+		if (is_workers_arg(argv[i]) || strncmp(argv[i], "-np", 3) == 0) {
+			xasprintf(cause, "do not give '%s' with --bench: the "
+			    "rank counts come from the list", argv[i]);
+			return NULL;
+		}
+	}
+	c = xcalloc(1, sizeof *c);
+	c->argc = argc;
+	c->argv = xreallocarray(NULL, argc + 1, sizeof *c->argv);
+	for (i = 0; i < argc; i++)
+		c->argv[i] = xstrdup(argv[i]);
+	c->argv[argc] = NULL;
+	c->name = xstrdup(argv[0]);
+	c->wrap = *wrap;
+	c->wrap.where = wrap->where != NULL ? xstrdup(wrap->where) : NULL;
+	c->size_at = -1;
+	c->size_value = c->size_first = NAN;
+	size_find(c);
+	make_title(c);
+	return c;
+}
+
+/* The slots of the hosts a launcher spreads the ranks over, or 0. */
+int
+bench_cmd_slots(const struct bench_cmd *c)
+{
+	return c->wrap.fn != NULL ? c->wrap.slots : 0;
+}
+
 void
 bench_cmd_free(struct bench_cmd *c)
 {
@@ -305,6 +351,9 @@ bench_cmd_free(struct bench_cmd *c)
 
 	if (c == NULL)
 		return;
+	if (c->wrap.free != NULL)
+		c->wrap.free(c->wrap.arg);
+	free((char *)c->wrap.where);
 	for (i = 0; i < c->argc; i++)
 		free(c->argv[i]);
 	free(c->argv);
@@ -340,7 +389,8 @@ substitute(const char *s, int k)
 /*
  * The argument vector of a run with k workers (malloc'd, NULL-terminated;
  * free with bench_cmd_argv_free): a demo gets "-w k" first, before its own
- * args; a command gets {w} replaced everywhere.
+ * args; a command gets {w} replaced everywhere; a launched demo is the
+ * launcher's command for k ranks (NULL if it cannot be made).
  */
 char **
 bench_cmd_argv(const struct bench_cmd *c, int k)
@@ -348,6 +398,8 @@ bench_cmd_argv(const struct bench_cmd *c, int k)
 	char	**v;
 	int	  i, j = 0;
 
+	if (c->wrap.fn != NULL)
+		return c->wrap.fn(k, c->argv + 1, c->argc - 1, c->wrap.arg);
 	v = xreallocarray(NULL, c->argc + 3, sizeof *v);
 	if (c->is_command) {
 		for (i = 0; i < c->argc; i++)

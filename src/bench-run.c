@@ -23,6 +23,7 @@
 #include "bench-list.h"
 #include "bench-run.h"
 #include "bench-stats.h"
+#include "cluster.h"
 #include "job.h"
 #include "options.h"
 #include "sample.h"
@@ -133,19 +134,41 @@ proc_kill(struct bench *b)
 	b->ended = 1;
 }
 
-/* The last line the run wrote on stderr, or NULL. */
+static int
+has_words(const char *s)
+{
+	return s[strcspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")] != '\0';
+}
+
+/*
+ * The last line the run wrote on stderr, or NULL. A message framed by
+ * rules of dashes (mpirun's way) is named by its first line instead: its
+ * last is advice.
+ */
 static const char *
 proc_last_error_line(const struct bench *b)
 {
 	const struct out_line	*l;
+	const char		*first = NULL;
 	unsigned long long	 i;
+	int			 framed = 0;
 
 	for (i = job_lines_next(b->job); i > job_lines_first(b->job); i--) {
 		l = job_line(b->job, i - 1);
-		if (l != NULL && l->stream == STREAM_ERR && *l->text != '\0')
+		if (l == NULL || l->stream != STREAM_ERR || *l->text == '\0')
+			continue;
+		if (!has_words(l->text)) {
+			if (framed && first != NULL)
+				return first;
+			framed = 1;
+			continue;
+		}
+		if (!framed)
 			return l->text;
+		first = l->text;
 	}
-	return NULL;
+	return first;
 }
 
 /* Why the run failed (malloc'd), or NULL if it succeeded. */
@@ -188,8 +211,11 @@ bench_create(const struct options *o, char **cause)
 	if (bench_list_parse(o->bench, &ks, &n, &added, cause) != 0)
 		return NULL;
 	b = xcalloc(1, sizeof *b);
-	if ((b->cmd = bench_cmd_create(o->argc, o->argv, o->is_command,
-	    cause)) == NULL) {
+	/* Across hosts: mpicompute's ranks under mpirun (cluster-mpi.c). */
+	if ((o->hosts != NULL || o->hostfile != NULL ?
+	    (b->cmd = cluster_bench_cmd(o, cause)) :
+	    (b->cmd = bench_cmd_create(o->argc, o->argv, o->is_command,
+	    cause))) == NULL) {
 		free(ks);
 		free(b);
 		return NULL;
@@ -212,6 +238,8 @@ bench_create(const struct options *o, char **cause)
 	b->run = -1;
 	b->fit = NAN;
 	b->cores = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (bench_cmd_slots(b->cmd) > 0)
+		b->cores = bench_cmd_slots(b->cmd);	/* the hosts' slots */
 	if (b->cores < 1)
 		b->cores = 1;
 	b->floor = o->bench_floor;
@@ -309,7 +337,9 @@ bench_start_next(struct bench *b)
 	set_progress(b);
 	argv = bench_cmd_argv(b->cmd, k);
 	b->start = now_mono();
-	if (proc_start(b, argv, k, &cause) != 0) {
+	if (argv == NULL)
+		cause = xstrdup("the launcher's command cannot be made");
+	if (argv == NULL || proc_start(b, argv, k, &cause) != 0) {
 		bench_cmd_argv_free(argv);
 		xasprintf(&msg, "cannot start a run with K=%d: %s", k,
 		    cause);

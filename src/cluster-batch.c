@@ -34,7 +34,6 @@
 #include "options.h"
 #include "util.h"
 
-#define MPI_DEMO	"mpicompute"
 
 struct cbatch {
 	struct event_writer	*w;

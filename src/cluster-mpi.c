@@ -20,9 +20,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bench-cmd.h"
 #include "catalog.h"
 #include "cluster.h"
+#include "options.h"
 #include "util.h"
+
+/* What a benchmark across hosts keeps to make each run's mpirun. */
+struct cbench {
+	struct host_list	 hosts;
+	char			*rsh;
+};
 
 /* mpirun's default: the hosts' slots, 1 each where none were given. */
 long
@@ -118,4 +126,100 @@ cluster_mpirun_argv(const struct host_list *l, const char *rsh,
 	argv[n] = NULL;
 	*rank_host = map;
 	return argv;
+}
+
+/* "h1,h2,h3" for a title, or "N hosts" where that would be long. */
+static char *
+hosts_named(const struct host_list *l)
+{
+	char	*s = NULL, *t;
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		xasprintf(&t, "%s%s%s", s != NULL ? s : "", s != NULL ? "," : "",
+		    l->v[i].name);
+		free(s);
+		s = t;
+		if (strlen(s) > 40) {
+			free(s);
+			xasprintf(&s, "%zu hosts", l->n);
+			break;
+		}
+	}
+	return s;
+}
+
+/* One run of a benchmark across hosts: mpirun for k ranks. */
+static char **
+cbench_argv(int k, char **args, int nargs, void *arg)
+{
+	struct cbench	*cb = arg;
+	char		**argv, *cause = NULL;
+	int		 *map = NULL;
+
+	argv = cluster_mpirun_argv(&cb->hosts, cb->rsh, MPI_DEMO, args, nargs,
+	    k, &map, &cause);
+	free(map);
+	free(cause);
+	return argv;
+}
+
+static void
+cbench_free(void *arg)
+{
+	struct cbench	*cb = arg;
+
+	host_list_free(&cb->hosts);
+	free(cb->rsh);
+	free(cb);
+}
+
+/*
+ * The ranks are placed as for one run (each host filled to its slots in
+ * order), so K=1 is one rank on the first host, and the hosts join as K
+ * grows past their slots: the speedup over hosts.
+ */
+struct bench_cmd *
+cluster_bench_cmd(const struct options *o, char **cause)
+{
+	struct bench_wrap	 wrap;
+	struct bench_cmd	*c;
+	struct cbench		*cb;
+	char			**probe, *where;
+	int			*map = NULL;
+
+	*cause = NULL;
+	if (o->argc < 1 || o->is_command || strcmp(o->argv[0], MPI_DEMO) != 0) {
+		xasprintf(cause, "--bench across hosts runs %s (its ranks "
+		    "span the hosts), e.g. turbotop --bench=1,2,4 --hosts=h1,h2 "
+		    "%s -n 100000000; other demos run on this machine: drop "
+		    "--hosts", MPI_DEMO, MPI_DEMO);
+		return NULL;
+	}
+	cb = xcalloc(1, sizeof *cb);
+	if (host_list_parse(&cb->hosts, o->hosts, o->hostfile, cause) != 0) {
+		cbench_free(cb);
+		return NULL;
+	}
+	cb->rsh = xstrdup(o->rsh != NULL ? o->rsh : RSH_DEFAULT);
+	/* mpirun and the demo are there, before anything runs. */
+	if ((probe = cluster_mpirun_argv(&cb->hosts, cb->rsh, MPI_DEMO, NULL,
+	    0, 1, &map, cause)) == NULL) {
+		cbench_free(cb);
+		return NULL;
+	}
+	host_argv_free(probe);
+	free(map);
+	where = hosts_named(&cb->hosts);
+	memset(&wrap, 0, sizeof wrap);
+	wrap.fn = cbench_argv;
+	wrap.free = cbench_free;
+	wrap.arg = cb;
+	wrap.where = where;
+	wrap.slots = (int)cluster_default_ranks(&cb->hosts);
+	c = bench_cmd_create_wrapped(o->argc, o->argv, &wrap, cause);
+	free(where);
+	if (c == NULL)
+		cbench_free(cb);
+	return c;
 }

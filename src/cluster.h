@@ -19,6 +19,7 @@
 #include "event.h"
 #include "host.h"
 
+#define MPI_DEMO		"mpicompute"	/* the demo that spans hosts */
 #define CLUSTER_STALE_AFTER	3	/* intervals without a sample */
 #define CLUSTER_BACKOFF_MIN	1.0	/* s before trying a host again */
 #define CLUSTER_BACKOFF_MAX	30.0
@@ -53,6 +54,12 @@ void		 cluster_free(struct cluster *);
 char		**cluster_mpirun_argv(const struct host_list *, const char *,
 		    const char *, char **, int, long, int **, char **);
 long		 cluster_default_ranks(const struct host_list *);
+/*
+ * --bench with --hosts: mpicompute's runs under mpirun for each rank count
+ * (bench-cmd.h), or NULL and *cause (another demo, mpirun missing).
+ */
+struct options;
+struct bench_cmd *cluster_bench_cmd(const struct options *, char **);
 
 /* turbotop -b --hosts=... (cluster-batch.c). */
 struct options;

@@ -61,14 +61,15 @@ cluster_main(const struct options *o)
 	}
 	host_list_free(&l);
 	host_argv_free(rsh);
-	if (o->script != NULL || o->bench != NULL || o->replay != NULL ||
-	    o->record != NULL) {
-		fprintf(stderr, "turbotop: --hosts: not with --script, --bench, "
+	if (o->script != NULL || o->replay != NULL || o->record != NULL) {
+		fprintf(stderr, "turbotop: --hosts: not with --script, "
 		    "--replay or --record yet\n");
 		return 2;
 	}
+	if (o->bench != NULL)
+		return bench_main(o);	/* mpicompute's ranks over the hosts */
 	if (o->argc > 0 && !o->is_command &&
-	    strcmp(o->argv[0], "mpicompute") != 0 &&
+	    strcmp(o->argv[0], MPI_DEMO) != 0 &&
 	    catalog_find(o->argv[0]) == NULL) {
 		fprintf(stderr, "turbotop: unknown demo '%s' (turbotop --list "
 		    "shows them; use -- to run any command)\n", o->argv[0]);

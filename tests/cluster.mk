@@ -4,9 +4,10 @@
 # of hosts in network namespaces on this machine (tests/lab-lib.sh), each
 # with a real sshd, and mpirun across them. cluster-tui: the TUI across two
 # hosts that are this machine (a fake rsh), quit and SIGKILLed.
+# cluster-bench: --bench over ranks across such hosts.
 TESTS += tests/cluster-cli.sh tests/cluster-synth.sh tests/cluster-batch.sh \
-	tests/cluster-fault.sh tests/cluster-tui.sh
+	tests/cluster-fault.sh tests/cluster-tui.sh tests/cluster-bench.sh
 EXTRA_DIST += tests/lab-lib.sh tests/cluster-cli.sh tests/cluster-batch.sh \
 	tests/cluster-fault.sh tests/cluster-synth.sh tests/cluster-synth.py \
-	tests/cluster-tui.sh \
+	tests/cluster-tui.sh tests/cluster-bench.sh \
 	tests/cluster-count.py

@@ -15,6 +15,7 @@
 #include "bench-cmd.h"
 #include "bench-list.h"
 #include "bench-stats.h"
+#include "util.h"
 #include "bench-svg.h"
 
 #define ck_assert_near(a, b, eps) \
@@ -459,6 +460,71 @@ START_TEST(test_cmd_resize)
 }
 END_TEST
 
+/* A launcher for test_cmd_wrapped: "run K args...", and what it freed. */
+static int	wrap_freed;
+
+static char **
+wrap_run(int k, char **args, int nargs, void *arg)
+{
+	char	**v = xcalloc((size_t)nargs + 3, sizeof *v);
+	int	  i;
+
+	v[0] = xstrdup(arg);
+	xasprintf(&v[1], "%d", k);
+	for (i = 0; i < nargs; i++)
+		v[2 + i] = xstrdup(args[i]);
+	return v;
+}
+
+static void
+wrap_free(void *arg)
+{
+	(void)arg;
+	wrap_freed++;
+}
+
+/*
+ * A demo started by a launcher with K ranks (mpicompute under mpirun):
+ * the launcher makes each run's argv from the demo's args (no -w), the
+ * title says -np K and where, -w or -np by hand is refused, the size
+ * option is compute's (the same sum) and grows in place.
+ */
+START_TEST(test_cmd_wrapped)
+{
+	char			*mpi[] = { (char *)"mpicompute", (char *)"-n",
+				    (char *)"1000", NULL };
+	char			*bad[] = { (char *)"mpicompute", (char *)"-np",
+				    (char *)"2", NULL };
+	struct bench_wrap	 wrap = { wrap_run, wrap_free, (void *)"run",
+				    "h1,h2", 4 };
+	struct bench_cmd	*c;
+	char			**v, *cause;
+
+	wrap_freed = 0;
+	c = bench_cmd_create_wrapped(3, bad, &wrap, &cause);
+	ck_assert_ptr_null(c);
+	ck_assert_ptr_nonnull(strstr(cause, "'-np'"));
+	free(cause);
+
+	c = bench_cmd_create_wrapped(3, mpi, &wrap, &cause);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(bench_cmd_title(c), "mpicompute -np K -n 1000 on h1,h2");
+	ck_assert_int_eq(bench_cmd_slots(c), 4);
+	v = bench_cmd_argv(c, 3);
+	ck_assert_str_eq(v[0], "run");
+	ck_assert_str_eq(v[1], "3");
+	ck_assert_str_eq(v[2], "-n");
+	ck_assert_str_eq(v[3], "1000");
+	ck_assert_ptr_null(v[4]);
+	bench_cmd_argv_free(v);
+	ck_assert(bench_cmd_sizable(c));
+	ck_assert_int_eq(bench_cmd_resize(c, 3), 0);
+	ck_assert_str_eq(bench_cmd_title(c), "mpicompute -np K -n 3000 on h1,h2");
+	bench_cmd_free(c);
+	ck_assert_int_eq(wrap_freed, 1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -484,6 +550,7 @@ main(void)
 	tc = tcase_create("cmd");
 	tcase_set_timeout(tc, 60);	/* ASan, a busy machine */
 	tcase_add_test(tc, test_cmd_resize);
+	tcase_add_test(tc, test_cmd_wrapped);
 	tcase_add_test(tc, test_cmd_command);
 	tcase_add_test(tc, test_cmd_demo);
 	suite_add_tcase(s, tc);
