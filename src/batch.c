@@ -38,7 +38,7 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "catalog.h"
+#include "demo-start.h"
 #include "job.h"
 #include "event-write.h"
 #include "options.h"
@@ -104,11 +104,11 @@ batch_emit(struct batch *b)
 
 /* Start the demo or command of the command line and watch its group. */
 static int
-demo_start(struct batch *b, char **cause)
+start_job(struct batch *b, char **cause)
 {
 	const struct options	*o = b->o;
 	struct job_config	 c;
-	char			**argv, *path = NULL;
+	char			**argv;
 
 	memset(&c, 0, sizeof c);
 	c.pty = o->pty;
@@ -116,17 +116,10 @@ demo_start(struct batch *b, char **cause)
 	c.grace = o->grace;
 	argv = xcalloc(o->argc + 1, sizeof *argv);
 	memcpy(argv, o->argv, o->argc * sizeof *argv);
-	if (!o->is_command) {
-		if ((path = catalog_demo_path(o->argv[0])) == NULL) {
-			xasprintf(cause, "demo '%s' is not installed in %s",
-			    o->argv[0], catalog_demo_dir());
-			free(argv);
-			return -1;
-		}
-		argv[0] = path;
-	}
-	b->job = job_start(o->argv[0], argv, &c, cause);
-	free(path);
+	if (o->is_command)
+		b->job = job_start(o->argv[0], argv, &c, cause);
+	else
+		b->job = demo_start(argv, &c, cause);
 	free(argv);
 	if (b->job == NULL)
 		return -1;
@@ -272,7 +265,7 @@ batch_main(const struct options *o)
 	event_write_hello(b.w, o->full_argc, o->full_argv);
 	if (o->argc > 0) {
 		sampler_set_scope(b.s, o->all ? SCOPE_ALL : SCOPE_WATCHED);
-		if (demo_start(&b, &cause) != 0) {
+		if (start_job(&b, &cause) != 0) {
 			event_writer_free(b.w);
 			sampler_free(b.s);
 			goto fail;

@@ -87,7 +87,8 @@ struct bench {
 static int
 proc_start(struct bench *b, char **argv, int k, char **cause)
 {
-	struct job_config	 cfg = { b->pty, BENCH_LINES, BENCH_GRACE };
+	struct job_config	 cfg = { b->pty, BENCH_LINES, BENCH_GRACE,
+				    bench_cmd_slots(b->cmd) > 0 };
 	const char		*base;
 	char			*name;
 
@@ -211,8 +212,9 @@ bench_create(const struct options *o, char **cause)
 	if (bench_list_parse(o->bench, &ks, &n, &added, cause) != 0)
 		return NULL;
 	b = xcalloc(1, sizeof *b);
-	/* Across hosts: mpicompute's ranks under mpirun (cluster-mpi.c). */
-	if ((o->hosts != NULL || o->hostfile != NULL ?
+	/* mpicompute's ranks under mpirun, across hosts or here. */
+	if ((o->hosts != NULL || o->hostfile != NULL || (o->argc > 0 &&
+	    !o->is_command && strcmp(o->argv[0], MPI_DEMO) == 0) ?
 	    (b->cmd = cluster_bench_cmd(o, cause)) :
 	    (b->cmd = bench_cmd_create(o->argc, o->argv, o->is_command,
 	    cause))) == NULL) {

@@ -54,56 +54,17 @@ cbatch_emit(void *arg, const struct event *e)
 		b->failed = 1;
 }
 
-/* "[JOB,RANK]<stdout>:" (mpirun --tag-output): rank, stream and the rest. */
-static int
-parse_tag(const char *text, int *rank, int *err, const char **rest)
-{
-	const char	*p;
-	char		*end;
-	long		 r;
-
-	if (text[0] != '[' || (p = strchr(text, ',')) == NULL)
-		return 0;
-	r = strtol(p + 1, &end, 10);
-	if (end == p + 1 || *end != ']' || r < 0 || r > INT_MAX)
-		return 0;
-	end++;
-	if (strncmp(end, "<stdout>:", 9) == 0)
-		*err = 0;
-	else if (strncmp(end, "<stderr>:", 9) == 0)
-		*err = 1;
-	else
-		return 0;
-	*rank = (int)r;
-	*rest = end + 9;
-	return 1;
-}
-
 /* Every line of the demo, once, as it arrives: an output record. */
 static void
 cbatch_line(struct job *job, const struct out_line *l, void *arg)
 {
 	struct cbatch	*b = arg;
 	struct event	 e;
-	const char	*rest;
-	int		 rank, err;
 
-	memset(&e, 0, sizeof e);
-	e.type = EVENT_OUTPUT;
-	e.t = event_writer_time(b->w, l->t);
-	e.job = job_name(job);
-	e.pid = l->pid;
-	e.err = l->stream == STREAM_ERR;
-	e.cut = l->cut;
-	e.text = l->text;
-	if (b->rank_host != NULL && parse_tag(l->text, &rank, &err, &rest)) {
-		e.has_rank = 1;
-		e.rank = rank;
-		e.err = err;
-		e.text = rest;
-		if (rank < b->nranks)
-			e.from = b->hosts.v[b->rank_host[rank]].name;
-	}
+	job_line_event(&e, job, l, b->w);
+	/* A rank's line (its tag taken off by the job): its host. */
+	if (b->rank_host != NULL && l->rank >= 0 && l->rank < b->nranks)
+		e.from = b->hosts.v[b->rank_host[l->rank]].name;
 	if (event_write(b->w, &e) != 0)
 		b->failed = 1;
 }
@@ -127,40 +88,6 @@ cbatch_event(struct cbatch *b, enum event_type type, struct job *job,
 		b->failed = 1;
 }
 
-/* -w W / --workers=W among mpicompute's arguments: taken out, W returned. */
-static long
-take_workers(int *argc, char **argv, char **cause)
-{
-	long	w = 0;
-	int	i, j, skip;
-	char	*val;
-
-	for (i = 0; i < *argc; i++) {
-		val = NULL;
-		skip = 0;
-		if ((strcmp(argv[i], "-w") == 0 ||
-		    strcmp(argv[i], "--workers") == 0) && i + 1 < *argc) {
-			val = argv[i + 1];
-			skip = 2;
-		} else if (strncmp(argv[i], "--workers=", 10) == 0) {
-			val = argv[i] + 10;
-			skip = 1;
-		}
-		if (val == NULL)
-			continue;
-		if (options_parse_long(val, 1, 65536, &w) != 0) {
-			xasprintf(cause, "invalid worker count '%s': give an "
-			    "integer from 1 to 65536", val);
-			return -1;
-		}
-		for (j = i; j + skip < *argc; j++)
-			argv[j] = argv[j + skip];
-		*argc -= skip;
-		i--;
-	}
-	return w;
-}
-
 /* The demo (or command) of the command line, started; NULL and *cause. */
 static struct job *
 cbatch_start(struct cbatch *b, const struct options *o, const char *rsh,
@@ -178,7 +105,7 @@ cbatch_start(struct cbatch *b, const struct options *o, const char *rsh,
 	if (!o->is_command && strcmp(o->argv[0], MPI_DEMO) == 0) {
 		argv = xcalloc(o->argc, sizeof *argv);
 		memcpy(argv, o->argv + 1, argc * sizeof *argv);
-		if ((w = take_workers(&argc, argv, cause)) < 0) {
+		if ((w = cluster_take_workers(&argc, argv, cause)) < 0) {
 			free(argv);
 			return NULL;
 		}
@@ -189,6 +116,7 @@ cbatch_start(struct cbatch *b, const struct options *o, const char *rsh,
 		free(path);
 		if (argv == NULL)
 			return NULL;
+		cfg.mpi_tags = 1;
 		job = job_start(MPI_DEMO, argv, &cfg, cause);
 		host_argv_free(argv);
 	} else if (!o->is_command) {

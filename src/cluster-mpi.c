@@ -26,11 +26,77 @@
 #include "options.h"
 #include "util.h"
 
+/*
+ * mpicompute on this machine alone (no --hosts: the command line's, a
+ * lesson's run): mpirun --host localhost:W -np W, W from its -w (taken out
+ * of args) or the cores online; no rsh. NULL and *cause if mpirun or the
+ * demo is missing, or -w is bad.
+ */
+char **
+cluster_local_argv(int argc, char **args, char **cause)
+{
+	struct host_spec	 here = { (char *)"localhost", 0 };
+	struct host_list	 l = { &here, 1 };
+	char			**copy, **argv;
+	int			*map = NULL;
+	long			 w;
+
+	copy = xcalloc((size_t)argc + 1, sizeof *copy);
+	if (argc > 0)
+		memcpy(copy, args, (size_t)argc * sizeof *copy);
+	if ((w = cluster_take_workers(&argc, copy, cause)) < 0) {
+		free(copy);
+		return NULL;
+	}
+	if (w == 0 && (w = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
+		w = 1;
+	here.slots = (int)w;
+	argv = cluster_mpirun_argv(&l, NULL, MPI_DEMO, copy, argc, w, &map,
+	    cause);
+	free(map);
+	free(copy);
+	return argv;
+}
+
 /* What a benchmark across hosts keeps to make each run's mpirun. */
 struct cbench {
 	struct host_list	 hosts;
 	char			*rsh;
 };
+
+/* -w W / --workers=W among mpicompute's arguments: taken out, W returned. */
+long
+cluster_take_workers(int *argc, char **argv, char **cause)
+{
+	long	w = 0;
+	int	i, j, skip;
+	char	*val;
+
+	for (i = 0; i < *argc; i++) {
+		val = NULL;
+		skip = 0;
+		if ((strcmp(argv[i], "-w") == 0 ||
+		    strcmp(argv[i], "--workers") == 0) && i + 1 < *argc) {
+			val = argv[i + 1];
+			skip = 2;
+		} else if (strncmp(argv[i], "--workers=", 10) == 0) {
+			val = argv[i] + 10;
+			skip = 1;
+		}
+		if (val == NULL)
+			continue;
+		if (options_parse_long(val, 1, 65536, &w) != 0) {
+			xasprintf(cause, "invalid worker count '%s': give an "
+			    "integer from 1 to 65536", val);
+			return -1;
+		}
+		for (j = i; j + skip < *argc; j++)
+			argv[j] = argv[j + skip];
+		*argc -= skip;
+		i--;
+	}
+	return w;
+}
 
 /* mpirun's default: the hosts' slots, 1 each where none were given. */
 long
@@ -104,9 +170,17 @@ cluster_mpirun_argv(const struct host_list *l, const char *rsh,
 	argv[n++] = xstrdup("-np");
 	xasprintf(&argv[n++], "%ld", w);
 	argv[n++] = xstrdup("--tag-output");
-	argv[n++] = xstrdup("--mca");
-	argv[n++] = xstrdup("plm_rsh_agent");
-	argv[n++] = xstrdup(rsh);
+	/*
+	 * turbotop runs as root to read the scheduler's trace; mpirun
+	 * refuses root unless told, and the user has chosen.
+	 */
+	if (geteuid() == 0)
+		argv[n++] = xstrdup("--allow-run-as-root");
+	if (rsh != NULL) {
+		argv[n++] = xstrdup("--mca");
+		argv[n++] = xstrdup("plm_rsh_agent");
+		argv[n++] = xstrdup(rsh);
+	}
 	/*
 	 * Open MPI refuses -x beside mca_base_env_list: when the user forwards
 	 * variables that way, the marker joins their list.
@@ -177,7 +251,8 @@ cbench_free(void *arg)
 /*
  * The ranks are placed as for one run (each host filled to its slots in
  * order), so K=1 is one rank on the first host, and the hosts join as K
- * grows past their slots: the speedup over hosts.
+ * grows past their slots: the speedup over hosts. Without --hosts, the
+ * ranks run on this machine (localhost, a slot a core).
  */
 struct bench_cmd *
 cluster_bench_cmd(const struct options *o, char **cause)
@@ -197,11 +272,20 @@ cluster_bench_cmd(const struct options *o, char **cause)
 		return NULL;
 	}
 	cb = xcalloc(1, sizeof *cb);
-	if (host_list_parse(&cb->hosts, o->hosts, o->hostfile, cause) != 0) {
+	if (o->hosts == NULL && o->hostfile == NULL) {
+		/* This machine alone: a slot a core, mpirun's own launch. */
+		cb->hosts.v = xcalloc(1, sizeof *cb->hosts.v);
+		cb->hosts.v[0].name = xstrdup("localhost");
+		if ((cb->hosts.v[0].slots = (int)sysconf(_SC_NPROCESSORS_ONLN))
+		    < 1)
+			cb->hosts.v[0].slots = 1;
+		cb->hosts.n = 1;
+	} else if (host_list_parse(&cb->hosts, o->hosts, o->hostfile,
+	    cause) != 0) {
 		cbench_free(cb);
 		return NULL;
-	}
-	cb->rsh = xstrdup(o->rsh != NULL ? o->rsh : RSH_DEFAULT);
+	} else
+		cb->rsh = xstrdup(o->rsh != NULL ? o->rsh : RSH_DEFAULT);
 	/* mpirun and the demo are there, before anything runs. */
 	if ((probe = cluster_mpirun_argv(&cb->hosts, cb->rsh, MPI_DEMO, NULL,
 	    0, 1, &map, cause)) == NULL) {

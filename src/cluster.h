@@ -48,15 +48,20 @@ void		 cluster_free(struct cluster *);
  * mpirun for a demo across the hosts (cluster-mpi.c): argv (malloc'd,
  * host_argv_free) for W ranks placed in host order (each host filled to its
  * slots, then round robin), and the host of each rank in *rank_host (W
- * indexes into the host list). NULL and *cause if mpirun or the demo is
- * missing.
+ * indexes into the host list); rsh NULL: mpirun's own way (this host).
+ * NULL and *cause if mpirun or the demo is missing.
  */
 char		**cluster_mpirun_argv(const struct host_list *, const char *,
 		    const char *, char **, int, long, int **, char **);
 long		 cluster_default_ranks(const struct host_list *);
+/* -w W / --workers=W taken out of mpicompute's args: W, 0 if none, -1. */
+long		 cluster_take_workers(int *, char **, char **);
+/* mpicompute's mpirun on this machine alone, W ranks from its -w. */
+char		**cluster_local_argv(int, char **, char **);
 /*
- * --bench with --hosts: mpicompute's runs under mpirun for each rank count
- * (bench-cmd.h), or NULL and *cause (another demo, mpirun missing).
+ * --bench of mpicompute (across --hosts, or on this machine): its runs
+ * under mpirun for each rank count (bench-cmd.h), or NULL and *cause
+ * (another demo with --hosts, mpirun missing).
  */
 struct options;
 struct bench_cmd *cluster_bench_cmd(const struct options *, char **);

@@ -22,20 +22,29 @@ struct job_export {
 	int			 error;
 };
 
+void
+job_line_event(struct event *e, struct job *job, const struct out_line *o,
+    struct event_writer *w)
+{
+	memset(e, 0, sizeof *e);
+	e->type = EVENT_OUTPUT;
+	e->t = event_writer_time(w, o->t);
+	e->job = job_name(job);
+	e->pid = (long)o->pid;
+	e->err = o->stream == STREAM_ERR;
+	e->cut = o->cut;
+	e->text = o->text;
+	e->has_rank = o->rank >= 0;
+	e->rank = o->rank;
+}
+
 static void
 export_hook(struct job *job, const struct out_line *o, void *arg)
 {
 	struct job_export	*x = arg;
 	struct event		 e;
 
-	memset(&e, 0, sizeof e);
-	e.type = EVENT_OUTPUT;
-	e.t = event_writer_time(x->w, o->t);
-	e.job = job_name(job);
-	e.pid = (long)o->pid;
-	e.err = o->stream == STREAM_ERR;
-	e.cut = o->cut;
-	e.text = o->text;
+	job_line_event(&e, job, o, x->w);
 	if (event_write(x->w, &e) != 0)
 		x->error = 1;
 	x->lines++;

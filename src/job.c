@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -106,6 +107,7 @@ job_start(const char *name, char **argv, const struct job_config *config,
     char **cause)
 {
 	struct job	*job;
+	const char	*base;
 	size_t		 argc, i;
 
 	if (!initialised)
@@ -129,6 +131,11 @@ job_start(const char *name, char **argv, const struct job_config *config,
 		job->config.grace = JOB_GRACE_DEFAULT;
 	if (job->config.max_lines == 0)
 		job->config.max_lines = 10000;
+	/* mpirun run as a command: with --tag-output its lines name ranks. */
+	base = strrchr(argv[0], '/') != NULL ? strrchr(argv[0], '/') + 1 :
+	    argv[0];
+	if (strcmp(base, "mpirun") == 0 || strcmp(base, "mpiexec") == 0)
+		job->config.mpi_tags = 1;
 	if (job->config.grace < 0)
 		job->config.grace = JOB_GRACE_DEFAULT;
 	xasprintf(&job->marker, "%s%u/", supervisor, job->id);
@@ -446,18 +453,54 @@ job_set_line_hook(struct job *job,
 	job->hook_arg = arg;
 }
 
-/* A raw line from a channel: sanitise, keep, hand to the hook. */
+/*
+ * "[JOB,RANK]<stdout>:" or "<stderr>:" at the start of text (mpirun
+ * --tag-output): the rank, the stream, and the length of the tag; 0 if
+ * there is none.
+ */
+static size_t
+mpi_tag(const char *text, int *rank, enum out_stream *stream)
+{
+	const char	*p;
+	char		*end;
+	long		 r;
+
+	if (text[0] != '[' || (p = strchr(text, ',')) == NULL)
+		return 0;
+	r = strtol(p + 1, &end, 10);
+	if (end == p + 1 || *end != ']' || r < 0 || r > INT_MAX)
+		return 0;
+	end++;
+	if (strncmp(end, "<stdout>:", 9) == 0)
+		*stream = STREAM_OUT;
+	else if (strncmp(end, "<stderr>:", 9) == 0)
+		*stream = STREAM_ERR;
+	else
+		return 0;
+	*rank = (int)r;
+	return (size_t)(end + 9 - text);
+}
+
+/*
+ * A raw line from a channel: sanitise, keep, hand to the hook. An MPI
+ * job's line loses its tag, which says which rank wrote it on which stream.
+ */
 static void
 job_emit(void *arg, pid_t pid, enum out_stream stream, int cut,
     const char *raw, size_t len)
 {
 	static char		 clean[SANITIZE_SIZE(JOB_LINE_MAX)];
 	struct job		*job = arg;
-	const struct out_line	*o;
-	size_t			 n;
+	struct out_line		*o;
+	size_t			 n, tag = 0;
+	int			 rank = -1;
 
 	n = sanitize_line(clean, raw, len);
-	o = lines_add(job->lines, read_time, pid, stream, cut, clean, n);
+	if (job->config.mpi_tags)
+		tag = mpi_tag(clean, &rank, &stream);
+	o = lines_add(job->lines, read_time, pid, stream, cut, clean + tag,
+	    n - tag);
+	o->rank = rank;
 	if (job->hook != NULL)
 		job->hook(job, o, job->hook_arg);
 }

@@ -37,13 +37,15 @@ struct out_line {
 	int			 cut;	/* 1 if the line was over-long and cut */
 	char			*text;
 	const char		*from;	/* a replica's: the host, or NULL */
-	int			 rank;	/* a replica's: the MPI rank, or -1 */
+	int			 rank;	/* the MPI rank that wrote it, or -1 */
 };
 
 struct job_config {
 	int		 pty;		/* give the job a terminal */
 	size_t		 max_lines;	/* lines kept; older are dropped and counted */
 	double		 grace;		/* seconds between SIGTERM and SIGKILL */
+	int		 mpi_tags;	/* mpirun --tag-output: a line's tag gives its rank
+					   (set for a command named mpirun or mpiexec) */
 };
 
 struct job;
@@ -91,9 +93,13 @@ void		 job_set_line_hook(struct job *,
  * record through an event writer (event-write.h) as it arrives, exactly
  * once, in order; nothing is held.
  */
+struct event;
 struct event_writer;
 struct job_export;
 struct job_export	*job_export_create(struct job *, struct event_writer *);
+/* The "output" record of one of job's lines (time on the writer's clock). */
+void			 job_line_event(struct event *, struct job *,
+			     const struct out_line *, struct event_writer *);
 void			 job_export_free(struct job_export *);
 unsigned long long	 job_export_lines(const struct job_export *);
 int			 job_export_error(const struct job_export *);

@@ -73,12 +73,9 @@ static void
 hook_line(struct job *job, const struct out_line *o, void *arg)
 {
 	struct lesson_batch	*b = arg;
-	struct event		 e = { .type = EVENT_OUTPUT,
-				     .job = job_name(job), .pid = o->pid,
-				     .err = o->stream == STREAM_ERR,
-				     .text = o->text, .cut = o->cut };
+	struct event		 e;
 
-	e.t = event_writer_time(b->w, o->t);
+	job_line_event(&e, job, o, b->w);
 	emit(b, &e);
 }
 

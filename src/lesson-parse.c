@@ -19,7 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "catalog.h"
+#include "demo-start.h"
 #include "sanitize.h"
 #include "lesson-parse.h"
 #include "options.h"
@@ -235,7 +235,7 @@ check_run(struct lesson *l, struct lesson_step *st)
 		st->is_command = 1;
 		return NULL;
 	}
-	if (catalog_find(st->argv[0]) == NULL) {
+	if (!demo_known(st->argv[0])) {
 		xasprintf(&msg, "unknown demo '%s' (turbotop --list shows them)",
 		    st->argv[0]);
 		return msg;
@@ -295,7 +295,7 @@ check_bench(struct lesson *l, struct lesson_step *st)
 			    "command");
 		return NULL;
 	}
-	if (catalog_find(st->argv[i]) == NULL) {
+	if (!demo_known(st->argv[i])) {
 		xasprintf(&msg, "unknown demo '%s' (turbotop --list shows them)",
 		    st->argv[i]);
 		return msg;

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "catalog.h"
+#include "demo-start.h"
 #include "job.h"
 #include "lesson-parse.h"
 #include "lesson-play.h"
@@ -212,7 +212,8 @@ static void
 play_run(struct lesson_player *p, const struct lesson_step *st)
 {
 	const char	*name, *slash;
-	char		**words, *path, *msg;
+	char		**words, *path, *msg, *cause;
+	struct job	*job;
 
 	words = argv_expand(st->argc, st->argv);
 	if (st->is_command) {
@@ -232,19 +233,14 @@ play_run(struct lesson_player *p, const struct lesson_step *st)
 		argv_free(words);
 		return;
 	}
-	if ((path = catalog_demo_path(words[0])) == NULL) {
-		xasprintf(&msg, "%s: demo '%s' is not in %s%s", st->name,
-		    words[0], catalog_demo_dir(), st->kind == LESSON_TRY ?
-		    ", skipped" : "");
+	if ((job = demo_start(words, &p->cfg, &cause)) == NULL) {
+		xasprintf(&msg, "%s: %s%s", st->name, cause,
+		    st->kind == LESSON_TRY ? ", skipped" : "");
 		problem(p, st, st->kind != LESSON_TRY, msg);
 		free(msg);
-		argv_free(words);
-		return;
-	}
-	name = st->argv[0];
-	free(words[0]);
-	words[0] = path;
-	start_job(p, st, name, words);
+		free(cause);
+	} else
+		add_job(p, st, job);
 	argv_free(words);
 }
 

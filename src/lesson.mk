@@ -15,6 +15,7 @@ dist_examples_DATA = \
 	examples/5-speedup.lesson \
 	examples/6-gil.lesson \
 	examples/7-python.lesson \
+	examples/7-cluster.lesson \
 	examples/gil.py
 
 # The article's own Python programs, in Python 3 (7-python.lesson plays them
@@ -23,6 +24,7 @@ pythonexamplesdir = $(examplesdir)/python
 dist_pythonexamples_DATA = \
 	examples/python/counting.py \
 	examples/python/miscellaneous.py \
+	examples/python/mpicompute.py \
 	examples/python/parcompute.py \
 	examples/python/pmap.py \
 	examples/python/waste.py

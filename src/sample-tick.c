@@ -71,6 +71,9 @@ struct sampler {
 	int			 watch_changed;
 	pid_t			*known;		/* their members at the last tick */
 	size_t			 nknown, knownsize;
+	char			*member;	/* per row of this tick: a member */
+	pid_t			*mpids;		/* the members' pids, sorted */
+	size_t			 membersize;
 	pid_t			*cand;		/* pids a partial tick re-reads */
 	size_t			 ncand, candsize;
 	double			 last_full;
@@ -176,6 +179,8 @@ sampler_free(struct sampler *s)
 	free(s->cpus);
 	free(s->watch);
 	free(s->known);
+	free(s->member);
+	free(s->mpids);
 	free(s->cand);
 	free(s->prev);
 	free(s->next);
@@ -499,6 +504,43 @@ carry_baselines(struct sampler *s)
 		sort_array(s->next, s->nnext, sizeof *s->next, prev_cmp);
 }
 
+/*
+ * Which rows are the watched groups' members: those of their groups, and
+ * what a member started in a group of its own, at any depth (mpirun puts
+ * each rank in its own group; so does a shell with job control).
+ */
+static void
+mark_members(struct sampler *s, const struct proc_raw *rows, size_t n)
+{
+	size_t	 i, nm, sorted;
+	int	 more = 1;
+
+	if (n > s->membersize) {
+		s->membersize = n + 64;
+		s->member = xreallocarray(s->member, s->membersize, 1);
+		s->mpids = xreallocarray(s->mpids, s->membersize,
+		    sizeof *s->mpids);
+	}
+	for (i = nm = 0; i < n; i++) {
+		if ((s->member[i] = watched(s, rows[i].pgid)))
+			s->mpids[nm++] = rows[i].pid;
+	}
+	while (more) {
+		more = 0;
+		sort_array(s->mpids, nm, sizeof *s->mpids, pid_cmp);
+		sorted = nm;	/* this pass looks up those; the next, all */
+		for (i = 0; i < n; i++) {
+			if (!s->member[i] && rows[i].ppid > 0 &&
+			    bsearch(&rows[i].ppid, s->mpids, sorted,
+			    sizeof *s->mpids, pid_cmp) != NULL) {
+				s->member[i] = 1;
+				s->mpids[nm++] = rows[i].pid;
+				more = 1;
+			}
+		}
+	}
+}
+
 static int
 tick_procs(struct sampler *s, char **cause)
 {
@@ -530,9 +572,11 @@ tick_procs(struct sampler *s, char **cause)
 	memset(s->occ_cores, 0, (size_t)s->ncpus * sizeof *s->occ_cores);
 
 	s->nprocs = s->nnext = s->nknown = 0;
+	if (watching)
+		mark_members(s, rows, nrows);
 	for (i = 0; i < nrows; i++) {
 		r = &rows[i];
-		if (watching && !watched(s, r->pgid))
+		if (watching && !s->member[i])
 			continue;
 		p = &s->procs[s->nprocs++];
 		p->pid = r->pid;

@@ -15,6 +15,7 @@
 #include "bench.h"
 #include "catalog.h"
 #include "cluster.h"
+#include "demo-start.h"
 #include "host.h"
 #include "job.h"
 #include "lesson.h"
@@ -68,9 +69,7 @@ cluster_main(const struct options *o)
 	}
 	if (o->bench != NULL)
 		return bench_main(o);	/* mpicompute's ranks over the hosts */
-	if (o->argc > 0 && !o->is_command &&
-	    strcmp(o->argv[0], MPI_DEMO) != 0 &&
-	    catalog_find(o->argv[0]) == NULL) {
+	if (o->argc > 0 && !o->is_command && !demo_known(o->argv[0])) {
 		fprintf(stderr, "turbotop: unknown demo '%s' (turbotop --list "
 		    "shows them; use -- to run any command)\n", o->argv[0]);
 		return 2;
@@ -111,7 +110,7 @@ main(int argc, char **argv)
 		return agent_main(&o);		/* a host's side of cluster mode */
 	if (o.hosts != NULL || o.hostfile != NULL || o.rsh != NULL)
 		return cluster_main(&o);
-	if (o.argc > 0 && !o.is_command && catalog_find(o.argv[0]) == NULL) {
+	if (o.argc > 0 && !o.is_command && !demo_known(o.argv[0])) {
 		fprintf(stderr, "turbotop: unknown demo '%s' (turbotop --list "
 		    "shows them; use -- to run any command)\n", o.argv[0]);
 		return 2;

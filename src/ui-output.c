@@ -440,7 +440,11 @@ draw_label(const struct ui_output *o, struct job *job, const struct out_line *l,
 		return;
 	}
 	wi = ui_worker(job, l->pid, label, sizeof label);
-	if (l->from != NULL) {	/* host/pid, or host/rN for an MPI rank */
+	if (l->rank >= 0)	/* an MPI rank: its own colour */
+		wi = l->rank;
+	if (l->from == NULL && l->rank >= 0)	/* a rank on this machine */
+		snprintf(label, sizeof label, "r%d", l->rank);
+	else if (l->from != NULL) {	/* host/pid, or host/rN for a rank */
 		if (l->rank >= 0)
 			snprintf(who, sizeof who, "r%d", l->rank);
 		else

@@ -92,6 +92,8 @@ struct ui_procs {
 	int			  threads;	/* H: one row per thread */
 	struct rows		  rows;		/* this frame's */
 	struct rows		  kept, kept_threads; /* the run's, last seen */
+	pid_t			 *members;	/* the run's pids this tick */
+	size_t			  membersize;
 	int			  shown[COL_COUNT];
 	int			  header_y, header_x[COL_COUNT + 1];
 };
@@ -117,6 +119,7 @@ ui_procs_free(struct ui_procs *p)
 	free(p->rows.v);
 	free(p->kept.v);
 	free(p->kept_threads.v);
+	free(p->members);
 	free(p);
 }
 
@@ -224,6 +227,60 @@ row_from_thread(struct row *r, const struct thread_sample *ts,
 	snprintf(r->cmd, sizeof r->cmd, "%s", ts->name);
 }
 
+static int
+member_cmp(const void *a, const void *b)
+{
+	pid_t	 x = *(const pid_t *)a, y = *(const pid_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+is_member(const struct ui_procs *p, size_t n, pid_t pid)
+{
+	return n > 0 && bsearch(&pid, p->members, n, sizeof *p->members,
+	    member_cmp) != NULL;
+}
+
+/*
+ * The run's processes among this tick's (into p->members, sorted; their
+ * count): its group's, and what they started in groups of their own, at
+ * any depth (mpirun puts each rank in its own group).
+ */
+static size_t
+run_members(struct ui_procs *p, const struct source *s, pid_t pgid)
+{
+	const struct proc_sample	*ps;
+	size_t				 n = source_nprocs(s), i, nm = 0, sorted;
+	int				 more = 1;
+
+	if (n > p->membersize) {
+		p->membersize = n + 16;
+		p->members = xreallocarray(p->members, p->membersize,
+		    sizeof *p->members);
+	}
+	for (i = 0; i < n; i++) {
+		if ((ps = source_proc(s, i))->pgid == pgid)
+			p->members[nm++] = ps->pid;
+	}
+	while (more && nm < n) {
+		more = 0;
+		qsort(p->members, nm, sizeof *p->members, member_cmp);
+		sorted = nm;
+		for (i = 0; i < n; i++) {
+			ps = source_proc(s, i);
+			if (ps->pgid != pgid && ps->ppid > 0 &&
+			    is_member(p, sorted, ps->ppid) &&
+			    !is_member(p, sorted, ps->pid)) {
+				p->members[nm++] = ps->pid;
+				more = 1;
+			}
+		}
+	}
+	qsort(p->members, nm, sizeof *p->members, member_cmp);
+	return nm;
+}
+
 /*
  * After a tick: remember each process (and thread) of the run's group pgid
  * as last seen, so the table can show them once the run has ended.
@@ -234,20 +291,21 @@ ui_procs_record(struct ui_procs *p, const struct source *s, pid_t pgid)
 	const struct proc_sample	*ps;
 	const struct thread_sample	*ts;
 	double				 iv = source_interval(s);
-	size_t				 n = source_nprocs(s), i;
+	size_t				 n = source_nprocs(s), i, nm;
 
 	if (pgid <= 0)
 		return;
+	nm = run_members(p, s, pgid);
 	for (i = 0; i < n; i++) {
 		ps = source_proc(s, i);
-		if (ps->pgid == pgid)
+		if (is_member(p, nm, ps->pid))
 			row_from_proc(rows_find(&p->kept, ps->pid), ps, iv);
 	}
 	n = source_nthreads(s);
 	for (i = 0; i < n; i++) {
 		ts = source_thread(s, i);
 		ps = find_proc(s, ts->pid, NULL);
-		if (ps != NULL && ps->pgid == pgid)
+		if (ps != NULL && is_member(p, nm, ps->pid))
 			row_from_thread(rows_find(&p->kept_threads, ts->tid), ts,
 			    ps, iv);
 	}

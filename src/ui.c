@@ -28,7 +28,7 @@
 #include <curses.h>
 
 #include "bench-run.h"
-#include "catalog.h"
+#include "demo-start.h"
 #include "job.h"
 #include "observer.h"
 #include "options.h"
@@ -200,37 +200,24 @@ launch(struct ui *u, char **argv, int is_command, char **cause)
 {
 	struct job_config	  cfg;
 	struct job		 *job;
-	char			 *path, **args;
-	size_t			  n, i;
+	char			 *path;
 
-	if (is_command)
-		path = util_find_program(argv[0]);
-	else
-		path = catalog_demo_path(argv[0]);
-	if (path == NULL) {
-		if (is_command)
-			xasprintf(cause, "%s: command not found", argv[0]);
-		else
-			xasprintf(cause, "demo '%s' is not in %s", argv[0],
-			    catalog_demo_dir());
-		return -1;
-	}
-	drop_job(u);
 	memset(&cfg, 0, sizeof cfg);
 	cfg.pty = u->o->pty;
 	cfg.max_lines = (size_t)u->o->max_lines;
 	cfg.grace = u->o->grace;
-	for (n = 0; argv[n] != NULL; n++)
-		;
-	args = xcalloc(n + 1, sizeof *args);
-	args[0] = path;
-	for (i = 1; i < n; i++)
-		args[i] = argv[i];
-	job = job_start(argv[0], args, &cfg, cause);
-	free(args);
-	free(path);
+	if (!is_command)
+		job = demo_start(argv, &cfg, cause);
+	else if ((path = util_find_program(argv[0])) == NULL) {
+		xasprintf(cause, "%s: command not found", argv[0]);
+		return -1;
+	} else {
+		free(path);	/* job_start looks it up in PATH the same way */
+		job = job_start(argv[0], argv, &cfg, cause);
+	}
 	if (job == NULL)
 		return -1;
+	drop_job(u);	/* the one it replaces: only once this one runs */
 	show_job(u, job, join_argv(argv));
 	u->job_owned = 1;
 	return 0;

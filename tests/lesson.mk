@@ -28,6 +28,10 @@ EXTRA_DIST += tests/lesson-record.sh
 TESTS += tests/lesson-batch.sh
 EXTRA_DIST += tests/lesson-batch.sh
 
+# MPI on this machine alone: run mpicompute, mpi4py's, a bench over ranks.
+TESTS += tests/lesson-mpi.sh
+EXTRA_DIST += tests/lesson-mpi.sh
+
 # The player without demos: sections, n and N, waits.
 check_PROGRAMS += tests/test-lesson-play
 tests_test_lesson_play_SOURCES = tests/test-lesson-play.c

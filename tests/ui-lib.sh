@@ -37,12 +37,17 @@ ui_cores_all_below() {
 	[ "$n" -eq "$(ui_ncpus)" ]
 }
 
+# Select demo NAME in the menu: one Down at a time, each waited for (on a
+# loaded machine the TUI draws late, and Downs sent blind overshoot).
+ui_menu_selected() { tt_capture | grep -E "^ +[>›] " | head -1; }
+ui_menu_moved() { [ "$(ui_menu_selected)" != "$1" ]; }
 ui_select_demo() {
-	local i
-	for i in $(seq 1 20); do
-		tt_capture | grep -qE "^ +[>›] $1 " && return 0
+	local i sel
+	for i in $(seq 1 30); do
+		sel=$(ui_menu_selected)
+		echo "$sel" | grep -qE "^ +[>›] $1 " && return 0
 		tt_send Down
-		sleep 0.1
+		wait_until 10 ui_menu_moved "$sel" || return 1
 	done
 	return 1
 }
