@@ -167,6 +167,20 @@ describe_option(const char *name, int key, const char *type, const char *def,
 	putchar('\n');
 }
 
+static void describe(void);
+
+/*
+ * --describe for a program that parses its own options (mpicompute, whose
+ * -w is mpirun's -np, given by turbotop): print d and exit.
+ */
+void
+demo_describe(struct demo *d)
+{
+	demo = d;
+	describe();
+	exit(fflush(stdout) == 0 ? 0 : 1);
+}
+
 /*
  * --describe: the demo for turbotop, one record a line, fields separated by
  * tabs (escaped \t, \n, \\ inside): "demo NAME", "summary", "about",

@@ -56,6 +56,7 @@ struct demo {
 };
 
 int	 demo_start(struct demo *, int, char **);
+void	 demo_describe(struct demo *);	/* --describe alone (mpicompute's) */
 long	 demo_ncpu(void);
 long	 demo_max_workers(void);
 void	 demo_check_workers(const struct demo *, long);

@@ -38,17 +38,46 @@ __asan_default_options(void)
 }
 #endif
 
+/*
+ * For turbotop's menu and --list (--describe, before MPI_Init): -w is the
+ * rank count, which turbotop gives mpirun as -np; the rest are ours.
+ */
+static long	 d_n = 2000000000, d_from = 1;
+static int	 d_plain;
+static const struct demo_opt d_opts[] = {
+	{ "number", 'n', DEMO_LONG, &d_n, 0, (double)(1UL << 62), "N",
+	  "sum over i up to N (default 2000000000; the article's: 10000)" },
+	{ "from", 0, DEMO_LONG, &d_from, 1, (double)(1UL << 62), "A",
+	  "start at i = A instead of 1" },
+	{ "plain", 0, DEMO_FLAG, &d_plain, 0, 0, NULL,
+	  "the article's loop with whole GMP numbers for every term (slower)" },
+	{ NULL, 0, 0, NULL, 0, 0, NULL, NULL }
+};
+static struct demo d_demo = {
+	.name = "mpicompute",
+	.summary = "compute's sum as W MPI ranks (Open MPI; --hosts: across hosts)",
+	.about = "the exact sum of i^3 + 123456789*i^10 + i*23456789 for i = 1..N over W MPI ranks that mpirun starts",
+	.watch = "W ranks keep W cores busy, each in a process group of its own; the sum is compute's, and mpirun's start-up adds about a second.",
+	.workers = 2,
+	.duration = -1,
+	.opts = d_opts,
+};
+
 static void
 usage(FILE *f)
 {
-	fprintf(f, "Usage: mpirun [MPIRUN-OPTION]... mpicompute [-n N] "
-	    "[--from A] [--plain]\n"
-	    "The exact sum of i^3 + 123456789*i^10 + i*23456789 for i = A..N, "
-	    "one range per MPI rank.\n"
-	    "  -n, --number=N   sum over i up to N (default 2000000000; the "
+	fprintf(f, "mpicompute: %s\n\n"
+	    "Usage: mpicompute [-h] [-w N] [--number N] [--from A] [--plain]\n"
+	    "  (as mpirun -np W mpicompute ...; turbotop runs mpirun for you)\n\n"
+	    "  -h, --help           this help\n"
+	    "  -w, --workers N      ranks: mpirun's -np, which turbotop gives "
+	    "it (default 2)\n"
+	    "  -n, --number N       sum over i up to N (default 2000000000; the "
 	    "article's: 10000)\n"
-	    "      --from=A     start at i = A instead of 1\n"
-	    "      --plain      the article's loop with whole GMP numbers\n");
+	    "      --from A         start at i = A instead of 1\n"
+	    "      --plain          the article's loop with whole GMP numbers "
+	    "for every term (slower)\n"
+	    "\nIn turbotop: %s\n", d_demo.about, d_demo.watch);
 }
 
 /* A positive decimal, or exit 2 (on rank 0 the message, on all the exit). */
@@ -75,6 +104,7 @@ main(int argc, char **argv)
 		{ "number", required_argument, NULL, 'n' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "plain", no_argument, NULL, 'p' },
+		{ "workers", required_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -86,11 +116,19 @@ main(int argc, char **argv)
 	double			 start, wall;
 	mpz_t			 isum, part;
 
+	if (argc == 2 && strcmp(argv[1], "--describe") == 0)
+		demo_describe(&d_demo);
 	MPI_Init(&argc, &argv);
 	MPI_Comm_rank(MPI_COMM_WORLD, &rank);
 	MPI_Comm_size(MPI_COMM_WORLD, &size);
-	while ((c = getopt_long(argc, argv, "n:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "n:w:h", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'w':	/* the ranks are mpirun's: say so if they differ */
+			if (number(optarg, rank) != (unsigned long)size &&
+			    rank == 0)
+				fprintf(stderr, "mpicompute: -w %s, but mpirun "
+				    "started %d ranks (-np)\n", optarg, size);
+			break;
 		case 'n':
 			s.n = number(optarg, rank);
 			break;

@@ -29,20 +29,19 @@
  */
 static const struct size_opt {
 	const char	*demo;
-	const char	*like;		/* the demo whose --describe gives its default */
 	const char	*name;		/* long option, without "--" */
 	char		 key;		/* its short letter, or 0 */
 	double		 power;
 	int		 integer;
 	double		 max;		/* the demo's own limit */
 } size_opts[] = {
-	{ "compute",	NULL,	   "number",	'n', 1, 1, 4294967295.0 },	/* its fast path: i < 2^32 */
-	{ "mpicompute",	"compute", "number",	'n', 1, 1, 4294967295.0 },	/* the same sum */
-	{ "pmap",	NULL,	   "grid",	'n', 2, 1, 1000 },
-	{ "gil",	NULL,	   "work",	0,   1, 0, 3600 },
-	{ "coremsg",	NULL,	   "work",	0,   1, 0, 60000 },
-	{ "queue",	NULL,	   "messages",	'm', 1, 1, 1e9 },
-	{ "lock",	NULL,	   "work",	0,   1, 0, 10000 },
+	{ "compute",	"number",	'n', 1, 1, 4294967295.0 },	/* its fast path: i < 2^32 */
+	{ "mpicompute",	"number",	'n', 1, 1, 4294967295.0 },	/* the same sum */
+	{ "pmap",	"grid",		'n', 2, 1, 1000 },
+	{ "gil",	"work",		0,   1, 0, 3600 },
+	{ "coremsg",	"work",		0,   1, 0, 60000 },
+	{ "queue",	"messages",	'm', 1, 1, 1e9 },
+	{ "lock",	"work",		0,   1, 0, 10000 },
 };
 
 struct bench_cmd {
@@ -165,8 +164,7 @@ size_word(const struct bench_cmd *c, int *i)
 static double
 size_default(const struct bench_cmd *c)
 {
-	const struct demo_info	*d = catalog_find(c->size->like != NULL ?
-				    c->size->like : c->name);
+	const struct demo_info	*d = catalog_find(c->name);
 	char			*end;
 	double			 v;
 	size_t			 k;

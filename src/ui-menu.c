@@ -511,7 +511,7 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 	size_t			 i, n = catalog_count();
 	int			 full = r->h >= 20, launch_h, y, x = r->x + 2;
 	int			 watch = 3, gap = 1, fields = max_options();
-	int			 list = (int)n, stage;
+	int			 list = (int)n, stage, nw;
 
 	if (fields < 1)
 		fields = 1;
@@ -548,6 +548,11 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 		m->list_rows = (int)n;
 	if (m->list_rows < 1)
 		m->list_rows = 1;
+	/* The names' column: as wide as the longest ("mpicompute"). */
+	for (i = 0, nw = 9; i < n; i++) {
+		if ((int)strlen(catalog_get(i)->name) > nw)
+			nw = (int)strlen(catalog_get(i)->name);
+	}
 	if (m->sel < m->first)
 		m->first = m->sel;
 	if (m->sel >= m->first + (size_t)m->list_rows)
@@ -558,11 +563,11 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 		if (i == m->sel) {
 			ui_repeat(y, r->x, r->w, ui_attr(ROLE_CURSOR), " ");
 			ui_printf(y, x, r->w - 2, ui_attr(ROLE_CURSOR),
-			    "%s %-9s %s", g->right, d->name, d->summary);
+			    "%s %-*s %s", g->right, nw, d->name, d->summary);
 		} else {
-			ui_put(y, x + 2, 9, ui_attr(ROLE_TITLE), d->name);
-			ui_put(y, x + 12, r->w - 14, ui_attr(ROLE_NORMAL),
-			    d->summary);
+			ui_put(y, x + 2, nw, ui_attr(ROLE_TITLE), d->name);
+			ui_put(y, x + 3 + nw, r->w - 5 - nw,
+			    ui_attr(ROLE_NORMAL), d->summary);
 		}
 	}
 	t.y = m->list_y + m->list_rows + (full ? 1 : 0);
