@@ -19,9 +19,7 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -29,10 +27,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libproc2/pids.h>
+
 #include "agent.h"
 #include "event-write.h"
 #include "job-int.h"
 #include "sample.h"
+#include "sample-int.h"	/* proc2_lock, SELECT_MAX */
 #include "util.h"
 
 #define AGENT_MARKED_MAX	4096	/* marked processes followed */
@@ -57,6 +58,7 @@ struct agent {
 	size_t			 ranks_size;
 	struct agent_seen	*seen;		/* every pid read, by pid */
 	size_t			 nseen;
+	struct pids_info	*list, *env;	/* libproc2: the pids; a new one's */
 };
 
 static int agent_stop_fd = -1;	/* util_stop_signals()'s pipe */
@@ -91,64 +93,15 @@ agent_watch(struct agent *a, pid_t pgid)
 /*
  * One pid's verdict: carries the marker or not, and its rank. Read once per
  * process (its environment does not change what it was started with), so
- * a tick costs a readdir of /proc, not every environment again.
+ * a tick costs a listing of the processes, not every environment again.
  */
 struct agent_seen {
-	pid_t	 pid;
+	pid_t	 pid;			/* 0: gone before it was read */
+	int	 fresh;			/* not read yet */
 	int	 marked;
 	int	 rank;			/* -1: not a rank */
 	pid_t	 pgid;
 };
-
-/* pid's environment: marked? rank? its group. 0, or -1 if it is gone. */
-static int
-agent_inspect(const struct agent *a, struct agent_seen *s)
-{
-	char		 path[64], *buf, *p, *end, *q;
-	size_t		 size = 65536, len = 0, mlen = strlen(a->marker);
-	ssize_t		 n;
-	long		 r;
-	int		 fd;
-
-	s->marked = 0;
-	s->rank = -1;
-	s->pgid = 0;
-	snprintf(path, sizeof path, "/proc/%ld/environ", (long)s->pid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return errno == ENOENT ? -1 : 0;
-	buf = xmalloc(size + 1);
-	while (len < size && (n = read(fd, buf + len, size - len)) > 0)
-		len += (size_t)n;
-	close(fd);
-	buf[len] = '\0';
-	for (p = buf; p < buf + len; p += strlen(p) + 1) {
-		if (strncmp(p, a->marker, mlen) == 0)
-			s->marked = 1;
-		else if (strncmp(p, "OMPI_COMM_WORLD_RANK=", 21) == 0) {
-			errno = 0;
-			r = strtol(p + 21, &end, 10);
-			if (errno == 0 && *end == '\0' && r >= 0 &&
-			    r <= 0x7fffffff)
-				s->rank = (int)r;
-		}
-	}
-	free(buf);
-	if (!s->marked)
-		return 0;
-	/* The group: field 5 of stat, after "pid (comm) S ppid ". */
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)s->pid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return -1;
-	buf = xmalloc(1024);
-	n = read(fd, buf, 1023);
-	close(fd);
-	buf[n > 0 ? n : 0] = '\0';
-	if ((q = strrchr(buf, ')')) != NULL &&
-	    sscanf(q + 1, " %*c %*d %d", &s->pgid) != 1)
-		s->pgid = 0;
-	free(buf);
-	return 0;
-}
 
 static int
 pid_cmp(const void *x, const void *y)
@@ -158,66 +111,157 @@ pid_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* One process's environment: the marker? its rank? */
+static void
+agent_verdict(const struct agent *a, struct agent_seen *s, char **env)
+{
+	size_t	 mlen = strlen(a->marker);
+	char	*end;
+	long	 r;
+
+	for (; env != NULL && *env != NULL; env++) {
+		if (strncmp(*env, a->marker, mlen) == 0)
+			s->marked = 1;
+		else if (strncmp(*env, "OMPI_COMM_WORLD_RANK=", 21) == 0) {
+			errno = 0;
+			r = strtol(*env + 21, &end, 10);
+			if (errno == 0 && *end == '\0' && r >= 0 &&
+			    r <= 0x7fffffff)
+				s->rank = (int)r;
+		}
+	}
+}
+
+/*
+ * Read the fresh entries of s (n of them) with libproc2: group and
+ * environment, SELECT_MAX pids a call; one gone meanwhile gets pid 0.
+ */
+static void
+agent_inspect(struct agent *a, struct agent_seen *s, size_t n)
+{
+	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ID_PGRP,
+				    PIDS_ENVIRON_V };
+	unsigned		 sel[SELECT_MAX];
+	size_t			 idx[SELECT_MAX];
+	char			 found[SELECT_MAX];
+	struct pids_fetch	*f;
+	struct pids_stack	*st;
+	size_t			 at = 0, m, k;
+	pid_t			 pid;
+	int			 j;
+
+	proc2_lock();
+	if (a->env == NULL && procps_pids_new(&a->env, items,
+	    (int)nitems(items)) < 0)
+		a->env = NULL;
+	while (at < n) {
+		for (m = 0; at < n && m < SELECT_MAX; at++) {
+			if (!s[at].fresh)
+				continue;
+			s[at].fresh = s[at].marked = 0;
+			s[at].rank = -1;
+			s[at].pgid = 0;
+			found[m] = 0;
+			idx[m] = at;
+			sel[m++] = (unsigned)s[at].pid;
+		}
+		f = m > 0 && a->env != NULL ? procps_pids_select(a->env, sel,
+		    (int)m, PIDS_SELECT_PID) : NULL;
+		for (j = 0; f != NULL && j < f->counts->total; j++) {
+			st = f->stacks[j];
+			pid = PIDS_VAL(0, s_int, st, a->env);
+			for (k = 0; k < m && sel[k] != (unsigned)pid; k++)
+				;
+			if (k == m)
+				continue;
+			found[k] = 1;
+			s[idx[k]].pgid = PIDS_VAL(1, s_int, st, a->env);
+			agent_verdict(a, &s[idx[k]], PIDS_VAL(2, strv, st,
+			    a->env));
+		}
+		for (k = 0; k < m; k++) {
+			if (!found[k])
+				s[idx[k]].pid = 0;
+		}
+	}
+	proc2_unlock();
+}
+
+/* Every process of the host but this one (libproc2), sorted; the count. */
+static size_t
+agent_pids(struct agent *a, pid_t **pids, size_t *size)
+{
+	enum pids_item		 items[] = { PIDS_ID_PID };
+	struct pids_fetch	*f;
+	pid_t			 self = getpid(), pid;
+	size_t			 n = 0;
+	int			 j;
+
+	proc2_lock();
+	if (a->list == NULL && procps_pids_new(&a->list, items, 1) < 0)
+		a->list = NULL;
+	f = a->list != NULL ? procps_pids_reap(a->list,
+	    PIDS_FETCH_TASKS_ONLY) : NULL;
+	for (j = 0; f != NULL && j < f->counts->total; j++) {
+		if ((pid = PIDS_VAL(0, s_int, f->stacks[j], a->list)) <= 0 ||
+		    pid == self)
+			continue;
+		if (n == *size) {
+			*size = *size == 0 ? 512 : *size * 2;
+			*pids = xreallocarray(*pids, *size, sizeof **pids);
+		}
+		(*pids)[n++] = pid;
+	}
+	proc2_unlock();
+	if (n > 1)
+		qsort(*pids, n, sizeof **pids, pid_cmp);
+	return n;
+}
+
 /*
  * Find this host's marked processes: watch their groups, note their ranks.
- * A readdir of /proc each tick; only processes not seen before are read.
+ * A listing of the processes each tick; only those not seen before are
+ * read (their environment, once).
  */
 static void
 agent_scan(struct agent *a)
 {
-	struct agent_seen	*old = a->seen, *seen = NULL;
-	size_t			 nold = a->nseen, n = 0, size = 0, i = 0, k;
-	pid_t			*pids = NULL, self = getpid();
-	size_t			 npids = 0, psize = 0;
-	struct dirent		*d;
-	DIR			*dir;
-	char			*end;
-	long			 v;
+	struct agent_seen	*old = a->seen, *seen;
+	size_t			 nold = a->nseen, n, i = 0, k, psize = 0, kept;
+	pid_t			*pids = NULL;
 
-	if ((dir = opendir("/proc")) == NULL)
-		return;
-	while ((d = readdir(dir)) != NULL) {
-		v = strtol(d->d_name, &end, 10);
-		if (*end != '\0' || v <= 0 || v == self)
-			continue;
-		if (npids == psize) {
-			psize = psize == 0 ? 512 : psize * 2;
-			pids = xreallocarray(pids, psize, sizeof *pids);
-		}
-		pids[npids++] = (pid_t)v;
-	}
-	closedir(dir);
-	if (npids > 1)
-		qsort(pids, npids, sizeof *pids, pid_cmp);
-
-	a->nmarked = 0;
-	for (k = 0; k < npids; k++) {
-		if (n == size) {
-			size = size == 0 ? 512 : size * 2;
-			seen = xreallocarray(seen, size, sizeof *seen);
-		}
+	n = agent_pids(a, &pids, &psize);
+	seen = xcalloc(n > 0 ? n : 1, sizeof *seen);
+	for (k = 0; k < n; k++) {
 		while (i < nold && old[i].pid < pids[k])
 			i++;
 		if (i < nold && old[i].pid == pids[k])
-			seen[n] = old[i];
+			seen[k] = old[i];
 		else {
-			seen[n].pid = pids[k];
-			if (agent_inspect(a, &seen[n]) != 0)
-				continue;	/* gone meanwhile */
+			seen[k].pid = pids[k];
+			seen[k].fresh = 1;
 		}
-		if (seen[n].marked && a->nmarked < AGENT_MARKED_MAX) {
-			a->marked = xreallocarray(a->marked, a->nmarked + 1,
-			    sizeof *a->marked);
-			a->marked[a->nmarked].pid = seen[n].pid;
-			a->marked[a->nmarked++].rank = seen[n].rank;
-			agent_watch(a, seen[n].pgid);
-		}
-		n++;
 	}
 	free(pids);
 	free(old);
+	agent_inspect(a, seen, n);
+
+	a->nmarked = 0;
+	for (k = kept = 0; k < n; k++) {
+		if (seen[k].pid == 0)
+			continue;	/* gone meanwhile */
+		seen[kept] = seen[k];
+		if (seen[kept].marked && a->nmarked < AGENT_MARKED_MAX) {
+			a->marked = xreallocarray(a->marked, a->nmarked + 1,
+			    sizeof *a->marked);
+			a->marked[a->nmarked].pid = seen[kept].pid;
+			a->marked[a->nmarked++].rank = seen[kept].rank;
+			agent_watch(a, seen[kept].pgid);
+		}
+		kept++;
+	}
 	a->seen = seen;
-	a->nseen = n;
+	a->nseen = kept;
 }
 
 /* One sample record, its processes' ranks filled in. */
@@ -367,5 +411,11 @@ out:
 	free(a.groups);
 	free(a.ranks);
 	free(a.seen);
+	proc2_lock();
+	if (a.list != NULL)
+		procps_pids_unref(&a.list);
+	if (a.env != NULL)
+		procps_pids_unref(&a.env);
+	proc2_unlock();
 	return rc;
 }
