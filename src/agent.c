@@ -92,11 +92,14 @@ agent_watch(struct agent *a, pid_t pgid)
 
 /*
  * One pid's verdict: carries the marker or not, and its rank. Read once per
- * process (its environment does not change what it was started with), so
- * a tick costs a listing of the processes, not every environment again.
+ * process and command (its environment is what exec gave it; a rank seen
+ * between the fork and the exec of its daemon is read again once it runs
+ * the rank's command), so a tick costs a listing of the processes, not
+ * every environment again.
  */
 struct agent_seen {
 	pid_t	 pid;			/* 0: gone before it was read */
+	char	 cmd[16];		/* its command when it was read */
 	int	 fresh;			/* not read yet */
 	int	 marked;
 	int	 rank;			/* -1: not a rank */
@@ -104,9 +107,10 @@ struct agent_seen {
 };
 
 static int
-pid_cmp(const void *x, const void *y)
+seen_cmp(const void *x, const void *y)
 {
-	pid_t	a = *(const pid_t *)x, b = *(const pid_t *)y;
+	pid_t	a = ((const struct agent_seen *)x)->pid;
+	pid_t	b = ((const struct agent_seen *)y)->pid;
 
 	return a < b ? -1 : a > b;
 }
@@ -189,16 +193,16 @@ agent_inspect(struct agent *a, struct agent_seen *s, size_t n)
 
 /* Every process of the host but this one (libproc2), sorted; the count. */
 static size_t
-agent_pids(struct agent *a, pid_t **pids, size_t *size)
+agent_pids(struct agent *a, struct agent_seen **pids, size_t *size)
 {
-	enum pids_item		 items[] = { PIDS_ID_PID };
+	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_CMD };
 	struct pids_fetch	*f;
 	pid_t			 self = getpid(), pid;
 	size_t			 n = 0;
 	int			 j;
 
 	proc2_lock();
-	if (a->list == NULL && procps_pids_new(&a->list, items, 1) < 0)
+	if (a->list == NULL && procps_pids_new(&a->list, items, 2) < 0)
 		a->list = NULL;
 	f = a->list != NULL ? procps_pids_reap(a->list,
 	    PIDS_FETCH_TASKS_ONLY) : NULL;
@@ -210,11 +214,14 @@ agent_pids(struct agent *a, pid_t **pids, size_t *size)
 			*size = *size == 0 ? 512 : *size * 2;
 			*pids = xreallocarray(*pids, *size, sizeof **pids);
 		}
-		(*pids)[n++] = pid;
+		memset(&(*pids)[n], 0, sizeof **pids);
+		(*pids)[n].pid = pid;
+		snprintf((*pids)[n++].cmd, sizeof (*pids)->cmd, "%s",
+		    PIDS_VAL(1, str, f->stacks[j], a->list));
 	}
 	proc2_unlock();
 	if (n > 1)
-		qsort(*pids, n, sizeof **pids, pid_cmp);
+		qsort(*pids, n, sizeof **pids, seen_cmp);
 	return n;
 }
 
@@ -226,23 +233,19 @@ agent_pids(struct agent *a, pid_t **pids, size_t *size)
 static void
 agent_scan(struct agent *a)
 {
-	struct agent_seen	*old = a->seen, *seen;
-	size_t			 nold = a->nseen, n, i = 0, k, psize = 0, kept;
-	pid_t			*pids = NULL;
+	struct agent_seen	*old = a->seen, *seen = NULL;
+	size_t			 nold = a->nseen, n, i = 0, k, size = 0, kept;
 
-	n = agent_pids(a, &pids, &psize);
-	seen = xcalloc(n > 0 ? n : 1, sizeof *seen);
+	n = agent_pids(a, &seen, &size);
 	for (k = 0; k < n; k++) {
-		while (i < nold && old[i].pid < pids[k])
+		while (i < nold && old[i].pid < seen[k].pid)
 			i++;
-		if (i < nold && old[i].pid == pids[k])
+		if (i < nold && old[i].pid == seen[k].pid &&
+		    strcmp(old[i].cmd, seen[k].cmd) == 0)
 			seen[k] = old[i];
-		else {
-			seen[k].pid = pids[k];
+		else
 			seen[k].fresh = 1;
-		}
 	}
-	free(pids);
 	free(old);
 	agent_inspect(a, seen, n);
 

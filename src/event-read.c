@@ -686,8 +686,11 @@ read_sample(struct event_reader *r, json_object *o, struct event *e,
 		if (read_proc(r, json_object_array_get_idx(a, i), &r->procs[i],
 		    &r->ranks[i], cause) != 0)
 			return -1;
-		if (r->ranks[i] >= 0)
+		if (r->ranks[i] >= 0) {
 			e->proc_ranks = r->ranks;
+			r->procs[i].has_rank = 1;
+			r->procs[i].rank = r->ranks[i];
+		}
 	}
 	e->procs = r->procs;
 	e->nprocs = n;

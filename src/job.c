@@ -57,6 +57,8 @@ struct job {
 
 	pid_t			*workers;
 	size_t			 nworkers;
+	struct job_rank		*ranks;		/* MPI ranks' pids (job_note_rank) */
+	size_t			 nranks;
 
 	void			(*hook)(struct job *, const struct out_line *,
 				     void *);
@@ -94,6 +96,7 @@ job_spawn(struct job *job, char **cause)
 	job->abandon_at = 0;
 	job->resweep_at = 0;
 	job->nworkers = 0;
+	job->nranks = 0;
 	return 0;
 }
 
@@ -303,6 +306,7 @@ job_free(struct job *job)
 		free(job->argv[i]);
 	free(job->argv);
 	free(job->workers);
+	free(job->ranks);
 	free(job->marker);
 	free(job->name);
 	free(job);
@@ -410,7 +414,10 @@ int
 job_worker_index(struct job *job, pid_t pid)
 {
 	size_t	i;
+	int	r;
 
+	if ((r = job_rank_of(job, pid)) >= 0)
+		return r;	/* a rank's colour, as its output lines' */
 	for (i = 0; i < job->nworkers; i++) {
 		if (job->workers[i] == pid)
 			return i;
@@ -419,6 +426,38 @@ job_worker_index(struct job *job, pid_t pid)
 	    sizeof *job->workers);
 	job->workers[job->nworkers] = pid;
 	return job->nworkers++;
+}
+
+/* pid is MPI rank rank of the job (its environment says so). */
+void
+job_note_rank(struct job *job, pid_t pid, int rank)
+{
+	size_t	i;
+
+	for (i = 0; i < job->nranks; i++) {
+		if (job->ranks[i].pid == pid) {
+			job->ranks[i].rank = rank;
+			return;
+		}
+	}
+	if (job->nranks >= JOB_RANKS_MAX)
+		return;
+	job->ranks = xreallocarray(job->ranks, job->nranks + 1,
+	    sizeof *job->ranks);
+	job->ranks[job->nranks].pid = pid;
+	job->ranks[job->nranks++].rank = rank;
+}
+
+int
+job_rank_of(const struct job *job, pid_t pid)
+{
+	size_t	i;
+
+	for (i = 0; i < job->nranks; i++) {
+		if (job->ranks[i].pid == pid)
+			return job->ranks[i].rank;
+	}
+	return -1;
 }
 
 unsigned long long

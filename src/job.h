@@ -72,7 +72,15 @@ pid_t		 job_pgid(const struct job *);
 enum job_state	 job_state(const struct job *);
 int		 job_exit_status(const struct job *);	/* valid when JOB_DONE and not signalled */
 int		 job_exit_signal(const struct job *);	/* 0 if it exited normally */
-int		 job_worker_index(struct job *, pid_t); /* stable 0, 1, 2 ... per pid seen */
+int		 job_worker_index(struct job *, pid_t); /* stable 0, 1, 2 ... per pid seen; a rank's: R */
+/* The MPI ranks among the job's processes (their environment names them). */
+#define JOB_RANKS_MAX	4096
+struct job_rank {
+	pid_t	pid;
+	int	rank;
+};
+void		 job_note_rank(struct job *, pid_t, int);
+int		 job_rank_of(const struct job *, pid_t);	/* -1: not a rank */
 
 /* Output kept for the job: the lines with seq in [first, next). */
 unsigned long long	 job_lines_first(const struct job *);

@@ -28,12 +28,23 @@
 
 #include <libproc2/meminfo.h>
 #include <libproc2/misc.h>
+#include <libproc2/pids.h>
 
 #include "sample-int.h"
 #include "util.h"
 
 #define WATCH_RESCAN	5.0	/* seconds between full walks when watching */
 #define BUSY_RESCAN	0.5	/* the same for the busiest processes */
+
+/*
+ * A watched process's MPI rank: -1 none, -2 not read yet. Read again when
+ * its command changes: a rank is read between mpirun's fork and its exec.
+ */
+struct proc_rank {
+	pid_t	pid;
+	int	rank;
+	char	cmd[SAMPLE_CMD_MAX];
+};
 
 /* What a process's next %CPU is measured from. */
 struct proc_prev {
@@ -74,6 +85,9 @@ struct sampler {
 	char			*member;	/* per row of this tick: a member */
 	pid_t			*mpids;		/* the members' pids, sorted */
 	size_t			 membersize;
+	struct proc_rank	*ranks;		/* the members' MPI ranks, by pid */
+	size_t			 nranks;
+	struct pids_info	*envinfo;	/* libproc2: a new member's environ */
 	pid_t			*cand;		/* pids a partial tick re-reads */
 	size_t			 ncand, candsize;
 	double			 last_full;
@@ -181,6 +195,12 @@ sampler_free(struct sampler *s)
 	free(s->known);
 	free(s->member);
 	free(s->mpids);
+	free(s->ranks);
+	if (s->envinfo != NULL) {
+		proc2_lock();
+		procps_pids_unref(&s->envinfo);
+		proc2_unlock();
+	}
 	free(s->cand);
 	free(s->prev);
 	free(s->next);
@@ -542,6 +562,94 @@ mark_members(struct sampler *s, const struct proc_raw *rows, size_t n)
 }
 
 static int
+rank_cmp(const void *a, const void *b)
+{
+	return pid_cmp(&((const struct proc_rank *)a)->pid,
+	    &((const struct proc_rank *)b)->pid);
+}
+
+/* Read the ranks not read yet among v (n), SELECT_MAX pids a call. */
+static void
+read_ranks(struct sampler *s, struct proc_rank *v, size_t n)
+{
+	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ENVIRON_V };
+	unsigned		 sel[SELECT_MAX];
+	struct pids_fetch	*f;
+	struct proc_rank	 key, *hit;
+	char			**env, *end;
+	size_t			 at = 0, m;
+	long			 r;
+	int			 j;
+
+	proc2_lock();
+	if (s->envinfo == NULL && procps_pids_new(&s->envinfo, items, 2) < 0)
+		s->envinfo = NULL;
+	while (at < n) {
+		for (m = 0; at < n && m < SELECT_MAX; at++) {
+			if (v[at].rank == -2) {
+				v[at].rank = -1;
+				sel[m++] = (unsigned)v[at].pid;
+			}
+		}
+		f = m > 0 && s->envinfo != NULL ? procps_pids_select(s->envinfo,
+		    sel, (int)m, PIDS_SELECT_PID) : NULL;
+		for (j = 0; f != NULL && j < f->counts->total; j++) {
+			key.pid = PIDS_VAL(0, s_int, f->stacks[j], s->envinfo);
+			if ((hit = bsearch(&key, v, n, sizeof *v,
+			    rank_cmp)) == NULL)
+				continue;
+			env = PIDS_VAL(1, strv, f->stacks[j], s->envinfo);
+			for (; env != NULL && *env != NULL; env++) {
+				if (strncmp(*env, "OMPI_COMM_WORLD_RANK=", 21) != 0)
+					continue;
+				r = strtol(*env + 21, &end, 10);
+				if (*end == '\0' && r >= 0 && r <= 0x7fffffff)
+					hit->rank = (int)r;
+			}
+		}
+	}
+	proc2_unlock();
+}
+
+/*
+ * Each watched process's MPI rank (OMPI_COMM_WORLD_RANK in the environment
+ * mpirun gave it), read once per process with libproc2.
+ */
+static void
+tick_ranks(struct sampler *s)
+{
+	struct proc_rank	*v, *hit, key;
+	size_t			 i, k = 0;
+
+	v = xcalloc(s->nprocs + 1, sizeof *v);
+	for (i = 0; i < s->nprocs; i++) {
+		v[i].pid = s->procs[i].pid;
+		v[i].rank = -2;
+		memcpy(v[i].cmd, s->procs[i].cmd, sizeof v[i].cmd);
+	}
+	sort_array(v, s->nprocs, sizeof *v, rank_cmp);
+	for (i = 0; i < s->nprocs; i++) {	/* both sorted by pid */
+		while (k < s->nranks && s->ranks[k].pid < v[i].pid)
+			k++;
+		if (k < s->nranks && s->ranks[k].pid == v[i].pid &&
+		    strcmp(s->ranks[k].cmd, v[i].cmd) == 0)
+			v[i].rank = s->ranks[k].rank;
+	}
+	read_ranks(s, v, s->nprocs);
+	for (i = 0; i < s->nprocs; i++) {
+		key.pid = s->procs[i].pid;
+		hit = bsearch(&key, v, s->nprocs, sizeof *v, rank_cmp);
+		if (hit != NULL && hit->rank >= 0) {
+			s->procs[i].has_rank = 1;
+			s->procs[i].rank = hit->rank;
+		}
+	}
+	free(s->ranks);
+	s->ranks = v;
+	s->nranks = s->nprocs;
+}
+
+static int
 tick_procs(struct sampler *s, char **cause)
 {
 	struct proc_raw		*rows, *r;
@@ -581,6 +689,7 @@ tick_procs(struct sampler *s, char **cause)
 		p = &s->procs[s->nprocs++];
 		p->pid = r->pid;
 		p->ppid = r->ppid;
+		p->has_rank = 0;
 		p->pgid = r->pgid;
 		p->state = r->state;
 		p->cpu = row_cpu(s, r, &d);
@@ -613,6 +722,8 @@ tick_procs(struct sampler *s, char **cause)
 	sort_array(s->procs, s->nprocs, sizeof *s->procs, proc_cmp);
 	if (s->scope == SCOPE_BUSIEST && s->nprocs > SAMPLE_BUSIEST)
 		s->nprocs = SAMPLE_BUSIEST;
+	if (watching)
+		tick_ranks(s);
 	return 0;
 }
 

@@ -54,6 +54,8 @@ struct proc_sample {
 	 */
 	double		 run_ms, wait_ms, sleep_ms;
 	unsigned	 migrations, switches;	/* switches: voluntary + not */
+	int		 has_rank;	/* an MPI rank (OMPI_COMM_WORLD_RANK): */
+	int		 rank;
 };
 
 /* Whole-machine figures, as top's summary lines. */

@@ -329,8 +329,9 @@ history_at_t(const struct source *s, double t, size_t *from)
 }
 
 /*
- * A thread's label: its own name when it has one (not its process's),
- * "main" for the demo's first process, else pid or pid/tid.
+ * A thread's label: rN for an MPI rank's (rN/tid), its own name when it
+ * has one (not its process's), "main" for the demo's first process, else
+ * pid or pid/tid.
  */
 static void
 thread_label(const struct source *s, struct job *job, pid_t pid, pid_t tid,
@@ -339,8 +340,13 @@ thread_label(const struct source *s, struct job *job, pid_t pid, pid_t tid,
 	const char	*tn = source_thread_name(s, tid);
 	const char	*pn = source_thread_name(s, pid);
 
+	int		 rank = job != NULL ? job_rank_of(job, pid) : -1;
+
 	if (pid == getpid())	/* o: turbotop itself */
 		snprintf(buf, len, tid == pid ? "observer" : "observer/%d",
+		    (int)tid);
+	else if (rank >= 0)	/* an MPI rank: as its output lines say */
+		snprintf(buf, len, tid == pid ? "r%d" : "r%d/%d", rank,
 		    (int)tid);
 	else if (tid != pid && tn != NULL && pn != NULL && strcmp(tn, pn) != 0)
 		snprintf(buf, len, "%s", tn);

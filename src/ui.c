@@ -719,6 +719,21 @@ replay_step(struct ui *u)
 	return wait;
 }
 
+/* The MPI ranks among the sampled processes: the job names them rN. */
+static void
+note_ranks(struct ui *u)
+{
+	const struct proc_sample	*ps;
+	size_t				 i, n = source_nprocs(u->src);
+
+	if (u->job == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if ((ps = source_proc(u->src, i))->has_rank)
+			job_note_rank(u->job, ps->pid, ps->rank);
+	}
+}
+
 static void
 tick(struct ui *u)
 {
@@ -743,6 +758,7 @@ tick(struct ui *u)
 	if (u->s != NULL)
 		observer_tick(u->obs, u->src, u->bench != NULL ?
 		    bench_job(u->bench) : u->job);
+	note_ranks(u);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)

@@ -57,6 +57,11 @@ TESTS += tests/test-ui-axis
 TESTS += tests/ui-lastrun.sh tests/ui-threads.sh tests/ui-wait.sh
 EXTRA_DIST += tests/ui-lastrun.sh tests/ui-threads.sh tests/ui-wait.sh
 
+# mpicompute's ranks on this machine: in the table, labelled rN in the
+# output and the timeline's legend.
+TESTS += tests/ui-mpi.sh
+EXTRA_DIST += tests/ui-mpi.sh
+
 # --replay in the TUI (issue 13 phase 2): live and replayed screens agree,
 # the playback keys, a live pipe, hostile streams; synthetic streams of many
 # cores and hosts (tests/gen-stream.py) laid out without overlaps.
