@@ -52,6 +52,7 @@ struct chost {
 	char			 errbuf[ERR_KEEP];
 	size_t			 errlen;
 	int			 hello;		/* this connection said hello */
+	int			 announced;	/* its "connecting" record written */
 	double			 last_sample;
 	double			 backoff, retry_at;	/* retry_at 0: none */
 };
@@ -195,6 +196,11 @@ host_connect(struct chost *h)
 	h->r = event_reader_new(h->out);
 	if (h->state != HOST_LOST && h->state != HOST_DOWN)
 		h->state = HOST_CONNECTING;
+	/* The first try: the host is named at once, before its agent answers. */
+	if (!h->announced) {
+		h->announced = 1;
+		emit_state(h, HOST_CONNECTING, "");
+	}
 }
 
 /* The last non-empty line of what the rsh wrote on stderr, sanitised. */

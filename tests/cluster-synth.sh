@@ -65,5 +65,9 @@ grep -q '"host":"bad1","message":"line 3: longer than' "$dir/mix.json" ||
 	fail "no error record for bad1's 5 MiB line"
 grep -q '"host":"evil"' "$dir/mix.json" && fail "an agent's host record was passed on"
 if grep -q $'\x1b' "$dir/mix.json"; then fail "a raw escape reached the output"; fi
-grep -q '"host":"slow1"' "$dir/mix.json" && fail "the silent host has a state: $(grep slow1 "$dir/mix.json")"
+# The silent host is only "connecting" (named at once, never up).
+grep -q '"host":"slow1","state":"connecting"' "$dir/mix.json" ||
+	fail "the silent host was not named connecting: $(grep slow1 "$dir/mix.json")"
+grep '"host":"slow1"' "$dir/mix.json" | grep -vq '"state":"connecting"' &&
+	fail "the silent host has another state: $(grep slow1 "$dir/mix.json")"
 exit 0
