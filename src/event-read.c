@@ -804,7 +804,8 @@ read_event(struct event_reader *r, json_object *o, struct event *e,
 		if (str(r, o, "state", 1, 0, &e->state, cause) != 0 ||
 		    str(r, o, "reason", 1, 0, &e->reason, cause) != 0)
 			return -1;
-		if (strcmp(e->state, "up") != 0 &&
+		if (strcmp(e->state, "connecting") != 0 &&
+		    strcmp(e->state, "up") != 0 &&
 		    strcmp(e->state, "stale") != 0 &&
 		    strcmp(e->state, "down") != 0 &&
 		    strcmp(e->state, "lost") != 0)

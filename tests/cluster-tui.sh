@@ -15,8 +15,12 @@ ha=${tag}a
 hb=${tag}b
 cat > "$dir/rsh" <<EOF
 #!/bin/sh
-# rsh HOST COMMAND...: COMMAND here, tagged; host ...x cannot be reached
-case \$1 in *x) echo "ssh: connect to host \$1 port 22: No route to host" >&2; exit 255;; esac
+# rsh HOST COMMAND...: COMMAND here, tagged; host ...x cannot be reached,
+# host ...s answers after 4 s
+case \$1 in
+*x) echo "ssh: connect to host \$1 port 22: No route to host" >&2; exit 255;;
+*s) sleep 4;;
+esac
 shift
 TT_CLUSTER_TAG=$tag
 export TT_CLUSTER_TAG
@@ -68,19 +72,23 @@ if [ "$mpi" = 1 ]; then
 	tt_capture | grep -qE "${tag}[ab]/r1[│|] +worker 2" ||
 		fail "rank 1's line is not labelled with its host: $(tt_capture)"
 fi
+tt_has_text "bad line" && fail "the TUI rejected lines of the stream: $(tt_capture)"
 tt_send q
 wait_until 30 none_left || fail "left after q: $(leftovers | xargs -r ps -o pid,args -p)"
 tt kill-server
 
 # 2. 80x24 with a host that cannot be reached: it is shown down, with the
-# rsh's words, and the other's cores carry on. Then SIGKILL: the batch child
-# hears of it and ends the agents.
+# rsh's words, and the other's cores carry on; a slow host is shown
+# connecting until it answers. Then SIGKILL: the batch child hears of it
+# and ends the agents.
 TT_SOCK="$TT_SOCK-2"
-tt_start 80 24 "$TURBOTOP -d 0.3 --hosts=${tag}x,$hb --rsh=$dir/rsh counting"
+tt_start 80 24 "$TURBOTOP -d 0.3 --hosts=${tag}x,${tag}s,$hb --rsh=$dir/rsh counting"
 tt_wait_text "HOSTS live" 60 || fail "80x24: no 'HOSTS live': $(tt_capture)"
+tt_wait_text "connecting" 30 || fail "80x24: the slow host is not shown connecting: $(tt_capture)"
 wait_until 60 tt_has_text "$hb" || fail "80x24: host $hb not shown: $(tt_capture)"
 tt_wait_text "down: ssh: connect to host" 30
 tt_wait_text "2 cores" 30
+tt_has_text "bad line" && fail "80x24: the TUI rejected lines of the stream: $(tt_capture)"
 tui=$(tt_pane_pid)
 tr '\0' ' ' < "/proc/$tui/cmdline" | grep -q -- "--hosts=${tag}x" ||
 	fail "the pane's process $tui is not the TUI: $(tr '\0' ' ' < "/proc/$tui/cmdline")"

@@ -26,7 +26,8 @@ all_gone() { [ "$(count_demo)" = 0 ]; }
 
 # started N: wait for N processes of the demo, and find turbotop's watchdog.
 started() {
-	wait_until 20 has_started "$1" || fail "the demo did not start $1 processes ($(count_demo))"
+	wait_until 20 has_started "$1" ||
+		fail "the demo did not start $1 processes ($(count_demo)); turbotop said: $(tail -5 "$tmp/err" 2>/dev/null) $(grep -v '"sample"' "$tmp/out" 2>/dev/null | tail -5)"
 	# (It names itself once it runs: with 8 spinners that may take a moment.)
 	wait_until 10 eval 'wd=$(pgrep -P "$tt" -x turbotop-wd)' ||
 		fail "turbotop has no watchdog"
