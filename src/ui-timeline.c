@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "job.h"
+#include "sanitize.h"
 #include "source.h"
 #include "ui-axis.h"
 #include "ui-draw.h"
@@ -653,7 +654,9 @@ draw_title(struct ui_timeline *tl, const struct ui_rect *r,
 				    "Core timeline";
 	unsigned long long	 lost = source_timeline_lost(s);
 	char			*paren;
-	int			 fit;
+	const char		*dur;
+	int			 fit, room;
+	size_t			 cut;
 
 	lost_s[0] = '\0';
 	if (lost > 0)
@@ -663,9 +666,25 @@ draw_title(struct ui_timeline *tl, const struct ui_rect *r,
 	if (live)
 		snprintf(right, sizeof right, "%s a cell (+/-), last %s", cell,
 		    span);
-	else
-		snprintf(right, sizeof right, "last run: %s, %s a cell",
-		    tl->run->label, cell);
+	else {
+		/*
+		 * A long command line is cut (~), not the run's title nor
+		 * its duration (the label's ", 1.2 s").
+		 */
+		dur = strrchr(tl->run->label, ',');
+		if (dur == NULL)
+			dur = "";
+		room = r->w - 8 - (int)strlen(what) - (int)strlen(lost_s) -
+		    (int)strlen("last run: , ") - (int)strlen(cell) -
+		    (int)strlen(" a cell") - (int)strlen(dur);
+		cut = strlen(tl->run->label) - strlen(dur);
+		if ((int)cut > room && room >= 4)
+			cut = sanitize_cut(tl->run->label, cut,
+			    (size_t)room - 1);
+		snprintf(right, sizeof right, "last run: %.*s%s%s, %s a cell",
+		    (int)cut, tl->run->label, cut + strlen(dur) <
+		    strlen(tl->run->label) ? "~" : "", dur, cell);
+	}
 	snprintf(src, sizeof src, "%s", source_timeline_title(s));
 	snprintf(left, sizeof left, "%s, %s%s", what, src, lost_s);
 	fit = r->w - (int)strlen(right) - 8;

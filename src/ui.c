@@ -34,6 +34,7 @@
 #include "options.h"
 #include "replay-play.h"
 #include "sample.h"
+#include "sanitize.h"
 #include "source.h"
 #include "ui-axis.h"
 #include "ui-bench.h"
@@ -148,15 +149,22 @@ run_begin(struct ui *u, pid_t pgid)
 static void
 run_end(struct ui *u)
 {
-	char	d[32];
+	const char	*cmd;
+	char		 d[32];
+	size_t		 room, n;
 
 	if (u->run.ended || u->run.label[0] == '\0')
 		return;
 	u->run.end = clock_now(u);
 	u->run.ended = 1;
 	ui_format_secs(u->run.end - u->run.start, d, sizeof d);
-	snprintf(u->run.label, sizeof u->run.label, "%s, %s",
-	    u->cmdline != NULL ? u->cmdline : "?", d);
+	/* A command line too long for the label is cut (~), the time kept. */
+	cmd = u->cmdline != NULL ? u->cmdline : "?";
+	room = sizeof u->run.label - strlen(d) - 3;
+	n = strlen(cmd) > room ? sanitize_cut(cmd, strlen(cmd), room - 1) :
+	    strlen(cmd);
+	snprintf(u->run.label, sizeof u->run.label, "%.*s%s, %s", (int)n, cmd,
+	    n < strlen(cmd) ? "~" : "", d);
 }
 
 /* Stop and forget the current job, if any. */
