@@ -30,7 +30,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "job.h"
 #include "sanitize.h"
@@ -343,7 +342,7 @@ thread_label(const struct source *s, struct job *job, pid_t pid, pid_t tid,
 
 	int		 rank = job != NULL ? job_rank_of(job, pid) : -1;
 
-	if (pid == getpid())	/* o: turbotop itself */
+	if (pid == ui_self_pid())	/* o: turbotop itself */
 		snprintf(buf, len, tid == pid ? "observer" : "observer/%d",
 		    (int)tid);
 	else if (rank >= 0)	/* an MPI rank: as its output lines say */
