@@ -91,16 +91,16 @@ agent_watch(struct agent *a, pid_t pgid)
 }
 
 /*
- * One pid's verdict: carries the marker or not, and its rank. Read once per
- * process and command (its environment is what exec gave it; a rank seen
- * between the fork and the exec of its daemon is read again once it runs
- * the rank's command), so a tick costs a listing of the processes, not
- * every environment again.
+ * One pid's verdict: carries the marker or not, and its rank. Its
+ * environment is what exec gave it, so it is read when the process is new
+ * and, if it had no marker, once more at the next scan (a rank seen
+ * between its daemon's fork and exec has the daemon's environment): a tick
+ * costs a listing of the processes, not every environment again.
  */
 struct agent_seen {
 	pid_t	 pid;			/* 0: gone before it was read */
-	char	 cmd[16];		/* its command when it was read */
-	int	 fresh;			/* not read yet */
+	int	 reads;			/* times its environment was read */
+	int	 fresh;			/* to be read at this scan */
 	int	 marked;
 	int	 rank;			/* -1: not a rank */
 	pid_t	 pgid;
@@ -162,6 +162,7 @@ agent_inspect(struct agent *a, struct agent_seen *s, size_t n)
 		for (m = 0; at < n && m < SELECT_MAX; at++) {
 			if (!s[at].fresh)
 				continue;
+			s[at].reads++;
 			s[at].fresh = s[at].marked = 0;
 			s[at].rank = -1;
 			s[at].pgid = 0;
@@ -195,14 +196,14 @@ agent_inspect(struct agent *a, struct agent_seen *s, size_t n)
 static size_t
 agent_pids(struct agent *a, struct agent_seen **pids, size_t *size)
 {
-	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_CMD };
+	enum pids_item		 items[] = { PIDS_ID_PID };
 	struct pids_fetch	*f;
 	pid_t			 self = getpid(), pid;
 	size_t			 n = 0;
 	int			 j;
 
 	proc2_lock();
-	if (a->list == NULL && procps_pids_new(&a->list, items, 2) < 0)
+	if (a->list == NULL && procps_pids_new(&a->list, items, 1) < 0)
 		a->list = NULL;
 	f = a->list != NULL ? procps_pids_reap(a->list,
 	    PIDS_FETCH_TASKS_ONLY) : NULL;
@@ -215,9 +216,7 @@ agent_pids(struct agent *a, struct agent_seen **pids, size_t *size)
 			*pids = xreallocarray(*pids, *size, sizeof **pids);
 		}
 		memset(&(*pids)[n], 0, sizeof **pids);
-		(*pids)[n].pid = pid;
-		snprintf((*pids)[n++].cmd, sizeof (*pids)->cmd, "%s",
-		    PIDS_VAL(1, str, f->stacks[j], a->list));
+		(*pids)[n++].pid = pid;
 	}
 	proc2_unlock();
 	if (n > 1)
@@ -240,10 +239,10 @@ agent_scan(struct agent *a)
 	for (k = 0; k < n; k++) {
 		while (i < nold && old[i].pid < seen[k].pid)
 			i++;
-		if (i < nold && old[i].pid == seen[k].pid &&
-		    strcmp(old[i].cmd, seen[k].cmd) == 0)
+		if (i < nold && old[i].pid == seen[k].pid) {
 			seen[k] = old[i];
-		else
+			seen[k].fresh = !seen[k].marked && seen[k].reads < 2;
+		} else
 			seen[k].fresh = 1;
 	}
 	free(old);
