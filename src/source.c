@@ -32,7 +32,7 @@ struct src_host {
 	size_t			 nthreads, threadsize;
 	struct sys_sample	 sys;
 	double			 t;
-	char			 state[8];	/* its last host record's */
+	char			 state[16];	/* its last host record's */
 	char			*reason;
 };
 
