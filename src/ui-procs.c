@@ -262,7 +262,7 @@ run_members(struct ui_procs *p, const struct source *s, pid_t pgid)
 		if ((ps = source_proc(s, i))->pgid == pgid)
 			p->members[nm++] = ps->pid;
 	}
-	while (more && nm < n) {
+	while (more && nm > 0 && nm < n) {
 		more = 0;
 		qsort(p->members, nm, sizeof *p->members, member_cmp);
 		sorted = nm;
@@ -276,7 +276,8 @@ run_members(struct ui_procs *p, const struct source *s, pid_t pgid)
 			}
 		}
 	}
-	qsort(p->members, nm, sizeof *p->members, member_cmp);
+	if (nm > 1)
+		qsort(p->members, nm, sizeof *p->members, member_cmp);
 	return nm;
 }
 
