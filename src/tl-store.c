@@ -1,11 +1,13 @@
 /*
  * tl-store.c: the fine record of the timeline (tl-store.h): "tid ran on cpu
  * from start to end" segments and per-thread R/W/S state spans, each in a
- * bounded ring that grows on demand up to its limit and then drops its
- * oldest entries; plus the names of the threads. A source's thread appends
+ * bounded ring (its memory resident as it fills) that drops its oldest
+ * entries once full; plus the names of the threads. A source's thread appends
  * under the store's mutex; the sampler's getters read under it.
  */
 #include "config.h"
+
+#include <sys/mman.h>
 
 #include <pthread.h>
 #include <stdio.h>
@@ -15,7 +17,7 @@
 #include "tl-store.h"
 #include "util.h"
 
-#define RING_FIRST	1024	/* entries allocated at first */
+#define RING_FIRST	1024	/* entries at the least */
 #define JOIN_GAP	1e-6	/* seconds: closer than this continues an entry */
 
 struct tl_span {
@@ -24,7 +26,14 @@ struct tl_span {
 	double		 start, end;
 };
 
-/* A ring of fixed-size entries addressed by sequence number. */
+/*
+ * A ring of fixed-size entries addressed by sequence number. Its memory is
+ * reserved at its limit (a power of 2 entries) at the first push, and the
+ * kernel provides the pages as they are first written: no copy as it
+ * fills, nothing resident beyond what it held. Where transparent huge
+ * pages are offered (madvise), it asks for them: a page fault per 2 MiB
+ * instead of per 4 KiB while it fills.
+ */
 struct ring {
 	unsigned char		*a;
 	size_t			 size, cap, max, head, n;
@@ -53,13 +62,23 @@ ring_init(struct ring *r, size_t size, size_t max)
 {
 	memset(r, 0, sizeof *r);
 	r->size = size;
-	r->max = max;
+	for (r->max = RING_FIRST; r->max < max; r->max *= 2)
+		;
+}
+
+static void
+ring_free(struct ring *r)
+{
+	if (r->a != NULL)
+		munmap(r->a, r->max * r->size);
+	r->a = NULL;
+	r->cap = 0;
 }
 
 static void *
 ring_at(const struct ring *r, unsigned long long seq)
 {
-	size_t	 i = (r->head + (size_t)(seq - r->seq0)) % r->cap;
+	size_t	 i = (r->head + (size_t)(seq - r->seq0)) & (r->cap - 1);
 
 	return r->a + i * r->size;
 }
@@ -74,26 +93,22 @@ ring_has(const struct ring *r, unsigned long long seq)
 static unsigned long long
 ring_push(struct ring *r)
 {
-	unsigned char	*a;
-	size_t		 cap, first;
+	void	*a;
 
-	if (r->n == r->cap && r->cap < r->max) {
-		cap = r->cap == 0 ? RING_FIRST : r->cap * 2;
-		if (cap > r->max)
-			cap = r->max;
-		a = xreallocarray(NULL, cap, r->size);
-		first = r->cap - r->head;	/* entries from head to the end */
-		if (r->n > 0) {
-			memcpy(a, r->a + r->head * r->size, first * r->size);
-			memcpy(a + first * r->size, r->a, r->head * r->size);
-		}
-		free(r->a);
+	if (r->a == NULL) {
+		a = mmap(NULL, r->max * r->size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (a == MAP_FAILED)
+			fatal("mmap");
+#ifdef MADV_HUGEPAGE
+		madvise(a, r->max * r->size, MADV_HUGEPAGE);
+#endif
 		r->a = a;
-		r->cap = cap;
+		r->cap = r->max;
 		r->head = 0;
 	}
 	if (r->n == r->cap) {		/* full: the oldest goes */
-		r->head = (r->head + 1) % r->cap;
+		r->head = (r->head + 1) & (r->cap - 1);
 		r->seq0++;
 		r->n--;
 	}
@@ -139,8 +154,8 @@ tl_store_free(struct tl_store *st)
 	if (st == NULL)
 		return;
 	pthread_mutex_destroy(&st->lock);
-	free(st->seg.a);
-	free(st->span.a);
+	ring_free(&st->seg);
+	ring_free(&st->span);
 	free(st->last_seg);
 	name_drop_all(st);
 	free(st->names);
@@ -236,8 +251,24 @@ name_rehash(struct tl_store *st, size_t cap, int only_used)
 	free(old);
 }
 
+/*
+ * A batch of appends (a source's drain) takes the lock once: between
+ * tl_store_lock() and tl_store_unlock(), the _held calls append.
+ */
 void
-tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
+tl_store_lock(struct tl_store *st)
+{
+	pthread_mutex_lock(&st->lock);
+}
+
+void
+tl_store_unlock(struct tl_store *st)
+{
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+tl_store_segment_held(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
     double start, double end)
 {
 	struct tl_segment	*g;
@@ -246,7 +277,6 @@ tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
 
 	if (cpu < 0 || end <= start)
 		return;
-	pthread_mutex_lock(&st->lock);
 	if (cpu >= st->ncpus) {
 		st->last_seg = xreallocarray(st->last_seg, (size_t)cpu + 1,
 		    sizeof *st->last_seg);
@@ -261,7 +291,6 @@ tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
 		    start >= g->start) {
 			if (end > g->end)
 				g->end = end;
-			pthread_mutex_unlock(&st->lock);
 			return;
 		}
 	}
@@ -275,11 +304,10 @@ tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
 	st->last_seg[cpu] = seq + 1;
 	if (tid > 0)
 		name_get(st, tid)->last_seg = seq + 1;
-	pthread_mutex_unlock(&st->lock);
 }
 
 void
-tl_store_span(struct tl_store *st, pid_t tid, char state, double start,
+tl_store_span_held(struct tl_store *st, pid_t tid, char state, double start,
     double end)
 {
 	struct name		*n;
@@ -288,7 +316,6 @@ tl_store_span(struct tl_store *st, pid_t tid, char state, double start,
 
 	if (end <= start)
 		return;
-	pthread_mutex_lock(&st->lock);
 	n = name_get(st, tid);
 	if (n->last_span > 0 && ring_has(&st->span, n->last_span - 1)) {
 		p = ring_at(&st->span, n->last_span - 1);
@@ -296,7 +323,6 @@ tl_store_span(struct tl_store *st, pid_t tid, char state, double start,
 		    start - p->end < JOIN_GAP && start >= p->start) {
 			if (end > p->end)
 				p->end = end;
-			pthread_mutex_unlock(&st->lock);
 			return;
 		}
 	}
@@ -307,20 +333,44 @@ tl_store_span(struct tl_store *st, pid_t tid, char state, double start,
 	p->start = start;
 	p->end = end;
 	n->last_span = seq + 1;
+}
+
+void
+tl_store_name_held(struct tl_store *st, pid_t pid, pid_t tid,
+    const char *comm)
+{
+	struct name	*n;
+
+	if (tid <= 0)
+		return;
+	n = name_get(st, tid);
+	n->pid = pid;
+	snprintf(n->comm, sizeof n->comm, "%s", comm);
+}
+
+void
+tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
+    double start, double end)
+{
+	pthread_mutex_lock(&st->lock);
+	tl_store_segment_held(st, cpu, pid, tid, start, end);
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+tl_store_span(struct tl_store *st, pid_t tid, char state, double start,
+    double end)
+{
+	pthread_mutex_lock(&st->lock);
+	tl_store_span_held(st, tid, state, start, end);
 	pthread_mutex_unlock(&st->lock);
 }
 
 void
 tl_store_name(struct tl_store *st, pid_t pid, pid_t tid, const char *comm)
 {
-	struct name	*n;
-
-	if (tid <= 0)
-		return;
 	pthread_mutex_lock(&st->lock);
-	n = name_get(st, tid);
-	n->pid = pid;
-	snprintf(n->comm, sizeof n->comm, "%s", comm);
+	tl_store_name_held(st, pid, tid, comm);
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -398,7 +448,7 @@ tl_store_trim(struct tl_store *st, double t)
 		g = ring_at(&st->seg, st->seg.seq0);
 		if (g->end >= t)
 			break;
-		st->seg.head = (st->seg.head + 1) % st->seg.cap;
+		st->seg.head = (st->seg.head + 1) & (st->seg.cap - 1);
 		st->seg.seq0++;
 		st->seg.n--;
 	}
@@ -406,7 +456,7 @@ tl_store_trim(struct tl_store *st, double t)
 		p = ring_at(&st->span, st->span.seq0);
 		if (p->end >= t)
 			break;
-		st->span.head = (st->span.head + 1) % st->span.cap;
+		st->span.head = (st->span.head + 1) & (st->span.cap - 1);
 		st->span.seq0++;
 		st->span.n--;
 	}

@@ -68,6 +68,7 @@ struct tracer {
 	struct tep_handle	*tep;
 	struct ev_fields	 f[EV_NKINDS];
 	int			 ids[EV_NKINDS];
+	struct tep_format_field	*f_type, *f_pid;	/* common_type, _pid */
 
 	struct tcpu		*cpus;
 	int			 ncpus;		/* entries in cpus (by index) */
@@ -84,8 +85,9 @@ struct tracer {
 
 	struct ev		*pending;	/* [pstart, npending): not applied */
 	size_t			 pstart, npending, pendsize;
-	struct ev		*merge;		/* scratch for merge_pending */
+	struct ev		*merge;		/* scratch for merge_runs */
 	size_t			 mergesize;
+	size_t			*bound;		/* ncpus + 1: a drain's runs */
 	double			 start, cut;	/* tracing start, last cut */
 	unsigned long long	 lost;
 
@@ -96,6 +98,7 @@ struct tracer {
 	size_t			 nruns, runsize;
 	pid_t			*follow;	/* sorted: the followed processes */
 	size_t			 nfollow, followsize;
+	unsigned		 follow_gen;	/* bumped when the set changes */
 
 	/* The last taken interval. */
 	struct tl_run		*t_runs;
@@ -110,6 +113,8 @@ struct tracer {
 /* trace.c: one record's payload, decoded into tr->pending. */
 void	 trace_decode(struct tracer *, const void *, size_t, uint64_t, int,
 	     pid_t, pid_t);
+
+pid_t	 trace_record_tid(struct tracer *, const void *, size_t);
 
 /* trace-fs.c: the tracefs reader. */
 int	 tfs_open(struct tracer *, char **);

@@ -122,6 +122,8 @@ struct th {
 	unsigned	 mig, vol, invol;
 	int		 dead;
 	int		 asked;		/* its process was looked up */
+	int		 fol;		/* th_followed(), as of generation */
+	unsigned	 fgen;		/* tr->follow_gen (0: not known) */
 	size_t		 run_idx;	/* + 1: its last entry in runs[] */
 };
 
@@ -266,6 +268,14 @@ followed(const struct tracer *tr, pid_t pid)
 	    tr->nfollow, sizeof *tr->follow, pid_cmp) != NULL;
 }
 
+/* The set changed: every thread's th_followed() is asked again. */
+static void
+follow_changed(struct tracer *tr)
+{
+	if (++tr->follow_gen == 0)
+		tr->follow_gen = 1;
+}
+
 /* Add pid to the followed set (kept sorted); 1 if it was not there. */
 static int
 follow_add(struct tracer *tr, pid_t pid)
@@ -292,6 +302,7 @@ follow_add(struct tracer *tr, pid_t pid)
 	    (tr->nfollow - lo) * sizeof *tr->follow);
 	tr->follow[lo] = pid;
 	tr->nfollow++;
+	follow_changed(tr);
 	return 1;
 }
 
@@ -300,12 +311,15 @@ follow_add(struct tracer *tr, pid_t pid)
  * its process is not known yet, the process that made it.
  */
 static int
-th_followed(const struct tracer *tr, const struct th *t)
+th_followed(const struct tracer *tr, struct th *t)
 {
-	if (t->pid > 0)
-		return followed(tr, t->pid);
-	return followed(tr, t->parent);
+	if (t->fgen != tr->follow_gen) {
+		t->fol = followed(tr, t->pid > 0 ? t->pid : t->parent);
+		t->fgen = tr->follow_gen;
+	}
+	return t->fol;
 }
+
 
 /*
  * t's process is pid. A thread made by a followed process is followed
@@ -317,6 +331,7 @@ th_set_pid(struct tracer *tr, struct th *t, pid_t pid)
 	if (pid <= 0 || t->pid == pid)
 		return;
 	t->pid = pid;
+	t->fgen = 0;
 	if (t->parent > 0 && followed(tr, t->parent))
 		follow_add(tr, pid);
 }
@@ -328,8 +343,10 @@ th_set_pid(struct tracer *tr, struct th *t, pid_t pid)
 static void
 th_born(struct tracer *tr, struct th *t, pid_t parent, pid_t pid)
 {
-	if (parent > 0)
+	if (parent > 0) {
 		t->parent = parent;
+		t->fgen = 0;
+	}
 	if (pid > 0)
 		th_set_pid(tr, t, pid);
 	else if (t->pid > 0 && followed(tr, t->parent))
@@ -394,7 +411,8 @@ add_run(struct tracer *tr, struct th *t, int cpu, double start, double end)
 		t->run_idx = tr->nruns;
 	}
 	if (th_followed(tr, t))
-		tl_store_segment(tr->store, cpu, t->pid, t->tid, start, end);
+		tl_store_segment_held(tr->store, cpu, t->pid, t->tid, start,
+		    end);
 }
 
 /* End t's current state at time now (added to the totals). */
@@ -419,7 +437,7 @@ close_state(struct tracer *tr, struct th *t, double now)
 		return;
 	}
 	if (th_followed(tr, t))
-		tl_store_span(tr->store, t->tid, t->state, start, now);
+		tl_store_span_held(tr->store, t->tid, t->state, start, now);
 	t->since = now;
 }
 
@@ -591,7 +609,7 @@ apply_switch(struct tracer *tr, struct tcpu *c, const struct ev *e)
 		else
 			prev->vol++;
 		if (th_followed(tr, prev))
-			tl_store_name(tr->store, prev->pid, prev->tid,
+			tl_store_name_held(tr->store, prev->pid, prev->tid,
 			    prev->comm);
 	}
 	c->curr = e->a;		/* so cpu_set below does not re-close prev */
@@ -692,23 +710,55 @@ apply(struct tracer *tr, const struct ev *rec)
 
 /* ---- reading the buffers ---- */
 
-static int
-field_num(struct tep_format_field *f, const void *data, long long *v)
+/*
+ * A number field of a record, read where its format puts it (the formats
+ * are the running kernel's, in the host's byte order); dflt if the record
+ * has no such field.
+ */
+static long long
+field_num(const struct tep_format_field *f, const unsigned char *data,
+    size_t len, long long dflt)
 {
-	unsigned long long	 u;
+	int	 sgn;
 
-	if (f == NULL || tep_read_number_field(f, data, &u) != 0)
-		return -1;
-	*v = (long long)u;
-	if (f->size == 4 && (f->flags & TEP_FIELD_IS_SIGNED))
-		*v = (int32_t)u;
-	return 0;
+	if (f == NULL || f->offset < 0 || (size_t)f->offset + (size_t)f->size >
+	    len)
+		return dflt;
+	sgn = (f->flags & TEP_FIELD_IS_SIGNED) != 0;
+	data += f->offset;
+	switch (f->size) {
+	case 1: {
+		uint8_t	 v = *data;
+
+		return sgn ? (long long)(int8_t)v : (long long)v;
+	}
+	case 2: {
+		uint16_t v;
+
+		memcpy(&v, data, sizeof v);
+		return sgn ? (long long)(int16_t)v : (long long)v;
+	}
+	case 4: {
+		uint32_t v;
+
+		memcpy(&v, data, sizeof v);
+		return sgn ? (long long)(int32_t)v : (long long)v;
+	}
+	case 8: {
+		uint64_t v;
+
+		memcpy(&v, data, sizeof v);
+		return (long long)v;
+	}
+	default:
+		return dflt;
+	}
 }
 
 /* A string field, fixed (char[16]) or dynamic (__data_loc). */
 static void
-field_str(struct tep_format_field *f, const unsigned char *data, size_t len,
-    char out[16])
+field_str(const struct tep_format_field *f, const unsigned char *data,
+    size_t len, char out[16])
 {
 	unsigned long long	 loc;
 	size_t			 off, n;
@@ -717,7 +767,8 @@ field_str(struct tep_format_field *f, const unsigned char *data, size_t len,
 	if (f == NULL)
 		return;
 	if (f->flags & TEP_FIELD_IS_DYNAMIC) {
-		if (tep_read_number_field(f, data, &loc) != 0)
+		loc = (unsigned long long)field_num(f, data, len, -1);
+		if (loc == (unsigned long long)-1)
 			return;
 		off = loc & 0xffff;
 		n = (loc >> 16) & 0xffff;
@@ -737,38 +788,61 @@ field_str(struct tep_format_field *f, const unsigned char *data, size_t len,
 	out[n] = '\0';
 }
 
+/* The kind of a record (EV_NKINDS: not ours), from its common_type. */
 static int
-int_of(struct tep_format_field *f, const void *data)
+record_kind(struct tracer *tr, const void *raw, size_t rawsize)
 {
-	long long	 v = -1;
+	struct tep_record	 rec;
+	long long		 type;
+	int			 k;
 
-	field_num(f, data, &v);
-	return (int)v;
+	if (tr->f_type != NULL)
+		type = field_num(tr->f_type, raw, rawsize, -1);
+	else {
+		memset(&rec, 0, sizeof rec);
+		rec.data = (void *)(uintptr_t)raw;
+		rec.size = (int)rawsize;
+		type = tep_data_type(tr->tep, &rec);
+	}
+	for (k = 0; k < EV_NKINDS; k++) {
+		if (tr->ids[k] == type)
+			break;
+	}
+	return k;
+}
+
+/*
+ * The thread a record was made in, from its common_pid (for a reader whose
+ * records do not carry it).
+ */
+pid_t
+trace_record_tid(struct tracer *tr, const void *raw, size_t rawsize)
+{
+	struct tep_record	 rec;
+
+	if (tr->f_pid != NULL)
+		return (pid_t)field_num(tr->f_pid, raw, rawsize, -1);
+	memset(&rec, 0, sizeof rec);
+	rec.data = (void *)(uintptr_t)raw;
+	rec.size = (int)rawsize;
+	return (pid_t)tep_data_pid(tr->tep, &rec);
 }
 
 /*
  * One record's payload (raw, rawsize bytes) at ns on cpu, in the context of
- * thread tid of process pid (0: not known), into tr->pending.
+ * thread tid of process pid (0: not known), into tr->pending. Only the
+ * fields its kind uses are read (load_formats).
  */
 void
 trace_decode(struct tracer *tr, const void *raw, size_t rawsize, uint64_t ns,
     int cpu, pid_t pid, pid_t tid)
 {
-	struct tep_record	 rec;
+	const unsigned char	*d = raw;
 	struct ev		*e;
 	struct ev_fields	*f;
-	long long		 v;
-	int			 type, k;
+	int			 k;
 
-	memset(&rec, 0, sizeof rec);
-	rec.data = (void *)(uintptr_t)raw;
-	rec.size = (int)rawsize;
-	type = tep_data_type(tr->tep, &rec);
-	for (k = 0; k < EV_NKINDS; k++) {
-		if (tr->ids[k] == type)
-			break;
-	}
-	if (k == EV_NKINDS)
+	if ((k = record_kind(tr, raw, rawsize)) == EV_NKINDS)
 		return;
 	f = &tr->f[k];
 	if (tr->npending == tr->pendsize) {
@@ -777,20 +851,18 @@ trace_decode(struct tracer *tr, const void *raw, size_t rawsize, uint64_t ns,
 		    sizeof *tr->pending);
 	}
 	e = &tr->pending[tr->npending];
-	memset(e, 0, sizeof *e);
 	e->t = (double)ns / 1e9;
 	e->cpu = cpu;
 	e->kind = (enum ev_kind)k;
 	e->ctx_pid = pid;
 	e->ctx_tid = tid;
-	e->a = field_num(f->pid, raw, &v) == 0 ? (pid_t)v : -1;
-	e->b = field_num(f->pid2, raw, &v) == 0 ? (pid_t)v : -1;
-	e->c1 = int_of(f->cpu, raw);
-	e->c2 = int_of(f->cpu2, raw);
-	if (field_num(f->state, raw, &v) == 0)
-		e->state = v;
-	field_str(f->comm, raw, rawsize, e->comm_a);
-	field_str(f->comm2, raw, rawsize, e->comm_b);
+	e->a = (pid_t)field_num(f->pid, d, rawsize, -1);
+	e->b = (pid_t)field_num(f->pid2, d, rawsize, -1);
+	e->c1 = (int)field_num(f->cpu, d, rawsize, -1);
+	e->c2 = (int)field_num(f->cpu2, d, rawsize, -1);
+	e->state = field_num(f->state, d, rawsize, 0);
+	field_str(f->comm, d, rawsize, e->comm_a);
+	field_str(f->comm2, d, rawsize, e->comm_b);
 	tr->npending++;
 }
 
@@ -867,35 +939,41 @@ drain_cpu(struct tracer *tr, struct tcpu *c)
 	__atomic_store_n(&pg->data_tail, tail, __ATOMIC_RELEASE);
 }
 
+static inline int
+ev_before(const struct ev *x, const struct ev *y)
+{
+	return x->t < y->t || (x->t == y->t && x->cpu < y->cpu);
+}
+
 static int
 ev_cmp(const void *a, const void *b)
 {
 	const struct ev	*x = a, *y = b;
 
-	if (x->t != y->t)
-		return x->t < y->t ? -1 : 1;
-	return (x->cpu > y->cpu) - (x->cpu < y->cpu);
+	return ev_before(x, y) ? -1 : ev_before(y, x) ? 1 : 0;
 }
 
 /*
- * Merge the sorted runs pending[pstart, mid) and [mid, npending). Only the
- * old records later than the first new one move (the tail where records of
- * cpus drained at different moments interleave).
+ * Merge the sorted runs pending[lo, mid) and [mid, hi), stably (the first
+ * run's record first on a tie). Only the records of the first run later
+ * than the second's first move (where the runs interleave).
  */
 static void
-merge_pending(struct tracer *tr, size_t mid)
+merge_runs(struct tracer *tr, size_t lo, size_t mid, size_t hi)
 {
 	struct ev	*p = tr->pending;
-	size_t		 lo = tr->pstart, hi = mid, m, i, j, k, n;
+	size_t		 top = mid, m, i, j, k, n;
 
-	while (lo < hi) {		/* the first old record after p[mid] */
-		m = (lo + hi) / 2;
-		if (ev_cmp(&p[m], &p[mid]) <= 0)
+	if (lo == mid || mid == hi || !ev_before(&p[mid], &p[mid - 1]))
+		return;
+	while (lo < top) {		/* the first of [lo, mid) after p[mid] */
+		m = (lo + top) / 2;
+		if (!ev_before(&p[mid], &p[m]))
 			lo = m + 1;
 		else
-			hi = m;
+			top = m;
 	}
-	n = tr->npending - lo;
+	n = hi - lo;
 	if (n > tr->mergesize) {
 		tr->mergesize = n + 1024;
 		free(tr->merge);
@@ -904,19 +982,51 @@ merge_pending(struct tracer *tr, size_t mid)
 	i = lo;
 	j = mid;
 	k = 0;
-	while (i < mid && j < tr->npending)
-		tr->merge[k++] = ev_cmp(&p[j], &p[i]) < 0 ? p[j++] : p[i++];
+	while (i < mid && j < hi)
+		tr->merge[k++] = ev_before(&p[j], &p[i]) ? p[j++] : p[i++];
 	while (i < mid)
 		tr->merge[k++] = p[i++];
-	while (j < tr->npending)
+	while (j < hi)
 		tr->merge[k++] = p[j++];
 	memcpy(p + lo, tr->merge, n * sizeof *p);
 }
 
 /*
+ * Put pending[from, npending) in order: it is one run per cpu, bounds in
+ * tr->bound[0..nb] (bound[0] = from), each in the order its cpu wrote it,
+ * which is time order (checked: a run out of order is sorted first). Runs
+ * are merged pairwise, log2(cpus) passes, not sorted as a whole.
+ */
+static void
+sort_new(struct tracer *tr, size_t nb)
+{
+	size_t	 i, j, w;
+
+	for (i = 0; i < nb; i++) {
+		for (j = tr->bound[i] + 1; j < tr->bound[i + 1]; j++) {
+			if (ev_before(&tr->pending[j], &tr->pending[j - 1]))
+				break;
+		}
+		if (j < tr->bound[i + 1])
+			qsort(tr->pending + tr->bound[i], tr->bound[i + 1] -
+			    tr->bound[i], sizeof *tr->pending, ev_cmp);
+	}
+	while (nb > 1) {
+		for (i = 0, w = 0; i < nb; i += 2) {
+			if (i + 1 < nb)
+				merge_runs(tr, tr->bound[i], tr->bound[i + 1],
+				    tr->bound[i + 2]);
+			tr->bound[w++] = tr->bound[i];
+		}
+		tr->bound[w] = tr->bound[nb];
+		nb = w;
+	}
+}
+
+/*
  * Drain every buffer, then apply the pending records older than horizon
  * (or, with cut >= 0, those up to cut, then the cut, then the rest up to
- * horizon).
+ * horizon). The store is held over the whole batch.
  */
 static void tracer_cut(struct tracer *, double);
 
@@ -924,22 +1034,22 @@ static void
 drain(struct tracer *tr, double cut, double lag)
 {
 	double	 horizon = now_mono() - lag;
-	size_t	 i, n, old = tr->npending;
+	size_t	 i, n, nb = 0, old = tr->npending;
 	int	 k;
 
+	tr->bound[0] = old;
 	for (k = 0; k < tr->ncpus; k++) {
 		if (tr->inst != NULL)
 			tfs_drain_cpu(tr, &tr->cpus[k]);
 		else
 			drain_cpu(tr, &tr->cpus[k]);
+		if (tr->npending > tr->bound[nb])
+			tr->bound[++nb] = tr->npending;
 	}
-	/* The records kept from the last drain are in order: sort the new. */
-	if (tr->npending - old > 1)
-		qsort(tr->pending + old, tr->npending - old,
-		    sizeof *tr->pending, ev_cmp);
-	if (old > tr->pstart && tr->npending > old &&
-	    ev_cmp(&tr->pending[old - 1], &tr->pending[old]) > 0)
-		merge_pending(tr, old);
+	/* The records kept from the last drain are in order: merge the new. */
+	sort_new(tr, nb);
+	merge_runs(tr, tr->pstart, old, tr->npending);
+	tl_store_lock(tr->store);
 	for (i = tr->pstart; i < tr->npending; i++) {
 		if (cut >= 0 && tr->pending[i].t > cut) {
 			tracer_cut(tr, cut);
@@ -951,6 +1061,7 @@ drain(struct tracer *tr, double cut, double lag)
 	}
 	if (cut >= 0)
 		tracer_cut(tr, cut);
+	tl_store_unlock(tr->store);
 	tr->pstart = i;
 	/* Moved down once the applied part is the larger: amortised O(1). */
 	n = tr->npending - i;
@@ -1183,6 +1294,11 @@ load_formats(struct tracer *tr, char **cause)
 			break;
 		}
 	}
+	/* The fields every record has, read directly (trace_record_tid). */
+	if ((f = &tr->f[EV_SWITCH])->event != NULL) {
+		tr->f_type = tep_find_common_field(f->event, "common_type");
+		tr->f_pid = tep_find_common_field(f->event, "common_pid");
+	}
 	if (tr->ids[EV_SWITCH] < 0 || tr->f[EV_SWITCH].pid == NULL ||
 	    tr->f[EV_SWITCH].pid2 == NULL || tr->f[EV_SWITCH].state == NULL ||
 	    tr->ids[EV_WAKEUP] < 0 || tr->f[EV_WAKEUP].cpu == NULL) {
@@ -1240,6 +1356,7 @@ tracer_new(struct tl_store *store, char **cause)
 	pthread_mutex_init(&tr->lock, NULL);
 	tr->stop_pipe[0] = tr->stop_pipe[1] = -1;
 	tr->store = store;
+	tr->follow_gen = 1;
 	tr->page = (size_t)sysconf(_SC_PAGESIZE);
 	tr->pages = BUF_PAGES;
 	if (load_formats(tr, cause) != 0)
@@ -1259,6 +1376,7 @@ tracer_new(struct tl_store *store, char **cause)
 	for (i = 0; i <= tr->maxcpu; i++)
 		tr->cpu_index[i] = -1;
 	tr->cpus = xcalloc((size_t)n, sizeof *tr->cpus);
+	tr->bound = xcalloc((size_t)n + 1, sizeof *tr->bound);
 	tr->t_idle = xcalloc((size_t)tr->maxcpu + 1, sizeof *tr->t_idle);
 	tr->start = tr->cut = now_mono();
 	/* The tracefs reader where we may make an instance (root). */
@@ -1363,6 +1481,7 @@ tracer_free(struct tracer *tr)
 	free(tr->copy);
 	free(tr->pending);
 	free(tr->merge);
+	free(tr->bound);
 	free(tr->runs);
 	free(tr->follow);
 	free(tr->t_runs);
@@ -1411,6 +1530,7 @@ tracer_refollow(struct tracer *tr, const pid_t *pids, size_t n)
 			tr->follow[j++] = tr->follow[i];
 	}
 	tr->nfollow = j;
+	follow_changed(tr);
 	for (i = 0; i < n; i++)
 		added |= follow_add(tr, pids[i]);
 	if (added)
@@ -1453,6 +1573,7 @@ follow_cut(struct tracer *tr)
 		tr->follow[j++] = tr->follow[i];
 	}
 	tr->nfollow = j;
+	follow_changed(tr);
 }
 
 static int
