@@ -175,7 +175,7 @@ tfs_start(struct tracer *tr)
 		tracefs_trace_on(tr->inst);
 }
 
-/* Move every record of c's buffer into tr->pending. */
+/* Move every record of c's buffer into its queue (c->q). */
 void
 tfs_drain_cpu(struct tracer *tr, struct tcpu *c)
 {

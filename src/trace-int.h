@@ -58,6 +58,9 @@ struct tcpu {
 	double		 since;		/* when curr began (idle: when idle began) */
 	double		 last;		/* time of its last record */
 	double		 idle;		/* this interval, s */
+	struct ev	*q;		/* its records, [qstart, qn) not applied */
+	size_t		 qstart, qn, qsize;
+	int		 unsorted;	/* a record came before the one ahead */
 };
 
 struct tracer {
@@ -83,11 +86,7 @@ struct tracer {
 	unsigned char		*copy;		/* a record that wraps */
 	size_t			 copysize;
 
-	struct ev		*pending;	/* [pstart, npending): not applied */
-	size_t			 pstart, npending, pendsize;
-	struct ev		*merge;		/* scratch for merge_runs */
-	size_t			 mergesize;
-	size_t			*bound;		/* ncpus + 1: a drain's runs */
+	int			*heap;		/* ncpus: cpus by their next record */
 	double			 start, cut;	/* tracing start, last cut */
 	unsigned long long	 lost;
 
@@ -110,7 +109,7 @@ struct tracer {
 	size_t			 t_nfollow, t_followsize;
 };
 
-/* trace.c: one record's payload, decoded into tr->pending. */
+/* trace.c: one record's payload, decoded into its cpu's queue. */
 void	 trace_decode(struct tracer *, const void *, size_t, uint64_t, int,
 	     pid_t, pid_t);
 

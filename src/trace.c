@@ -830,7 +830,7 @@ trace_record_tid(struct tracer *tr, const void *raw, size_t rawsize)
 
 /*
  * One record's payload (raw, rawsize bytes) at ns on cpu, in the context of
- * thread tid of process pid (0: not known), into tr->pending. Only the
+ * thread tid of process pid (0: not known), into its cpu's queue. Only the
  * fields its kind uses are read (load_formats).
  */
 void
@@ -838,19 +838,20 @@ trace_decode(struct tracer *tr, const void *raw, size_t rawsize, uint64_t ns,
     int cpu, pid_t pid, pid_t tid)
 {
 	const unsigned char	*d = raw;
+	struct tcpu		*c;
 	struct ev		*e;
 	struct ev_fields	*f;
 	int			 k;
 
-	if ((k = record_kind(tr, raw, rawsize)) == EV_NKINDS)
+	if ((k = record_kind(tr, raw, rawsize)) == EV_NKINDS ||
+	    (c = cpu_of(tr, cpu)) == NULL)
 		return;
 	f = &tr->f[k];
-	if (tr->npending == tr->pendsize) {
-		tr->pendsize = tr->pendsize * 2 + 4096;
-		tr->pending = xreallocarray(tr->pending, tr->pendsize,
-		    sizeof *tr->pending);
+	if (c->qn == c->qsize) {
+		c->qsize = c->qsize * 2 + 4096;
+		c->q = xreallocarray(c->q, c->qsize, sizeof *c->q);
 	}
-	e = &tr->pending[tr->npending];
+	e = &c->q[c->qn];
 	e->t = (double)ns / 1e9;
 	e->cpu = cpu;
 	e->kind = (enum ev_kind)k;
@@ -863,7 +864,9 @@ trace_decode(struct tracer *tr, const void *raw, size_t rawsize, uint64_t ns,
 	e->state = field_num(f->state, d, rawsize, 0);
 	field_str(f->comm, d, rawsize, e->comm_a);
 	field_str(f->comm2, d, rawsize, e->comm_b);
-	tr->npending++;
+	if (c->qn > c->qstart && e->t < c->q[c->qn - 1].t)
+		c->unsorted = 1;
+	c->qn++;
 }
 
 /* One PERF_RECORD_SAMPLE of the perf reader. */
@@ -888,7 +891,7 @@ decode_sample(struct tracer *tr, const unsigned char *p, size_t len)
 	    (pid_t)tid);
 }
 
-/* Move every record of one cpu's buffer into tr->pending. */
+/* Move every record of one cpu's buffer into its queue (c->q). */
 static void
 drain_cpu(struct tracer *tr, struct tcpu *c)
 {
@@ -945,132 +948,116 @@ ev_before(const struct ev *x, const struct ev *y)
 	return x->t < y->t || (x->t == y->t && x->cpu < y->cpu);
 }
 
-static int
-ev_cmp(const void *a, const void *b)
-{
-	const struct ev	*x = a, *y = b;
-
-	return ev_before(x, y) ? -1 : ev_before(y, x) ? 1 : 0;
-}
-
 /*
- * Merge the sorted runs pending[lo, mid) and [mid, hi), stably (the first
- * run's record first on a tie). Only the records of the first run later
- * than the second's first move (where the runs interleave).
+ * A cpu writes its records in time order, nearly always: put the rare one
+ * that came late in its place among those not applied (stable, and linear
+ * when only a few are out of order).
  */
 static void
-merge_runs(struct tracer *tr, size_t lo, size_t mid, size_t hi)
+queue_sort(struct tcpu *c)
 {
-	struct ev	*p = tr->pending;
-	size_t		 top = mid, m, i, j, k, n;
+	struct ev	 e;
+	size_t		 i, j;
 
-	if (lo == mid || mid == hi || !ev_before(&p[mid], &p[mid - 1]))
-		return;
-	while (lo < top) {		/* the first of [lo, mid) after p[mid] */
-		m = (lo + top) / 2;
-		if (!ev_before(&p[mid], &p[m]))
-			lo = m + 1;
-		else
-			top = m;
+	for (i = c->qstart + 1; i < c->qn; i++) {
+		if (!ev_before(&c->q[i], &c->q[i - 1]))
+			continue;
+		e = c->q[i];
+		for (j = i; j > c->qstart && ev_before(&e, &c->q[j - 1]); j--)
+			c->q[j] = c->q[j - 1];
+		c->q[j] = e;
 	}
-	n = hi - lo;
-	if (n > tr->mergesize) {
-		tr->mergesize = n + 1024;
-		free(tr->merge);
-		tr->merge = xreallocarray(NULL, tr->mergesize, sizeof *tr->merge);
-	}
-	i = lo;
-	j = mid;
-	k = 0;
-	while (i < mid && j < hi)
-		tr->merge[k++] = ev_before(&p[j], &p[i]) ? p[j++] : p[i++];
-	while (i < mid)
-		tr->merge[k++] = p[i++];
-	while (j < hi)
-		tr->merge[k++] = p[j++];
-	memcpy(p + lo, tr->merge, n * sizeof *p);
+	c->unsorted = 0;
 }
 
-/*
- * Put pending[from, npending) in order: it is one run per cpu, bounds in
- * tr->bound[0..nb] (bound[0] = from), each in the order its cpu wrote it,
- * which is time order (checked: a run out of order is sorted first). Runs
- * are merged pairwise, log2(cpus) passes, not sorted as a whole.
- */
+static inline int
+head_before(const struct tracer *tr, int x, int y)
+{
+	const struct tcpu	*a = &tr->cpus[x], *b = &tr->cpus[y];
+
+	return ev_before(&a->q[a->qstart], &b->q[b->qstart]);
+}
+
+/* The heap of cpus (least next record first): h[i] sinks to its place. */
 static void
-sort_new(struct tracer *tr, size_t nb)
+heap_down(const struct tracer *tr, int *h, int n, int i)
 {
-	size_t	 i, j, w;
+	int	 l, m, tmp;
 
-	for (i = 0; i < nb; i++) {
-		for (j = tr->bound[i] + 1; j < tr->bound[i + 1]; j++) {
-			if (ev_before(&tr->pending[j], &tr->pending[j - 1]))
-				break;
-		}
-		if (j < tr->bound[i + 1])
-			qsort(tr->pending + tr->bound[i], tr->bound[i + 1] -
-			    tr->bound[i], sizeof *tr->pending, ev_cmp);
-	}
-	while (nb > 1) {
-		for (i = 0, w = 0; i < nb; i += 2) {
-			if (i + 1 < nb)
-				merge_runs(tr, tr->bound[i], tr->bound[i + 1],
-				    tr->bound[i + 2]);
-			tr->bound[w++] = tr->bound[i];
-		}
-		tr->bound[w] = tr->bound[nb];
-		nb = w;
+	for (;;) {
+		m = i;
+		l = 2 * i + 1;
+		if (l < n && head_before(tr, h[l], h[m]))
+			m = l;
+		if (l + 1 < n && head_before(tr, h[l + 1], h[m]))
+			m = l + 1;
+		if (m == i)
+			return;
+		tmp = h[i];
+		h[i] = h[m];
+		h[m] = tmp;
+		i = m;
 	}
 }
 
 /*
- * Drain every buffer, then apply the pending records older than horizon
- * (or, with cut >= 0, those up to cut, then the cut, then the rest up to
- * horizon). The store is held over the whole batch.
+ * Drain every buffer, then apply the records older than horizon in time
+ * order (or, with cut >= 0, those up to cut, then the cut, then the rest up
+ * to horizon). Each cpu's records wait in its own queue, in order; the next
+ * one applied is the least of the queues' heads (a heap of the cpus), so
+ * the records are never merged or moved but once. The store is held over
+ * the whole batch.
  */
 static void tracer_cut(struct tracer *, double);
 
 static void
 drain(struct tracer *tr, double cut, double lag)
 {
-	double	 horizon = now_mono() - lag;
-	size_t	 i, n, nb = 0, old = tr->npending;
-	int	 k;
+	double		 horizon = now_mono() - lag;
+	struct tcpu	*c;
+	size_t		 m;
+	int		 k, n = 0;
 
-	tr->bound[0] = old;
 	for (k = 0; k < tr->ncpus; k++) {
+		c = &tr->cpus[k];
 		if (tr->inst != NULL)
-			tfs_drain_cpu(tr, &tr->cpus[k]);
+			tfs_drain_cpu(tr, c);
 		else
-			drain_cpu(tr, &tr->cpus[k]);
-		if (tr->npending > tr->bound[nb])
-			tr->bound[++nb] = tr->npending;
+			drain_cpu(tr, c);
+		if (c->unsorted)
+			queue_sort(c);
+		if (c->qn > c->qstart)
+			tr->heap[n++] = k;
 	}
-	/* The records kept from the last drain are in order: merge the new. */
-	sort_new(tr, nb);
-	merge_runs(tr, tr->pstart, old, tr->npending);
+	for (k = n / 2; k-- > 0;)
+		heap_down(tr, tr->heap, n, k);
 	tl_store_lock(tr->store);
-	for (i = tr->pstart; i < tr->npending; i++) {
-		if (cut >= 0 && tr->pending[i].t > cut) {
+	while (n > 0) {
+		c = &tr->cpus[tr->heap[0]];
+		if (cut >= 0 && c->q[c->qstart].t > cut) {
 			tracer_cut(tr, cut);
 			cut = -1;
 		}
-		if (tr->pending[i].t > horizon)
+		if (c->q[c->qstart].t > horizon)
 			break;
-		apply(tr, &tr->pending[i]);
+		apply(tr, &c->q[c->qstart]);
+		if (++c->qstart == c->qn)
+			tr->heap[0] = tr->heap[--n];
+		heap_down(tr, tr->heap, n, 0);
 	}
 	if (cut >= 0)
 		tracer_cut(tr, cut);
 	tl_store_unlock(tr->store);
-	tr->pstart = i;
 	/* Moved down once the applied part is the larger: amortised O(1). */
-	n = tr->npending - i;
-	if (i >= n) {
-		if (n > 0)
-			memmove(tr->pending, tr->pending + i, n *
-			    sizeof *tr->pending);
-		tr->pstart = 0;
-		tr->npending = n;
+	for (k = 0; k < tr->ncpus; k++) {
+		c = &tr->cpus[k];
+		m = c->qn - c->qstart;
+		if (c->qstart >= m) {
+			if (m > 0)
+				memmove(c->q, c->q + c->qstart, m * sizeof *c->q);
+			c->qstart = 0;
+			c->qn = m;
+		}
 	}
 }
 
@@ -1376,7 +1363,7 @@ tracer_new(struct tl_store *store, char **cause)
 	for (i = 0; i <= tr->maxcpu; i++)
 		tr->cpu_index[i] = -1;
 	tr->cpus = xcalloc((size_t)n, sizeof *tr->cpus);
-	tr->bound = xcalloc((size_t)n + 1, sizeof *tr->bound);
+	tr->heap = xcalloc((size_t)n + 1, sizeof *tr->heap);
 	tr->t_idle = xcalloc((size_t)tr->maxcpu + 1, sizeof *tr->t_idle);
 	tr->start = tr->cut = now_mono();
 	/* The tracefs reader where we may make an instance (root). */
@@ -1463,8 +1450,10 @@ tracer_free(struct tracer *tr)
 			close(tr->stop_pipe[k]);
 	}
 	tfs_close(tr);
-	for (k = 0; k < tr->ncpus; k++)
+	for (k = 0; k < tr->ncpus; k++) {
 		close_cpu(&tr->cpus[k]);
+		free(tr->cpus[k].q);
+	}
 	/* A cpu that failed half-way was closed where it failed. */
 	if (tr->tep != NULL)
 		tep_free(tr->tep);
@@ -1479,9 +1468,7 @@ tracer_free(struct tracer *tr)
 	free(tr->cpus);
 	free(tr->cpu_index);
 	free(tr->copy);
-	free(tr->pending);
-	free(tr->merge);
-	free(tr->bound);
+	free(tr->heap);
 	free(tr->runs);
 	free(tr->follow);
 	free(tr->t_runs);
