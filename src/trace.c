@@ -23,10 +23,12 @@
  *
  * One thread drains the buffers (perf: woken at a quarter full; at least
  * every DRAIN_PERIOD), and tracer_take() drains them too; both under the
- * tracer's mutex. Records of all cpus are merged by time; a record is
- * applied only once no cpu can still deliver an older one (older than when
- * the drain began, less a margin). Records the kernel dropped (perf's
- * PERF_RECORD_LOST, tracefs's missed events) are counted: "N events lost".
+ * tracer's mutex. Each cpu's records wait in its own queue, in the order
+ * the cpu wrote them (time order); they are applied in time order across
+ * the cpus (drain), and only once no cpu can still deliver an older one
+ * (older than when the drain began, less a margin). Records the kernel
+ * dropped (perf's PERF_RECORD_LOST, tracefs's missed events) are counted:
+ * "N events lost".
  *
  * The model. Per cpu: the task on it (a tid, 0 idle, -1 not known yet). Per
  * thread: R running (on a cpu), W runnable and waiting, S blocked or
@@ -319,7 +321,6 @@ th_followed(const struct tracer *tr, struct th *t)
 	}
 	return t->fol;
 }
-
 
 /*
  * t's process is pid. A thread made by a followed process is followed
