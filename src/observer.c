@@ -20,11 +20,14 @@
 #include "source.h"
 #include "util.h"
 
+#define RSS_EVERY	1.0	/* s between reads of our memory */
+
 struct observer {
 	double			 t;		/* monotonic s of the last tick */
 	double			 cpu_s;		/* CPU s used by then */
 	double			 cpu;		/* % of one core over the interval */
 	unsigned long		 rss_kb;
+	double			 rss_t;		/* when rss_kb was read */
 
 	struct job		*job;
 	unsigned long long	 lines;		/* the job's line count then */
@@ -161,7 +164,11 @@ observer_tick(struct observer *ob, const struct source *s, struct job *job)
 	dt = now - ob->t;
 	if (ob->t > 0 && dt > 0)
 		ob->cpu = 100 * (cpu - ob->cpu_s) / dt;
-	ob->rss_kb = self_rss_kb();
+	/* Memory moves slowly: /proc/self/statm once a second is enough. */
+	if (now - ob->rss_t >= RSS_EVERY || now < ob->rss_t) {
+		ob->rss_kb = self_rss_kb();
+		ob->rss_t = now;
+	}
 	if (job != NULL)
 		lines = job_lines_next(job);
 	if (job != ob->job || ob->t <= 0 || dt <= 0 || lines < ob->lines)
@@ -170,7 +177,9 @@ observer_tick(struct observer *ob, const struct source *s, struct job *job)
 		ob->rate = (lines - ob->lines) / dt;
 	ob->prev_blocked = job == ob->job ? ob->blocked : 0;
 	ob->blocked = ob->workers = 0;
-	if (job != NULL && job_state(job) != JOB_DONE)
+	/* A stream's processes are not this machine's: nothing to look at. */
+	if (job != NULL && job_state(job) != JOB_DONE &&
+	    source_sampler(s) != NULL)
 		count_blocked(ob, s, job);
 	ob->job = job;
 	ob->lines = lines;

@@ -1,10 +1,11 @@
 /*
  * observer.h: what watching costs, measured, not guessed. Once per sample,
- * turbotop's own CPU (all its threads) and resident memory, the rate at
- * which it captures the job's output, and how many of the job's workers
- * sleep inside write() on their stdout or stderr: with turbotop's capture
- * channel as their output, a write sleeps only when the channel is full,
- * that is when turbotop does not read as fast as they print.
+ * turbotop's own CPU (all its threads), the rate at which it captures the
+ * job's output, and how many of the job's workers sleep inside write() on
+ * their stdout or stderr: with turbotop's capture channel as their output,
+ * a write sleeps only when the channel is full, that is when turbotop does
+ * not read as fast as they print (this machine's processes only: not for a
+ * replayed stream's). Its resident memory once a second.
  */
 #ifndef TURBOTOP_OBSERVER_H
 #define TURBOTOP_OBSERVER_H

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "job.h"
@@ -20,6 +21,23 @@ int
 ui_in_rect(const struct ui_rect *r, int y, int x)
 {
 	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+/*
+ * One decoded character at the cursor: handed to curses as a wide
+ * character, so it does not decode the bytes again one by one (glyphs are
+ * most of a frame's cells); a zero-width one goes as its bytes.
+ */
+static void
+put_wc(wchar_t wc, const char *s, size_t n, int w)
+{
+	wchar_t	wcs[2] = { wc, L'\0' };
+	cchar_t	cc;
+
+	if (w < 1 || setcchar(&cc, wcs, A_NORMAL, 0, NULL) != OK)
+		addnstr(s, (int)n);
+	else
+		add_wch(&cc);
 }
 
 /*
@@ -71,7 +89,7 @@ ui_putn(int y, int x, int maxw, attr_t attr, const char *s, size_t len)
 		}
 		if (cols + w > maxw)
 			break;
-		addnstr(s + i, (int)n);
+		put_wc(wc, s + i, n, w);
 		cols += w;
 		i += n;
 	}
@@ -97,10 +115,27 @@ ui_printf(int y, int x, int maxw, attr_t attr, const char *fmt, ...)
 	return ui_put(y, x, maxw, attr, buf);
 }
 
+/* glyph as one printable one-column character: 1, or 0 if it is not. */
+static int
+glyph_cell(const char *glyph, cchar_t *cc)
+{
+	mbstate_t	ps;
+	wchar_t		wcs[2] = { L'\0', L'\0' };
+	size_t		len = strlen(glyph), n;
+
+	memset(&ps, 0, sizeof ps);
+	n = mbrtowc(&wcs[0], glyph, len, &ps);
+	if (n != len || len == 0 || wcs[0] < 0x20 || wcwidth(wcs[0]) != 1 ||
+	    sanitize_unsafe((unsigned int)wcs[0]))
+		return 0;
+	return setcchar(cc, wcs, A_NORMAL, 0, NULL) == OK;
+}
+
 /* Draw glyph (one column wide) n times; returns n or what fitted. */
 int
 ui_repeat(int y, int x, int n, attr_t attr, const char *glyph)
 {
+	cchar_t	cc;
 	int	i;
 
 	if (y < 0 || y >= LINES || x < 0)
@@ -111,8 +146,13 @@ ui_repeat(int y, int x, int n, attr_t attr, const char *glyph)
 		return 0;
 	attrset(attr);
 	move(y, x);
-	for (i = 0; i < n; i++)
-		addstr(glyph);
+	if (glyph_cell(glyph, &cc)) {	/* n cells at once */
+		hline_set(&cc, n);
+		move(y, x + n < COLS ? x + n : COLS - 1);
+	} else {
+		for (i = 0; i < n; i++)
+			addstr(glyph);
+	}
 	attrset(A_NORMAL);
 	return n;
 }
@@ -240,6 +280,16 @@ ui_worker_char(struct job *job, pid_t pid)
 	if (n < 36)
 		return (char)('a' + n - 10);
 	return '+';
+}
+
+pid_t
+ui_self_pid(void)
+{
+	static pid_t	self;
+
+	if (self == 0)
+		self = getpid();
+	return self;
 }
 
 /* Kilobytes as top shows them: 812K, 12.3M, 1.2G. */

@@ -30,6 +30,8 @@ void	 ui_title_hidden(const struct ui_rect *, const char *, const char *,
 void	 ui_vline(int, int, int);
 int	 ui_worker(struct job *, pid_t, char *, size_t);
 char	 ui_worker_char(struct job *, pid_t);
+/* turbotop's own pid (asked once: the panes ask for every row). */
+pid_t	 ui_self_pid(void);
 void	 ui_human_kb(unsigned long, char *, size_t);
 
 #endif

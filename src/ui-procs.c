@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "job.h"
 #include "source.h"
@@ -529,8 +528,8 @@ cell(const struct row *r, enum column c, attr_t worker, char *buf, size_t len)
 		format_time(r->time, buf, len);
 		break;
 	case COL_COMMAND:
-		snprintf(buf, len, "%s%s", r->cmd, r->tgid == getpid() ?
-		    " (observer)" : "");
+		snprintf(buf, len, "%s%s", r->cmd,
+		    r->tgid == ui_self_pid() ? " (observer)" : "");
 		return worker;
 	case COL_COUNT:
 		buf[0] = '\0';
@@ -550,7 +549,7 @@ draw_row(const struct ui_procs *p, const struct row *r, struct job *job,
 	if (job != NULL && r->pgid == job_pgid(job))
 		worker = ui_worker_attr(ui_worker(job, r->pid, label,
 		    sizeof label));
-	else if (r->tgid == getpid())	/* o: the observer, turbotop */
+	else if (r->tgid == ui_self_pid())	/* o: the observer, turbotop */
 		worker = ui_attr(ROLE_MARKER);
 	for (c = 0; c < COL_COUNT && x < end; c++) {
 		if (!p->shown[c])

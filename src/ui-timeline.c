@@ -30,7 +30,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "job.h"
 #include "source.h"
@@ -339,7 +338,7 @@ thread_label(const struct source *s, struct job *job, pid_t pid, pid_t tid,
 	const char	*tn = source_thread_name(s, tid);
 	const char	*pn = source_thread_name(s, pid);
 
-	if (pid == getpid())	/* o: turbotop itself */
+	if (pid == ui_self_pid())	/* o: turbotop itself */
 		snprintf(buf, len, tid == pid ? "observer" : "observer/%d",
 		    (int)tid);
 	else if (tid != pid && tn != NULL && pn != NULL && strcmp(tn, pn) != 0)

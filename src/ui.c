@@ -843,6 +843,7 @@ curses_start(int keys_from_tty)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	typeahead(-1);
 	set_escdelay(25);
 	curs_set(0);
 	ui_theme_init();
