@@ -1,11 +1,13 @@
 /*
  * tl-store.c: the fine record of the timeline (tl-store.h): "tid ran on cpu
  * from start to end" segments and per-thread R/W/S state spans, each in a
- * bounded ring that grows on demand up to its limit and then drops its
- * oldest entries; plus the names of the threads. A source's thread appends
+ * bounded ring (its memory resident as it fills) that drops its oldest
+ * entries once full; plus the names of the threads. A source's thread appends
  * under the store's mutex; the sampler's getters read under it.
  */
 #include "config.h"
+
+#include <sys/mman.h>
 
 #include <pthread.h>
 #include <stdio.h>
@@ -15,16 +17,41 @@
 #include "tl-store.h"
 #include "util.h"
 
-#define RING_FIRST	1024	/* entries allocated at first */
+#define RING_FIRST	1024	/* entries at the least */
 #define JOIN_GAP	1e-6	/* seconds: closer than this continues an entry */
 
-struct tl_span {
-	pid_t		 tid;
-	char		 state;
-	double		 start, end;
+/*
+ * The entries as kept: 24 and 16 bytes, not 32 and 24 - a ring's memory is
+ * most of what the record costs to fill (each page is new to the process).
+ * The length is a float: its error is a 10-millionth of the entry's length
+ * (a microsecond at 16 s); an entry is continued only while its end is
+ * within JOIN_GAP, so a long one may be split - never drawn wrong.
+ */
+struct seg_rec {
+	double		 start;
+	float		 len;
+	int		 cpu;
+	pid_t		 pid, tid;
 };
 
-/* A ring of fixed-size entries addressed by sequence number. */
+struct span_rec {
+	double		 start;
+	float		 len;
+	unsigned	 tid_state;	/* tid << 8 | state */
+};
+
+#define SPAN_TID(p)	((pid_t)((p)->tid_state >> 8))
+#define SPAN_STATE(p)	((char)((p)->tid_state & 0xff))
+#define REC_END(p)	((p)->start + (double)(p)->len)
+
+/*
+ * A ring of fixed-size entries addressed by sequence number. Its memory is
+ * reserved at its limit (a power of 2 entries) at the first push, and the
+ * kernel provides the pages as they are first written: no copy as it
+ * fills, nothing resident beyond what it held. Where transparent huge
+ * pages are offered (madvise), it asks for them: a page fault per 2 MiB
+ * instead of per 4 KiB while it fills.
+ */
 struct ring {
 	unsigned char		*a;
 	size_t			 size, cap, max, head, n;
@@ -53,13 +80,23 @@ ring_init(struct ring *r, size_t size, size_t max)
 {
 	memset(r, 0, sizeof *r);
 	r->size = size;
-	r->max = max;
+	for (r->max = RING_FIRST; r->max < max; r->max *= 2)
+		;
+}
+
+static void
+ring_free(struct ring *r)
+{
+	if (r->a != NULL)
+		munmap(r->a, r->max * r->size);
+	r->a = NULL;
+	r->cap = 0;
 }
 
 static void *
 ring_at(const struct ring *r, unsigned long long seq)
 {
-	size_t	 i = (r->head + (size_t)(seq - r->seq0)) % r->cap;
+	size_t	 i = (r->head + (size_t)(seq - r->seq0)) & (r->cap - 1);
 
 	return r->a + i * r->size;
 }
@@ -74,26 +111,22 @@ ring_has(const struct ring *r, unsigned long long seq)
 static unsigned long long
 ring_push(struct ring *r)
 {
-	unsigned char	*a;
-	size_t		 cap, first;
+	void	*a;
 
-	if (r->n == r->cap && r->cap < r->max) {
-		cap = r->cap == 0 ? RING_FIRST : r->cap * 2;
-		if (cap > r->max)
-			cap = r->max;
-		a = xreallocarray(NULL, cap, r->size);
-		first = r->cap - r->head;	/* entries from head to the end */
-		if (r->n > 0) {
-			memcpy(a, r->a + r->head * r->size, first * r->size);
-			memcpy(a + first * r->size, r->a, r->head * r->size);
-		}
-		free(r->a);
+	if (r->a == NULL) {
+		a = mmap(NULL, r->max * r->size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (a == MAP_FAILED)
+			fatal("mmap");
+#ifdef MADV_HUGEPAGE
+		madvise(a, r->max * r->size, MADV_HUGEPAGE);
+#endif
 		r->a = a;
-		r->cap = cap;
+		r->cap = r->max;
 		r->head = 0;
 	}
 	if (r->n == r->cap) {		/* full: the oldest goes */
-		r->head = (r->head + 1) % r->cap;
+		r->head = (r->head + 1) & (r->cap - 1);
 		r->seq0++;
 		r->n--;
 	}
@@ -128,8 +161,8 @@ tl_store_new(void)
 
 	st = xcalloc(1, sizeof *st);
 	pthread_mutex_init(&st->lock, NULL);
-	ring_init(&st->seg, sizeof (struct tl_segment), TL_KEEP_SEGMENTS);
-	ring_init(&st->span, sizeof (struct tl_span), TL_KEEP_SPANS);
+	ring_init(&st->seg, sizeof (struct seg_rec), TL_KEEP_SEGMENTS);
+	ring_init(&st->span, sizeof (struct span_rec), TL_KEEP_SPANS);
 	return st;
 }
 
@@ -139,8 +172,8 @@ tl_store_free(struct tl_store *st)
 	if (st == NULL)
 		return;
 	pthread_mutex_destroy(&st->lock);
-	free(st->seg.a);
-	free(st->span.a);
+	ring_free(&st->seg);
+	ring_free(&st->span);
 	free(st->last_seg);
 	name_drop_all(st);
 	free(st->names);
@@ -236,17 +269,32 @@ name_rehash(struct tl_store *st, size_t cap, int only_used)
 	free(old);
 }
 
+/*
+ * A batch of appends (a source's drain) takes the lock once: between
+ * tl_store_lock() and tl_store_unlock(), the _held calls append.
+ */
 void
-tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
+tl_store_lock(struct tl_store *st)
+{
+	pthread_mutex_lock(&st->lock);
+}
+
+void
+tl_store_unlock(struct tl_store *st)
+{
+	pthread_mutex_unlock(&st->lock);
+}
+
+void
+tl_store_segment_held(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
     double start, double end)
 {
-	struct tl_segment	*g;
+	struct seg_rec		*g;
 	unsigned long long	 seq;
 	int			 i;
 
 	if (cpu < 0 || end <= start)
 		return;
-	pthread_mutex_lock(&st->lock);
 	if (cpu >= st->ncpus) {
 		st->last_seg = xreallocarray(st->last_seg, (size_t)cpu + 1,
 		    sizeof *st->last_seg);
@@ -257,11 +305,10 @@ tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
 	seq = st->last_seg[cpu];
 	if (seq > 0 && ring_has(&st->seg, seq - 1)) {
 		g = ring_at(&st->seg, seq - 1);
-		if (g->tid == tid && start - g->end < JOIN_GAP &&
+		if (g->tid == tid && start - REC_END(g) < JOIN_GAP &&
 		    start >= g->start) {
-			if (end > g->end)
-				g->end = end;
-			pthread_mutex_unlock(&st->lock);
+			if (end > REC_END(g))
+				g->len = (float)(end - g->start);
 			return;
 		}
 	}
@@ -271,10 +318,59 @@ tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
 	g->pid = pid;
 	g->tid = tid;
 	g->start = start;
-	g->end = end;
+	g->len = (float)(end - start);
 	st->last_seg[cpu] = seq + 1;
 	if (tid > 0)
 		name_get(st, tid)->last_seg = seq + 1;
+}
+
+void
+tl_store_span_held(struct tl_store *st, pid_t tid, char state, double start,
+    double end)
+{
+	struct name		*n;
+	struct span_rec		*p;
+	unsigned long long	 seq;
+
+	if (end <= start || tid < 0)
+		return;
+	n = name_get(st, tid);
+	if (n->last_span > 0 && ring_has(&st->span, n->last_span - 1)) {
+		p = ring_at(&st->span, n->last_span - 1);
+		if (SPAN_TID(p) == tid && SPAN_STATE(p) == state &&
+		    start - REC_END(p) < JOIN_GAP && start >= p->start) {
+			if (end > REC_END(p))
+				p->len = (float)(end - p->start);
+			return;
+		}
+	}
+	seq = ring_push(&st->span);
+	p = ring_at(&st->span, seq);
+	p->tid_state = (unsigned)tid << 8 | (unsigned char)state;
+	p->start = start;
+	p->len = (float)(end - start);
+	n->last_span = seq + 1;
+}
+
+void
+tl_store_name_held(struct tl_store *st, pid_t pid, pid_t tid,
+    const char *comm)
+{
+	struct name	*n;
+
+	if (tid <= 0)
+		return;
+	n = name_get(st, tid);
+	n->pid = pid;
+	snprintf(n->comm, sizeof n->comm, "%s", comm);
+}
+
+void
+tl_store_segment(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
+    double start, double end)
+{
+	pthread_mutex_lock(&st->lock);
+	tl_store_segment_held(st, cpu, pid, tid, start, end);
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -282,45 +378,16 @@ void
 tl_store_span(struct tl_store *st, pid_t tid, char state, double start,
     double end)
 {
-	struct name		*n;
-	struct tl_span		*p;
-	unsigned long long	 seq;
-
-	if (end <= start)
-		return;
 	pthread_mutex_lock(&st->lock);
-	n = name_get(st, tid);
-	if (n->last_span > 0 && ring_has(&st->span, n->last_span - 1)) {
-		p = ring_at(&st->span, n->last_span - 1);
-		if (p->tid == tid && p->state == state &&
-		    start - p->end < JOIN_GAP && start >= p->start) {
-			if (end > p->end)
-				p->end = end;
-			pthread_mutex_unlock(&st->lock);
-			return;
-		}
-	}
-	seq = ring_push(&st->span);
-	p = ring_at(&st->span, seq);
-	p->tid = tid;
-	p->state = state;
-	p->start = start;
-	p->end = end;
-	n->last_span = seq + 1;
+	tl_store_span_held(st, tid, state, start, end);
 	pthread_mutex_unlock(&st->lock);
 }
 
 void
 tl_store_name(struct tl_store *st, pid_t pid, pid_t tid, const char *comm)
 {
-	struct name	*n;
-
-	if (tid <= 0)
-		return;
 	pthread_mutex_lock(&st->lock);
-	n = name_get(st, tid);
-	n->pid = pid;
-	snprintf(n->comm, sizeof n->comm, "%s", comm);
+	tl_store_name_held(st, pid, tid, comm);
 	pthread_mutex_unlock(&st->lock);
 }
 
@@ -328,18 +395,25 @@ size_t
 tl_store_segments(struct tl_store *st, double from, double to,
     void (*fn)(const struct tl_segment *, void *), void *arg)
 {
-	const struct tl_segment	*g;
+	const struct seg_rec	*g;
+	struct tl_segment	 out;
 	unsigned long long	 seq;
 	size_t			 count = 0;
 
 	pthread_mutex_lock(&st->lock);
 	for (seq = st->seg.seq0; seq < st->seg.seq0 + st->seg.n; seq++) {
 		g = ring_at(&st->seg, seq);
-		if (g->end < from || g->start > to)
+		if (REC_END(g) < from || g->start > to)
 			continue;
 		count++;
-		if (fn != NULL)
-			fn(g, arg);
+		if (fn != NULL) {
+			out.cpu = g->cpu;
+			out.pid = g->pid;
+			out.tid = g->tid;
+			out.start = g->start;
+			out.end = REC_END(g);
+			fn(&out, arg);
+		}
 	}
 	pthread_mutex_unlock(&st->lock);
 	return count;
@@ -349,18 +423,18 @@ size_t
 tl_store_spans(struct tl_store *st, pid_t tid, double from, double to,
     void (*fn)(char, double, double, void *), void *arg)
 {
-	const struct tl_span	*p;
+	const struct span_rec	*p;
 	unsigned long long	 seq;
 	size_t			 count = 0;
 
 	pthread_mutex_lock(&st->lock);
 	for (seq = st->span.seq0; seq < st->span.seq0 + st->span.n; seq++) {
 		p = ring_at(&st->span, seq);
-		if (p->tid != tid || p->end < from || p->start > to)
+		if (SPAN_TID(p) != tid || REC_END(p) < from || p->start > to)
 			continue;
 		count++;
 		if (fn != NULL)
-			fn(p->state, p->start, p->end, arg);
+			fn(SPAN_STATE(p), p->start, REC_END(p), arg);
 	}
 	pthread_mutex_unlock(&st->lock);
 	return count;
@@ -390,23 +464,23 @@ tl_store_thread_name(struct tl_store *st, pid_t tid)
 void
 tl_store_trim(struct tl_store *st, double t)
 {
-	const struct tl_segment	*g;
-	const struct tl_span	*p;
+	const struct seg_rec	*g;
+	const struct span_rec	*p;
 
 	pthread_mutex_lock(&st->lock);
 	while (st->seg.n > 0) {
 		g = ring_at(&st->seg, st->seg.seq0);
-		if (g->end >= t)
+		if (REC_END(g) >= t)
 			break;
-		st->seg.head = (st->seg.head + 1) % st->seg.cap;
+		st->seg.head = (st->seg.head + 1) & (st->seg.cap - 1);
 		st->seg.seq0++;
 		st->seg.n--;
 	}
 	while (st->span.n > 0) {
 		p = ring_at(&st->span, st->span.seq0);
-		if (p->end >= t)
+		if (REC_END(p) >= t)
 			break;
-		st->span.head = (st->span.head + 1) % st->span.cap;
+		st->span.head = (st->span.head + 1) & (st->span.cap - 1);
 		st->span.seq0++;
 		st->span.n--;
 	}

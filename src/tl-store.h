@@ -49,6 +49,15 @@ size_t		 tl_store_segments(struct tl_store *, double, double,
 size_t		 tl_store_spans(struct tl_store *, pid_t, double, double,
 		     void (*)(char, double, double, void *), void *);
 const char	*tl_store_thread_name(struct tl_store *, pid_t);
+/* A batch of appends under one lock: the _held calls in between. */
+void		 tl_store_lock(struct tl_store *);
+void		 tl_store_unlock(struct tl_store *);
+void		 tl_store_segment_held(struct tl_store *, int, pid_t, pid_t,
+		     double, double);
+void		 tl_store_span_held(struct tl_store *, pid_t, char, double,
+		     double);
+void		 tl_store_name_held(struct tl_store *, pid_t, pid_t,
+		     const char *);
 void		 tl_store_trim(struct tl_store *, double);	/* drop before */
 
 /* sample-threads.c: the threads of some processes, read from /proc. */

@@ -175,11 +175,10 @@ tfs_start(struct tracer *tr)
 		tracefs_trace_on(tr->inst);
 }
 
-/* Move every record of c's buffer into tr->pending. */
+/* Move every record of c's buffer into its queue (c->q). */
 void
 tfs_drain_cpu(struct tracer *tr, struct tcpu *c)
 {
-	struct tep_record	 rec;
 	unsigned long long	 ts;
 	void			*data;
 	int			 n, missed, size;
@@ -198,11 +197,8 @@ tfs_drain_cpu(struct tracer *tr, struct tcpu *c)
 		    data = kbuffer_next_event(tr->kbuf, &ts)) {
 			if ((size = kbuffer_event_size(tr->kbuf)) <= 0)
 				continue;
-			memset(&rec, 0, sizeof rec);
-			rec.data = data;
-			rec.size = size;
 			trace_decode(tr, data, (size_t)size, ts, c->id, 0,
-			    (pid_t)tep_data_pid(tr->tep, &rec));
+			    trace_record_tid(tr, data, (size_t)size));
 		}
 	}
 }

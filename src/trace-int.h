@@ -58,6 +58,9 @@ struct tcpu {
 	double		 since;		/* when curr began (idle: when idle began) */
 	double		 last;		/* time of its last record */
 	double		 idle;		/* this interval, s */
+	struct ev	*q;		/* its records, [qstart, qn) not applied */
+	size_t		 qstart, qn, qsize;
+	int		 unsorted;	/* a record came before the one ahead */
 };
 
 struct tracer {
@@ -68,6 +71,7 @@ struct tracer {
 	struct tep_handle	*tep;
 	struct ev_fields	 f[EV_NKINDS];
 	int			 ids[EV_NKINDS];
+	struct tep_format_field	*f_type, *f_pid;	/* common_type, _pid */
 
 	struct tcpu		*cpus;
 	int			 ncpus;		/* entries in cpus (by index) */
@@ -82,10 +86,7 @@ struct tracer {
 	unsigned char		*copy;		/* a record that wraps */
 	size_t			 copysize;
 
-	struct ev		*pending;	/* [pstart, npending): not applied */
-	size_t			 pstart, npending, pendsize;
-	struct ev		*merge;		/* scratch for merge_pending */
-	size_t			 mergesize;
+	int			*heap;		/* ncpus: cpus by their next record */
 	double			 start, cut;	/* tracing start, last cut */
 	unsigned long long	 lost;
 
@@ -96,6 +97,7 @@ struct tracer {
 	size_t			 nruns, runsize;
 	pid_t			*follow;	/* sorted: the followed processes */
 	size_t			 nfollow, followsize;
+	unsigned		 follow_gen;	/* bumped when the set changes */
 
 	/* The last taken interval. */
 	struct tl_run		*t_runs;
@@ -107,9 +109,11 @@ struct tracer {
 	size_t			 t_nfollow, t_followsize;
 };
 
-/* trace.c: one record's payload, decoded into tr->pending. */
+/* trace.c: one record's payload, decoded into its cpu's queue. */
 void	 trace_decode(struct tracer *, const void *, size_t, uint64_t, int,
 	     pid_t, pid_t);
+
+pid_t	 trace_record_tid(struct tracer *, const void *, size_t);
 
 /* trace-fs.c: the tracefs reader. */
 int	 tfs_open(struct tracer *, char **);

@@ -23,10 +23,12 @@
  *
  * One thread drains the buffers (perf: woken at a quarter full; at least
  * every DRAIN_PERIOD), and tracer_take() drains them too; both under the
- * tracer's mutex. Records of all cpus are merged by time; a record is
- * applied only once no cpu can still deliver an older one (older than when
- * the drain began, less a margin). Records the kernel dropped (perf's
- * PERF_RECORD_LOST, tracefs's missed events) are counted: "N events lost".
+ * tracer's mutex. Each cpu's records wait in its own queue, in the order
+ * the cpu wrote them (time order); they are applied in time order across
+ * the cpus (drain), and only once no cpu can still deliver an older one
+ * (older than when the drain began, less a margin). Records the kernel
+ * dropped (perf's PERF_RECORD_LOST, tracefs's missed events) are counted:
+ * "N events lost".
  *
  * The model. Per cpu: the task on it (a tid, 0 idle, -1 not known yet). Per
  * thread: R running (on a cpu), W runnable and waiting, S blocked or
@@ -122,6 +124,8 @@ struct th {
 	unsigned	 mig, vol, invol;
 	int		 dead;
 	int		 asked;		/* its process was looked up */
+	int		 fol;		/* th_followed(), as of generation */
+	unsigned	 fgen;		/* tr->follow_gen (0: not known) */
 	size_t		 run_idx;	/* + 1: its last entry in runs[] */
 };
 
@@ -266,6 +270,14 @@ followed(const struct tracer *tr, pid_t pid)
 	    tr->nfollow, sizeof *tr->follow, pid_cmp) != NULL;
 }
 
+/* The set changed: every thread's th_followed() is asked again. */
+static void
+follow_changed(struct tracer *tr)
+{
+	if (++tr->follow_gen == 0)
+		tr->follow_gen = 1;
+}
+
 /* Add pid to the followed set (kept sorted); 1 if it was not there. */
 static int
 follow_add(struct tracer *tr, pid_t pid)
@@ -292,6 +304,7 @@ follow_add(struct tracer *tr, pid_t pid)
 	    (tr->nfollow - lo) * sizeof *tr->follow);
 	tr->follow[lo] = pid;
 	tr->nfollow++;
+	follow_changed(tr);
 	return 1;
 }
 
@@ -300,11 +313,13 @@ follow_add(struct tracer *tr, pid_t pid)
  * its process is not known yet, the process that made it.
  */
 static int
-th_followed(const struct tracer *tr, const struct th *t)
+th_followed(const struct tracer *tr, struct th *t)
 {
-	if (t->pid > 0)
-		return followed(tr, t->pid);
-	return followed(tr, t->parent);
+	if (t->fgen != tr->follow_gen) {
+		t->fol = followed(tr, t->pid > 0 ? t->pid : t->parent);
+		t->fgen = tr->follow_gen;
+	}
+	return t->fol;
 }
 
 /*
@@ -317,6 +332,7 @@ th_set_pid(struct tracer *tr, struct th *t, pid_t pid)
 	if (pid <= 0 || t->pid == pid)
 		return;
 	t->pid = pid;
+	t->fgen = 0;
 	if (t->parent > 0 && followed(tr, t->parent))
 		follow_add(tr, pid);
 }
@@ -328,8 +344,10 @@ th_set_pid(struct tracer *tr, struct th *t, pid_t pid)
 static void
 th_born(struct tracer *tr, struct th *t, pid_t parent, pid_t pid)
 {
-	if (parent > 0)
+	if (parent > 0) {
 		t->parent = parent;
+		t->fgen = 0;
+	}
 	if (pid > 0)
 		th_set_pid(tr, t, pid);
 	else if (t->pid > 0 && followed(tr, t->parent))
@@ -394,7 +412,8 @@ add_run(struct tracer *tr, struct th *t, int cpu, double start, double end)
 		t->run_idx = tr->nruns;
 	}
 	if (th_followed(tr, t))
-		tl_store_segment(tr->store, cpu, t->pid, t->tid, start, end);
+		tl_store_segment_held(tr->store, cpu, t->pid, t->tid, start,
+		    end);
 }
 
 /* End t's current state at time now (added to the totals). */
@@ -419,7 +438,7 @@ close_state(struct tracer *tr, struct th *t, double now)
 		return;
 	}
 	if (th_followed(tr, t))
-		tl_store_span(tr->store, t->tid, t->state, start, now);
+		tl_store_span_held(tr->store, t->tid, t->state, start, now);
 	t->since = now;
 }
 
@@ -591,7 +610,7 @@ apply_switch(struct tracer *tr, struct tcpu *c, const struct ev *e)
 		else
 			prev->vol++;
 		if (th_followed(tr, prev))
-			tl_store_name(tr->store, prev->pid, prev->tid,
+			tl_store_name_held(tr->store, prev->pid, prev->tid,
 			    prev->comm);
 	}
 	c->curr = e->a;		/* so cpu_set below does not re-close prev */
@@ -692,23 +711,55 @@ apply(struct tracer *tr, const struct ev *rec)
 
 /* ---- reading the buffers ---- */
 
-static int
-field_num(struct tep_format_field *f, const void *data, long long *v)
+/*
+ * A number field of a record, read where its format puts it (the formats
+ * are the running kernel's, in the host's byte order); dflt if the record
+ * has no such field.
+ */
+static long long
+field_num(const struct tep_format_field *f, const unsigned char *data,
+    size_t len, long long dflt)
 {
-	unsigned long long	 u;
+	int	 sgn;
 
-	if (f == NULL || tep_read_number_field(f, data, &u) != 0)
-		return -1;
-	*v = (long long)u;
-	if (f->size == 4 && (f->flags & TEP_FIELD_IS_SIGNED))
-		*v = (int32_t)u;
-	return 0;
+	if (f == NULL || f->offset < 0 || (size_t)f->offset + (size_t)f->size >
+	    len)
+		return dflt;
+	sgn = (f->flags & TEP_FIELD_IS_SIGNED) != 0;
+	data += f->offset;
+	switch (f->size) {
+	case 1: {
+		uint8_t	 v = *data;
+
+		return sgn ? (long long)(int8_t)v : (long long)v;
+	}
+	case 2: {
+		uint16_t v;
+
+		memcpy(&v, data, sizeof v);
+		return sgn ? (long long)(int16_t)v : (long long)v;
+	}
+	case 4: {
+		uint32_t v;
+
+		memcpy(&v, data, sizeof v);
+		return sgn ? (long long)(int32_t)v : (long long)v;
+	}
+	case 8: {
+		uint64_t v;
+
+		memcpy(&v, data, sizeof v);
+		return (long long)v;
+	}
+	default:
+		return dflt;
+	}
 }
 
 /* A string field, fixed (char[16]) or dynamic (__data_loc). */
 static void
-field_str(struct tep_format_field *f, const unsigned char *data, size_t len,
-    char out[16])
+field_str(const struct tep_format_field *f, const unsigned char *data,
+    size_t len, char out[16])
 {
 	unsigned long long	 loc;
 	size_t			 off, n;
@@ -717,7 +768,8 @@ field_str(struct tep_format_field *f, const unsigned char *data, size_t len,
 	if (f == NULL)
 		return;
 	if (f->flags & TEP_FIELD_IS_DYNAMIC) {
-		if (tep_read_number_field(f, data, &loc) != 0)
+		loc = (unsigned long long)field_num(f, data, len, -1);
+		if (loc == (unsigned long long)-1)
 			return;
 		off = loc & 0xffff;
 		n = (loc >> 16) & 0xffff;
@@ -737,61 +789,85 @@ field_str(struct tep_format_field *f, const unsigned char *data, size_t len,
 	out[n] = '\0';
 }
 
+/* The kind of a record (EV_NKINDS: not ours), from its common_type. */
 static int
-int_of(struct tep_format_field *f, const void *data)
+record_kind(struct tracer *tr, const void *raw, size_t rawsize)
 {
-	long long	 v = -1;
+	struct tep_record	 rec;
+	long long		 type;
+	int			 k;
 
-	field_num(f, data, &v);
-	return (int)v;
+	if (tr->f_type != NULL)
+		type = field_num(tr->f_type, raw, rawsize, -1);
+	else {
+		memset(&rec, 0, sizeof rec);
+		rec.data = (void *)(uintptr_t)raw;
+		rec.size = (int)rawsize;
+		type = tep_data_type(tr->tep, &rec);
+	}
+	for (k = 0; k < EV_NKINDS; k++) {
+		if (tr->ids[k] == type)
+			break;
+	}
+	return k;
+}
+
+/*
+ * The thread a record was made in, from its common_pid (for a reader whose
+ * records do not carry it).
+ */
+pid_t
+trace_record_tid(struct tracer *tr, const void *raw, size_t rawsize)
+{
+	struct tep_record	 rec;
+
+	if (tr->f_pid != NULL)
+		return (pid_t)field_num(tr->f_pid, raw, rawsize, -1);
+	memset(&rec, 0, sizeof rec);
+	rec.data = (void *)(uintptr_t)raw;
+	rec.size = (int)rawsize;
+	return (pid_t)tep_data_pid(tr->tep, &rec);
 }
 
 /*
  * One record's payload (raw, rawsize bytes) at ns on cpu, in the context of
- * thread tid of process pid (0: not known), into tr->pending.
+ * thread tid of process pid (0: not known), into its cpu's queue. Only the
+ * fields its kind uses are read (load_formats).
  */
 void
 trace_decode(struct tracer *tr, const void *raw, size_t rawsize, uint64_t ns,
     int cpu, pid_t pid, pid_t tid)
 {
-	struct tep_record	 rec;
+	const unsigned char	*d = raw;
+	struct tcpu		*c;
 	struct ev		*e;
 	struct ev_fields	*f;
-	long long		 v;
-	int			 type, k;
+	int			 k;
 
-	memset(&rec, 0, sizeof rec);
-	rec.data = (void *)(uintptr_t)raw;
-	rec.size = (int)rawsize;
-	type = tep_data_type(tr->tep, &rec);
-	for (k = 0; k < EV_NKINDS; k++) {
-		if (tr->ids[k] == type)
-			break;
-	}
-	if (k == EV_NKINDS)
+	if ((k = record_kind(tr, raw, rawsize)) == EV_NKINDS ||
+	    (c = cpu_of(tr, cpu)) == NULL)
 		return;
 	f = &tr->f[k];
-	if (tr->npending == tr->pendsize) {
-		tr->pendsize = tr->pendsize * 2 + 4096;
-		tr->pending = xreallocarray(tr->pending, tr->pendsize,
-		    sizeof *tr->pending);
+	if (c->qn == c->qsize) {
+		c->qsize = c->qsize * 2 + 4096;
+		c->q = xreallocarray(c->q, c->qsize, sizeof *c->q);
 	}
-	e = &tr->pending[tr->npending];
-	memset(e, 0, sizeof *e);
+	e = &c->q[c->qn];
 	e->t = (double)ns / 1e9;
 	e->cpu = cpu;
 	e->kind = (enum ev_kind)k;
 	e->ctx_pid = pid;
 	e->ctx_tid = tid;
-	e->a = field_num(f->pid, raw, &v) == 0 ? (pid_t)v : -1;
-	e->b = field_num(f->pid2, raw, &v) == 0 ? (pid_t)v : -1;
-	e->c1 = int_of(f->cpu, raw);
-	e->c2 = int_of(f->cpu2, raw);
-	if (field_num(f->state, raw, &v) == 0)
-		e->state = v;
-	field_str(f->comm, raw, rawsize, e->comm_a);
-	field_str(f->comm2, raw, rawsize, e->comm_b);
-	tr->npending++;
+	e->a = (pid_t)field_num(f->pid, d, rawsize, -1);
+	e->b = (pid_t)field_num(f->pid2, d, rawsize, -1);
+	e->c1 = (int)field_num(f->cpu, d, rawsize, -1);
+	e->c2 = (int)field_num(f->cpu2, d, rawsize, -1);
+	e->state = field_num(f->state, d, rawsize, 0);
+	field_str(f->comm, d, rawsize, e->comm_a);
+	field_str(f->comm2, d, rawsize, e->comm_b);
+	if (c->qn > c->qstart && e->t < c->q[c->qn - 1].t)
+		c->unsorted = 1;
+	c->qn++;
 }
 
 /* One PERF_RECORD_SAMPLE of the perf reader. */
@@ -816,7 +892,7 @@ decode_sample(struct tracer *tr, const unsigned char *p, size_t len)
 	    (pid_t)tid);
 }
 
-/* Move every record of one cpu's buffer into tr->pending. */
+/* Move every record of one cpu's buffer into its queue (c->q). */
 static void
 drain_cpu(struct tracer *tr, struct tcpu *c)
 {
@@ -867,99 +943,122 @@ drain_cpu(struct tracer *tr, struct tcpu *c)
 	__atomic_store_n(&pg->data_tail, tail, __ATOMIC_RELEASE);
 }
 
-static int
-ev_cmp(const void *a, const void *b)
+static inline int
+ev_before(const struct ev *x, const struct ev *y)
 {
-	const struct ev	*x = a, *y = b;
-
-	if (x->t != y->t)
-		return x->t < y->t ? -1 : 1;
-	return (x->cpu > y->cpu) - (x->cpu < y->cpu);
+	return x->t < y->t || (x->t == y->t && x->cpu < y->cpu);
 }
 
 /*
- * Merge the sorted runs pending[pstart, mid) and [mid, npending). Only the
- * old records later than the first new one move (the tail where records of
- * cpus drained at different moments interleave).
+ * A cpu writes its records in time order, nearly always: put the rare one
+ * that came late in its place among those not applied (stable, and linear
+ * when only a few are out of order).
  */
 static void
-merge_pending(struct tracer *tr, size_t mid)
+queue_sort(struct tcpu *c)
 {
-	struct ev	*p = tr->pending;
-	size_t		 lo = tr->pstart, hi = mid, m, i, j, k, n;
+	struct ev	 e;
+	size_t		 i, j;
 
-	while (lo < hi) {		/* the first old record after p[mid] */
-		m = (lo + hi) / 2;
-		if (ev_cmp(&p[m], &p[mid]) <= 0)
-			lo = m + 1;
-		else
-			hi = m;
+	for (i = c->qstart + 1; i < c->qn; i++) {
+		if (!ev_before(&c->q[i], &c->q[i - 1]))
+			continue;
+		e = c->q[i];
+		for (j = i; j > c->qstart && ev_before(&e, &c->q[j - 1]); j--)
+			c->q[j] = c->q[j - 1];
+		c->q[j] = e;
 	}
-	n = tr->npending - lo;
-	if (n > tr->mergesize) {
-		tr->mergesize = n + 1024;
-		free(tr->merge);
-		tr->merge = xreallocarray(NULL, tr->mergesize, sizeof *tr->merge);
+	c->unsorted = 0;
+}
+
+static inline int
+head_before(const struct tracer *tr, int x, int y)
+{
+	const struct tcpu	*a = &tr->cpus[x], *b = &tr->cpus[y];
+
+	return ev_before(&a->q[a->qstart], &b->q[b->qstart]);
+}
+
+/* The heap of cpus (least next record first): h[i] sinks to its place. */
+static void
+heap_down(const struct tracer *tr, int *h, int n, int i)
+{
+	int	 l, m, tmp;
+
+	for (;;) {
+		m = i;
+		l = 2 * i + 1;
+		if (l < n && head_before(tr, h[l], h[m]))
+			m = l;
+		if (l + 1 < n && head_before(tr, h[l + 1], h[m]))
+			m = l + 1;
+		if (m == i)
+			return;
+		tmp = h[i];
+		h[i] = h[m];
+		h[m] = tmp;
+		i = m;
 	}
-	i = lo;
-	j = mid;
-	k = 0;
-	while (i < mid && j < tr->npending)
-		tr->merge[k++] = ev_cmp(&p[j], &p[i]) < 0 ? p[j++] : p[i++];
-	while (i < mid)
-		tr->merge[k++] = p[i++];
-	while (j < tr->npending)
-		tr->merge[k++] = p[j++];
-	memcpy(p + lo, tr->merge, n * sizeof *p);
 }
 
 /*
- * Drain every buffer, then apply the pending records older than horizon
- * (or, with cut >= 0, those up to cut, then the cut, then the rest up to
- * horizon).
+ * Drain every buffer, then apply the records older than horizon in time
+ * order (or, with cut >= 0, those up to cut, then the cut, then the rest up
+ * to horizon). Each cpu's records wait in its own queue, in order; the next
+ * one applied is the least of the queues' heads (a heap of the cpus), so
+ * the records are never merged or moved but once. The store is held over
+ * the whole batch.
  */
 static void tracer_cut(struct tracer *, double);
 
 static void
 drain(struct tracer *tr, double cut, double lag)
 {
-	double	 horizon = now_mono() - lag;
-	size_t	 i, n, old = tr->npending;
-	int	 k;
+	double		 horizon = now_mono() - lag;
+	struct tcpu	*c;
+	size_t		 m;
+	int		 k, n = 0;
 
 	for (k = 0; k < tr->ncpus; k++) {
+		c = &tr->cpus[k];
 		if (tr->inst != NULL)
-			tfs_drain_cpu(tr, &tr->cpus[k]);
+			tfs_drain_cpu(tr, c);
 		else
-			drain_cpu(tr, &tr->cpus[k]);
+			drain_cpu(tr, c);
+		if (c->unsorted)
+			queue_sort(c);
+		if (c->qn > c->qstart)
+			tr->heap[n++] = k;
 	}
-	/* The records kept from the last drain are in order: sort the new. */
-	if (tr->npending - old > 1)
-		qsort(tr->pending + old, tr->npending - old,
-		    sizeof *tr->pending, ev_cmp);
-	if (old > tr->pstart && tr->npending > old &&
-	    ev_cmp(&tr->pending[old - 1], &tr->pending[old]) > 0)
-		merge_pending(tr, old);
-	for (i = tr->pstart; i < tr->npending; i++) {
-		if (cut >= 0 && tr->pending[i].t > cut) {
+	for (k = n / 2; k-- > 0;)
+		heap_down(tr, tr->heap, n, k);
+	tl_store_lock(tr->store);
+	while (n > 0) {
+		c = &tr->cpus[tr->heap[0]];
+		if (cut >= 0 && c->q[c->qstart].t > cut) {
 			tracer_cut(tr, cut);
 			cut = -1;
 		}
-		if (tr->pending[i].t > horizon)
+		if (c->q[c->qstart].t > horizon)
 			break;
-		apply(tr, &tr->pending[i]);
+		apply(tr, &c->q[c->qstart]);
+		if (++c->qstart == c->qn)
+			tr->heap[0] = tr->heap[--n];
+		heap_down(tr, tr->heap, n, 0);
 	}
 	if (cut >= 0)
 		tracer_cut(tr, cut);
-	tr->pstart = i;
+	tl_store_unlock(tr->store);
 	/* Moved down once the applied part is the larger: amortised O(1). */
-	n = tr->npending - i;
-	if (i >= n) {
-		if (n > 0)
-			memmove(tr->pending, tr->pending + i, n *
-			    sizeof *tr->pending);
-		tr->pstart = 0;
-		tr->npending = n;
+	for (k = 0; k < tr->ncpus; k++) {
+		c = &tr->cpus[k];
+		m = c->qn - c->qstart;
+		if (c->qstart >= m) {
+			if (m > 0)
+				memmove(c->q, c->q + c->qstart, m * sizeof *c->q);
+			c->qstart = 0;
+			c->qn = m;
+		}
 	}
 }
 
@@ -1183,6 +1282,11 @@ load_formats(struct tracer *tr, char **cause)
 			break;
 		}
 	}
+	/* The fields every record has, read directly (trace_record_tid). */
+	if ((f = &tr->f[EV_SWITCH])->event != NULL) {
+		tr->f_type = tep_find_common_field(f->event, "common_type");
+		tr->f_pid = tep_find_common_field(f->event, "common_pid");
+	}
 	if (tr->ids[EV_SWITCH] < 0 || tr->f[EV_SWITCH].pid == NULL ||
 	    tr->f[EV_SWITCH].pid2 == NULL || tr->f[EV_SWITCH].state == NULL ||
 	    tr->ids[EV_WAKEUP] < 0 || tr->f[EV_WAKEUP].cpu == NULL) {
@@ -1240,6 +1344,7 @@ tracer_new(struct tl_store *store, char **cause)
 	pthread_mutex_init(&tr->lock, NULL);
 	tr->stop_pipe[0] = tr->stop_pipe[1] = -1;
 	tr->store = store;
+	tr->follow_gen = 1;
 	tr->page = (size_t)sysconf(_SC_PAGESIZE);
 	tr->pages = BUF_PAGES;
 	if (load_formats(tr, cause) != 0)
@@ -1259,6 +1364,7 @@ tracer_new(struct tl_store *store, char **cause)
 	for (i = 0; i <= tr->maxcpu; i++)
 		tr->cpu_index[i] = -1;
 	tr->cpus = xcalloc((size_t)n, sizeof *tr->cpus);
+	tr->heap = xcalloc((size_t)n + 1, sizeof *tr->heap);
 	tr->t_idle = xcalloc((size_t)tr->maxcpu + 1, sizeof *tr->t_idle);
 	tr->start = tr->cut = now_mono();
 	/* The tracefs reader where we may make an instance (root). */
@@ -1345,8 +1451,10 @@ tracer_free(struct tracer *tr)
 			close(tr->stop_pipe[k]);
 	}
 	tfs_close(tr);
-	for (k = 0; k < tr->ncpus; k++)
+	for (k = 0; k < tr->ncpus; k++) {
 		close_cpu(&tr->cpus[k]);
+		free(tr->cpus[k].q);
+	}
 	/* A cpu that failed half-way was closed where it failed. */
 	if (tr->tep != NULL)
 		tep_free(tr->tep);
@@ -1361,8 +1469,7 @@ tracer_free(struct tracer *tr)
 	free(tr->cpus);
 	free(tr->cpu_index);
 	free(tr->copy);
-	free(tr->pending);
-	free(tr->merge);
+	free(tr->heap);
 	free(tr->runs);
 	free(tr->follow);
 	free(tr->t_runs);
@@ -1411,6 +1518,7 @@ tracer_refollow(struct tracer *tr, const pid_t *pids, size_t n)
 			tr->follow[j++] = tr->follow[i];
 	}
 	tr->nfollow = j;
+	follow_changed(tr);
 	for (i = 0; i < n; i++)
 		added |= follow_add(tr, pids[i]);
 	if (added)
@@ -1453,6 +1561,7 @@ follow_cut(struct tracer *tr)
 		tr->follow[j++] = tr->follow[i];
 	}
 	tr->nfollow = j;
+	follow_changed(tr);
 }
 
 static int
