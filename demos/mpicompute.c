@@ -118,6 +118,12 @@ main(int argc, char **argv)
 
 	if (argc == 2 && strcmp(argv[1], "--describe") == 0)
 		demo_describe(&d_demo);
+	/* --help alone needs no MPI (no session directory, no daemon). */
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		usage(stdout);
+		return fflush(stdout) == 0 ? 0 : 1;
+	}
 	MPI_Init(&argc, &argv);
 	MPI_Comm_rank(MPI_COMM_WORLD, &rank);
 	MPI_Comm_size(MPI_COMM_WORLD, &size);
