@@ -1,16 +1,23 @@
 /*
  * event-read.c: the event stream read back (see event-read.h). Lines are
  * cut out of a bounded buffer (an over-long line is dropped to its newline
- * without being kept), parsed with json-c's strict tokener at a bounded
- * depth, and turned into a struct event field by field: a field of the
- * wrong type or out of range makes the record bad, a field we do not know
- * is ignored (a newer writer may add some).
+ * without being kept), parsed with cJSON (a tree, nesting bounded by its
+ * CJSON_NESTING_LIMIT) and turned into a struct event field by field: a
+ * field of the wrong type or out of range makes the record bad, a field we
+ * do not know is ignored (a newer writer may add some).
+ *
+ * Why cJSON and not json-c: a replay at x16 reads 160 sample records a
+ * second, and json-c spent ~46 us on one of our 1.7 KB records (a hash
+ * table for every object, every key copied), cJSON ~19 us (bench/ notes
+ * it). Its objects are lists: fields are looked up from the one last found,
+ * since our writer puts them in the order we read them (see field_or_null).
  */
 #include "config.h"
 
 #include <errno.h>
-#include <json-c/json.h>
+#include <cjson/cJSON.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,6 +31,92 @@
 #define READ_CHUNK	65536
 #define NUM_MAX		1e15	/* no figure of ours is larger */
 
+/*
+ * Where the last field was found: in object in, item last (NULL: none
+ * yet), and whether every field asked of in so far was the next item in
+ * order from its first (then the end of in means a field is absent).
+ */
+struct cursor {
+	const cJSON	*in;
+	const cJSON	*last;
+	int		 in_order;
+};
+
+/*
+ * cJSON allocates every value and key of a record on its own; a record
+ * read is dropped whole before the next. So a parse allocates from the
+ * reader's arena (through cJSON's hooks, for the parse only), and the
+ * record is dropped by rewinding it: no free() per value.
+ */
+struct arena_chunk {
+	struct arena_chunk	*next;
+	size_t			 size, used;
+	max_align_t		 data[];
+};
+
+#define ARENA_CHUNK	(64 * 1024)
+
+static __thread struct arena_chunk **arena_now;	/* the parse's, or NULL */
+
+static void *
+arena_malloc(size_t size)
+{
+	struct arena_chunk	*c;
+	size_t			 n;
+
+	if (arena_now == NULL)
+		return malloc(size);
+	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	c = *arena_now;
+	if (c == NULL || c->size - c->used < size) {
+		n = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+		if ((c = malloc(sizeof *c + n)) == NULL)
+			return NULL;	/* cJSON fails the parse */
+		c->size = n;
+		c->used = 0;
+		c->next = *arena_now;
+		*arena_now = c;
+	}
+	c->used += size;
+	return (char *)c->data + c->used - size;
+}
+
+static void
+arena_free(void *p)
+{
+	if (arena_now == NULL)
+		free(p);
+	/* else a failed parse drops its values: the rewind frees them */
+}
+
+static pthread_once_t	arena_once = PTHREAD_ONCE_INIT;
+
+static void
+arena_hooks(void)
+{
+	cJSON_Hooks	h = { arena_malloc, arena_free };
+
+	cJSON_InitHooks(&h);
+}
+
+/* Empty the arena, keeping one chunk of the usual size. */
+static void
+arena_rewind(struct arena_chunk **a)
+{
+	struct arena_chunk	*c, *next;
+
+	for (c = *a; c != NULL; c = next) {
+		next = c->next;
+		if (next == NULL && c->size == ARENA_CHUNK) {
+			c->used = 0;
+			*a = c;
+			return;
+		}
+		free(c);
+	}
+	*a = NULL;
+}
+
 struct event_reader {
 	int			 fd;
 	int			 eof;
@@ -36,8 +129,9 @@ struct event_reader {
 	off_t			 base;		/* file offset of buf[0] */
 	off_t			 line_off;	/* of the line last taken */
 
-	json_tokener		*tok;
-	json_object		*obj;		/* the record being read */
+	cJSON			*obj;		/* the record being read, */
+	struct arena_chunk	*arena;		/* in here */
+	struct cursor		 cur;		/* where fields are looked up */
 
 	/* What the event last returned points at. */
 	char			**strs;
@@ -87,10 +181,7 @@ event_reader_new(int fd)
 	r->fd = fd;
 	r->size = READ_CHUNK;
 	r->buf = xmalloc(r->size);
-	r->tok = json_tokener_new_ex(EVENT_DEPTH);
-	if (r->tok == NULL)
-		fatalx("json_tokener_new_ex failed");
-	json_tokener_set_flags(r->tok, JSON_TOKENER_STRICT);
+	pthread_once(&arena_once, arena_hooks);
 	return r;
 }
 
@@ -102,9 +193,9 @@ release(struct event_reader *r)
 	for (i = 0; i < r->nstrs; i++)
 		free(r->strs[i]);
 	r->nstrs = 0;
-	if (r->obj != NULL)
-		json_object_put(r->obj);
 	r->obj = NULL;
+	arena_rewind(&r->arena);
+	memset(&r->cur, 0, sizeof r->cur);
 }
 
 void
@@ -113,7 +204,7 @@ event_reader_free(struct event_reader *r)
 	if (r == NULL)
 		return;
 	release(r);
-	json_tokener_free(r->tok);
+	free(r->arena);		/* the one chunk a rewind keeps */
 	free(r->strs);
 	free(r->argv);
 	free(r->cpus);
@@ -179,32 +270,69 @@ event_reader_fill(struct event_reader *r)
 
 /* ---- fields ---- */
 
-/* A field: json-c reads null as a NULL object, so *null tells it apart. */
-static json_object *
-field_or_null(json_object *o, const char *key, int *null)
+/*
+ * A field of object o, NULL if absent; a null one is NULL too, *null
+ * tells it apart. cJSON's objects are lists, and our writer puts fields
+ * in the order they are read: the item after the one last found is tried
+ * first, so a record reads in one pass over each object, and an optional
+ * field at the end is known absent without a scan. So a reader asks for
+ * each field of an object once (or twice in a row), and one that goes
+ * into a nested object and back saves and restores r->cur.
+ */
+static const cJSON *
+field_or_null(struct event_reader *r, const cJSON *o, const char *key,
+    int *null)
 {
-	json_object	*v = NULL;
+	struct cursor	*c = &r->cur;
+	const cJSON	*v;
 
 	*null = 0;
-	if (!json_object_object_get_ex(o, key, &v))
+	if (c->in != o) {
+		c->in = o;
+		c->last = NULL;
+		c->in_order = 1;
+	}
+	v = c->last != NULL ? c->last->next : o->child;
+	if (v != NULL && v->string != NULL && strcmp(v->string, key) == 0)
+		c->last = v;
+	else if (v == NULL && c->in_order && c->last != NULL &&
+	    strcmp(c->last->string, key) == 0)
+		v = c->last;		/* the same field asked again */
+	else if (v == NULL && c->in_order)
+		return NULL;		/* every item seen: not there */
+	else {
+		c->in_order = 0;
+		if ((v = cJSON_GetObjectItemCaseSensitive(o, key)) == NULL)
+			return NULL;
+		c->last = v;
+	}
+	if (cJSON_IsNull(v)) {
+		*null = 1;
 		return NULL;
-	*null = v == NULL;
+	}
 	return v;
 }
 
-static json_object *
-field(json_object *o, const char *key)
+static const cJSON *
+field(struct event_reader *r, const cJSON *o, const char *key)
 {
 	int	null;
 
-	return field_or_null(o, key, &null);
+	return field_or_null(r, o, key, &null);
 }
 
-static int
-is_number(json_object *v)
+/* A number in our bounds, or NAN. */
+static double
+number_of(const cJSON *v)
 {
-	return json_object_is_type(v, json_type_int) ||
-	    json_object_is_type(v, json_type_double);
+	double	d;
+
+	if (!cJSON_IsNumber(v))
+		return NAN;
+	d = v->valuedouble;
+	if (!isfinite(d) || d > NUM_MAX || d < -NUM_MAX)
+		return NAN;
+	return d;
 }
 
 /*
@@ -212,14 +340,14 @@ is_number(json_object *v)
  * *out left, or an error if required. null: NAN if nullable.
  */
 static int
-num(struct event_reader *r, json_object *o, const char *key, int required,
+num(struct event_reader *r, const cJSON *o, const char *key, int required,
     int nullable, double *out, char **cause)
 {
-	json_object	*v;
+	const cJSON	*v;
 	double		 d;
 	int		 null;
 
-	v = field_or_null(o, key, &null);
+	v = field_or_null(r, o, key, &null);
 	if (null && nullable) {
 		*out = NAN;
 		return 0;
@@ -229,40 +357,41 @@ num(struct event_reader *r, json_object *o, const char *key, int required,
 			return bad(r, cause, "no \"%s\"", key);
 		return 0;
 	}
-	if (!is_number(v))
+	if (!cJSON_IsNumber(v))
 		return bad(r, cause, "\"%s\" is not a number", key);
-	d = json_object_get_double(v);
-	if (!isfinite(d) || d > NUM_MAX || d < -NUM_MAX)
+	if (isnan(d = number_of(v)))
 		return bad(r, cause, "\"%s\" is out of range", key);
 	*out = d;
 	return 0;
 }
 
-/* An integer field in [lo, hi]; as num(). */
+/*
+ * An integer field in [lo, hi]; as num(). A whole number written with a
+ * fraction (2.0) is one, as JSON Schema has it.
+ */
 static int
-integer(struct event_reader *r, json_object *o, const char *key, int required,
+integer(struct event_reader *r, const cJSON *o, const char *key, int required,
     long lo, long hi, long *out, char **cause)
 {
-	json_object	*v = field(o, key);
-	int64_t		 i;
+	const cJSON	*v = field(r, o, key);
+	double		 d;
 
 	if (v == NULL) {
 		if (required)
 			return bad(r, cause, "no \"%s\"", key);
 		return 0;
 	}
-	if (!json_object_is_type(v, json_type_int))
+	if (!cJSON_IsNumber(v) || (isfinite(d = v->valuedouble) &&
+	    d != trunc(d)))
 		return bad(r, cause, "\"%s\" is not an integer", key);
-	errno = 0;
-	i = json_object_get_int64(v);
-	if (errno != 0 || i < lo || i > hi)
+	if (!isfinite(d) || d < (double)lo || d > (double)hi)
 		return bad(r, cause, "\"%s\" is out of range", key);
-	*out = (long)i;
+	*out = (long)d;
 	return 0;
 }
 
 static int
-int_field(struct event_reader *r, json_object *o, const char *key,
+int_field(struct event_reader *r, const cJSON *o, const char *key,
     int required, long lo, long hi, int *out, char **cause)
 {
 	long	v = *out;
@@ -291,15 +420,22 @@ keep(struct event_reader *r, const char *s, size_t len)
 	return d;
 }
 
+/* A string value kept (cJSON's strings end at their first NUL). */
+static const char *
+keep_string(struct event_reader *r, const cJSON *v)
+{
+	return keep(r, v->valuestring, strlen(v->valuestring));
+}
+
 /* A string field (sanitised); null reads as NULL if nullable. */
 static int
-str(struct event_reader *r, json_object *o, const char *key, int required,
+str(struct event_reader *r, const cJSON *o, const char *key, int required,
     int nullable, const char **out, char **cause)
 {
-	json_object	*v;
+	const cJSON	*v;
 	int		 null;
 
-	v = field_or_null(o, key, &null);
+	v = field_or_null(r, o, key, &null);
 	if (null && nullable) {
 		*out = NULL;
 		return 0;
@@ -309,54 +445,58 @@ str(struct event_reader *r, json_object *o, const char *key, int required,
 			return bad(r, cause, "no \"%s\"", key);
 		return 0;
 	}
-	if (!json_object_is_type(v, json_type_string))
+	if (!cJSON_IsString(v))
 		return bad(r, cause, "\"%s\" is not a string", key);
-	*out = keep(r, json_object_get_string(v),
-	    (size_t)json_object_get_string_len(v));
+	*out = keep_string(r, v);
 	return 0;
 }
 
 static int
-boolean(struct event_reader *r, json_object *o, const char *key, int *out,
+boolean(struct event_reader *r, const cJSON *o, const char *key, int *out,
     char **cause)
 {
-	json_object	*v = field(o, key);
+	const cJSON	*v = field(r, o, key);
 
 	if (v == NULL)
 		return 0;
-	if (json_object_is_type(v, json_type_boolean))
-		*out = json_object_get_boolean(v);
-	else if (json_object_is_type(v, json_type_int))
-		*out = json_object_get_int64(v) != 0;
+	if (cJSON_IsBool(v))
+		*out = cJSON_IsTrue(v);
+	else if (cJSON_IsNumber(v) && !isnan(number_of(v)))
+		*out = v->valuedouble != 0;
 	else
 		return bad(r, cause, "\"%s\" is not a boolean", key);
 	return 0;
 }
 
-/* An array field of at most max items; *n its length. */
-static json_object *
-array(struct event_reader *r, json_object *o, const char *key, size_t max,
+/*
+ * An array field of at most max items; *n its length. Its items are read
+ * in order from ->child along ->next (an index costs a walk in cJSON).
+ */
+static const cJSON *
+array(struct event_reader *r, const cJSON *o, const char *key, size_t max,
     size_t *n, char **cause)
 {
-	json_object	*v = field(o, key);
+	const cJSON	*v = field(r, o, key), *c;
 
-	if (v == NULL || !json_object_is_type(v, json_type_array)) {
+	if (v == NULL || !cJSON_IsArray(v)) {
 		bad(r, cause, "\"%s\" is not an array", key);
 		return NULL;
 	}
-	*n = json_object_array_length(v);
-	if (*n > max) {
-		bad(r, cause, "\"%s\" has %zu items, more than %zu", key, *n,
-		    max);
-		return NULL;
+	*n = 0;
+	for (c = v->child; c != NULL; c = c->next) {
+		if (++*n > max) {
+			bad(r, cause, "\"%s\" has more than %zu items", key,
+			    max);
+			return NULL;
+		}
 	}
 	return v;
 }
 
 static int
-object(struct event_reader *r, json_object *v, const char *what, char **cause)
+object(struct event_reader *r, const cJSON *v, const char *what, char **cause)
 {
-	if (v == NULL || !json_object_is_type(v, json_type_object))
+	if (v == NULL || !cJSON_IsObject(v))
 		return bad(r, cause, "%s is not an object", what);
 	return 0;
 }
@@ -364,10 +504,10 @@ object(struct event_reader *r, json_object *v, const char *what, char **cause)
 /* ---- records ---- */
 
 static int
-read_hello(struct event_reader *r, json_object *o, struct event *e,
+read_hello(struct event_reader *r, const cJSON *o, struct event *e,
     char **cause)
 {
-	json_object	*a, *v;
+	const cJSON	*a, *v;
 	size_t		 n, i;
 	long		 schema = 0;
 
@@ -380,12 +520,10 @@ read_hello(struct event_reader *r, json_object *o, struct event *e,
 	    (a = array(r, o, "argv", EVENT_ARGV_MAX, &n, cause)) == NULL)
 		return -1;
 	r->argv = xreallocarray(r->argv, n + 1, sizeof *r->argv);
-	for (i = 0; i < n; i++) {
-		v = json_object_array_get_idx(a, i);
-		if (!json_object_is_type(v, json_type_string))
+	for (i = 0, v = a->child; i < n; i++, v = v->next) {
+		if (!cJSON_IsString(v))
 			return bad(r, cause, "argv[%zu] is not a string", i);
-		r->argv[i] = (char *)keep(r, json_object_get_string(v),
-		    (size_t)json_object_get_string_len(v));
+		r->argv[i] = (char *)keep_string(r, v);
 	}
 	r->argv[n] = NULL;
 	e->argc = (int)n;
@@ -406,7 +544,7 @@ static const char *cpu_keys[] = {
 };
 
 static int
-read_cpu(struct event_reader *r, json_object *o, struct cpu_sample *c,
+read_cpu(struct event_reader *r, const cJSON *o, struct cpu_sample *c,
     char **cause)
 {
 	double	*v[9] = { &c->busy, &c->user, &c->nice, &c->system, &c->idle,
@@ -426,7 +564,7 @@ read_cpu(struct event_reader *r, json_object *o, struct cpu_sample *c,
 }
 
 static int
-uint_field(struct event_reader *r, json_object *o, const char *key,
+uint_field(struct event_reader *r, const cJSON *o, const char *key,
     unsigned *out, char **cause)
 {
 	long	v = *out;
@@ -439,7 +577,7 @@ uint_field(struct event_reader *r, json_object *o, const char *key,
 
 /* run_ms, wait_ms, sleep_ms, migrations: optional (older streams). */
 static int
-figures(struct event_reader *r, json_object *o, double *run, double *wait,
+figures(struct event_reader *r, const cJSON *o, double *run, double *wait,
     double *sleep, unsigned *migrations, char **cause)
 {
 	if (num(r, o, "run_ms", 0, 0, run, cause) != 0 ||
@@ -452,17 +590,17 @@ figures(struct event_reader *r, json_object *o, double *run, double *wait,
 
 /* A process's "tasks", appended to r->threads. */
 static int
-read_tasks(struct event_reader *r, json_object *o, pid_t pid, char **cause)
+read_tasks(struct event_reader *r, const cJSON *o, pid_t pid, char **cause)
 {
 	struct thread_sample	*t;
-	json_object		*a, *v;
+	const cJSON		*a, *v;
 	const char		*name = NULL, *state = NULL;
 	size_t			 n, i;
 	long			 tid;
 
 	if ((a = array(r, o, "tasks", EVENT_PROCS_MAX, &n, cause)) == NULL)
 		return -1;
-	for (i = 0; i < n; i++) {
+	for (i = 0, v = a->child; i < n; i++, v = v->next) {
 		if (r->nthreads == EVENT_PROCS_MAX)
 			return bad(r, cause, "more than %d tasks",
 			    EVENT_PROCS_MAX);
@@ -474,7 +612,6 @@ read_tasks(struct event_reader *r, json_object *o, pid_t pid, char **cause)
 		}
 		t = &r->threads[r->nthreads];
 		memset(t, 0, sizeof *t);
-		v = json_object_array_get_idx(a, i);
 		tid = 0;
 		if (object(r, v, "a task", cause) != 0 ||
 		    integer(r, v, "tid", 1, 0, 0x7fffffff, &tid, cause) != 0 ||
@@ -499,16 +636,13 @@ read_tasks(struct event_reader *r, json_object *o, pid_t pid, char **cause)
 }
 
 static int
-read_proc(struct event_reader *r, json_object *o, struct proc_sample *p,
-    int *rank, char **cause)
+read_proc(struct event_reader *r, const cJSON *o, struct proc_sample *p,
+    int *rank, int *with_threads, char **cause)
 {
 	const char	*state = NULL, *cmd = NULL;
 	long		 pid = 0, ppid = 0, pgid = 0, rss = 0;
 
 	*rank = -1;
-	if (json_object_is_type(o, json_type_object) &&
-	    int_field(r, o, "rank", 0, 0, 0x7fffffff, rank, cause) != 0)
-		return -1;
 	memset(p, 0, sizeof *p);
 	if (object(r, o, "a process", cause) != 0 ||
 	    integer(r, o, "pid", 1, 0, 0x7fffffff, &pid, cause) != 0 ||
@@ -525,7 +659,8 @@ read_proc(struct event_reader *r, json_object *o, struct proc_sample *p,
 	    str(r, o, "cmd", 1, 0, &cmd, cause) != 0 ||
 	    figures(r, o, &p->run_ms, &p->wait_ms, &p->sleep_ms,
 	    &p->migrations, cause) != 0 ||
-	    uint_field(r, o, "switches", &p->switches, cause) != 0)
+	    uint_field(r, o, "switches", &p->switches, cause) != 0 ||
+	    int_field(r, o, "rank", 0, 0, 0x7fffffff, rank, cause) != 0)
 		return -1;
 	p->pid = (pid_t)pid;
 	p->ppid = (pid_t)ppid;
@@ -533,18 +668,19 @@ read_proc(struct event_reader *r, json_object *o, struct proc_sample *p,
 	p->rss_kb = (unsigned long)rss;
 	p->state = state[0] >= 'A' && state[0] <= 'Z' ? state[0] : '?';
 	snprintf(p->cmd, sizeof p->cmd, "%s", cmd);
-	if (field(o, "tasks") != NULL)
-		return read_tasks(r, o, p->pid, cause);
-	return 0;
+	if (field(r, o, "tasks") == NULL)
+		return 0;
+	*with_threads = 1;
+	return read_tasks(r, o, p->pid, cause);
 }
 
 /* "timeline": the cores' idle time and the threads that ran there. */
 static int
-read_timeline(struct event_reader *r, json_object *o, struct event *e,
+read_timeline(struct event_reader *r, const cJSON *o, struct event *e,
     char **cause)
 {
 	struct event_timeline	*tl = &r->timeline;
-	json_object		*cores, *c, *runs, *v;
+	const cJSON		*cores, *c, *runs, *v;
 	const char		*source = NULL;
 	size_t			 n, k, m, i, first;
 	long			 lost = 0, pid, tid;
@@ -562,8 +698,7 @@ read_timeline(struct event_reader *r, json_object *o, struct event *e,
 		r->cores = xreallocarray(r->cores, n, sizeof *r->cores);
 		r->cores_size = n;
 	}
-	for (k = 0; k < n; k++) {
-		c = json_object_array_get_idx(cores, k);
+	for (k = 0, c = cores->child; k < n; k++, c = c->next) {
 		memset(&r->cores[k], 0, sizeof r->cores[k]);
 		if (object(r, c, "a timeline core", cause) != 0 ||
 		    int_field(r, c, "id", 1, 0, EVENT_CPUS_MAX - 1,
@@ -574,7 +709,7 @@ read_timeline(struct event_reader *r, json_object *o, struct event *e,
 		    cause)) == NULL)
 			return -1;
 		first = r->nruns;
-		for (i = 0; i < m; i++) {
+		for (i = 0, v = runs->child; i < m; i++, v = v->next) {
 			if (r->nruns == EVENT_PROCS_MAX)
 				return bad(r, cause, "more than %d runs",
 				    EVENT_PROCS_MAX);
@@ -584,7 +719,6 @@ read_timeline(struct event_reader *r, json_object *o, struct event *e,
 				r->runs = xreallocarray(r->runs, r->runs_size,
 				    sizeof *r->runs);
 			}
-			v = json_object_array_get_idx(runs, i);
 			pid = tid = 0;
 			if (object(r, v, "a run", cause) != 0 ||
 			    integer(r, v, "pid", 1, 0, 0x7fffffff, &pid,
@@ -612,7 +746,7 @@ read_timeline(struct event_reader *r, json_object *o, struct event *e,
 }
 
 static int
-read_sys(struct event_reader *r, json_object *o, struct sys_sample *s,
+read_sys(struct event_reader *r, const cJSON *o, struct sys_sample *s,
     char **cause)
 {
 	static const char	*keys[] = { "mem_total_kb", "mem_used_kb",
@@ -625,7 +759,7 @@ read_sys(struct event_reader *r, json_object *o, struct sys_sample *s,
 				    "stopped", "zombie" };
 	int			*counts[] = { &s->tasks, &s->running,
 				    &s->sleeping, &s->stopped, &s->zombie };
-	json_object		*a, *v;
+	const cJSON		*a, *v;
 	size_t			 n, i;
 	long			 l;
 
@@ -633,12 +767,9 @@ read_sys(struct event_reader *r, json_object *o, struct sys_sample *s,
 	if (object(r, o, "\"sys\"", cause) != 0 ||
 	    (a = array(r, o, "load", 3, &n, cause)) == NULL)
 		return -1;
-	for (i = 0; i < n; i++) {
-		v = json_object_array_get_idx(a, i);
-		if (!is_number(v) || !isfinite(json_object_get_double(v)) ||
-		    fabs(json_object_get_double(v)) > NUM_MAX)
+	for (i = 0, v = a->child; i < n; i++, v = v->next) {
+		if (isnan(s->load[i] = number_of(v)))
 			return bad(r, cause, "a load is not a number");
-		s->load[i] = json_object_get_double(v);
 	}
 	for (i = 0; i < nitems(ckeys); i++) {
 		if (int_field(r, o, ckeys[i], 1, 0, 0x7fffffff, counts[i],
@@ -654,37 +785,41 @@ read_sys(struct event_reader *r, json_object *o, struct sys_sample *s,
 	return num(r, o, "uptime", 0, 0, &s->uptime, cause);
 }
 
+/* A sample; its fields in the writer's order (field_or_null). */
 static int
-read_sample(struct event_reader *r, json_object *o, struct event *e,
+read_sample(struct event_reader *r, const cJSON *o, struct event *e,
     char **cause)
 {
-	json_object	*a;
+	struct cursor	 at;
+	const cJSON	*a, *v;
 	size_t		 n, i;
 
 	if ((a = array(r, o, "cpus", EVENT_CPUS_MAX, &n, cause)) == NULL)
 		return -1;
+	at = r->cur;
 	if (n > r->cpus_size) {
 		r->cpus = xreallocarray(r->cpus, n, sizeof *r->cpus);
 		r->cpus_size = n;
 	}
-	for (i = 0; i < n; i++) {
-		if (read_cpu(r, json_object_array_get_idx(a, i), &r->cpus[i],
-		    cause) != 0)
+	for (i = 0, v = a->child; i < n; i++, v = v->next) {
+		if (read_cpu(r, v, &r->cpus[i], cause) != 0)
 			return -1;
 	}
 	e->cpus = r->cpus;
 	e->ncpus = (int)n;
+	r->cur = at;
 	if ((a = array(r, o, "procs", EVENT_PROCS_MAX, &n, cause)) == NULL)
 		return -1;
+	at = r->cur;
 	r->nthreads = 0;
 	if (n > r->procs_size) {
 		r->procs = xreallocarray(r->procs, n, sizeof *r->procs);
 		r->ranks = xreallocarray(r->ranks, n, sizeof *r->ranks);
 		r->procs_size = n;
 	}
-	for (i = 0; i < n; i++) {
-		if (read_proc(r, json_object_array_get_idx(a, i), &r->procs[i],
-		    &r->ranks[i], cause) != 0)
+	for (i = 0, v = a->child; i < n; i++, v = v->next) {
+		if (read_proc(r, v, &r->procs[i], &r->ranks[i],
+		    &e->with_threads, cause) != 0)
 			return -1;
 		if (r->ranks[i] >= 0) {
 			e->proc_ranks = r->ranks;
@@ -694,29 +829,28 @@ read_sample(struct event_reader *r, json_object *o, struct event *e,
 	}
 	e->procs = r->procs;
 	e->nprocs = n;
-	for (i = 0; i < n; i++) {
-		if (field(json_object_array_get_idx(a, i), "tasks") != NULL)
-			e->with_threads = 1;
-	}
 	e->threads = r->threads;
 	e->nthreads = r->nthreads;
-	if (field(o, "timeline") != NULL &&
-	    read_timeline(r, field(o, "timeline"), e, cause) != 0)
-		return -1;
-	if (field(o, "sys") != NULL) {
-		if (read_sys(r, field(o, "sys"), &r->sys, cause) != 0)
+	r->cur = at;
+	if ((v = field(r, o, "sys")) != NULL) {
+		at = r->cur;
+		if (read_sys(r, v, &r->sys, cause) != 0)
 			return -1;
 		e->sys = &r->sys;
+		r->cur = at;
 	}
+	if ((v = field(r, o, "timeline")) != NULL &&
+	    read_timeline(r, v, e, cause) != 0)
+		return -1;
 	return 0;
 }
 
 static int
-read_bench(struct event_reader *r, json_object *o, struct event *e,
+read_bench(struct event_reader *r, const cJSON *o, struct event *e,
     char **cause)
 {
 	struct event_bench	*b = &r->bench;
-	json_object		*a, *v;
+	const cJSON		*a, *v;
 	size_t			 n, i;
 
 	memset(b, 0, sizeof *b);
@@ -746,21 +880,17 @@ read_bench(struct event_reader *r, json_object *o, struct event *e,
 	    num(r, o, "floor_s", 0, 0, &b->floor_s, cause) != 0 ||
 	    str(r, o, "sized", 0, 1, &b->sized, cause) != 0)
 		return -1;
-	if (field(o, "busy") != NULL) {
+	if (field(r, o, "busy") != NULL) {
 		if ((a = array(r, o, "busy", EVENT_CPUS_MAX, &n, cause)) == NULL)
 			return -1;
 		if (n > r->busy_size) {
 			r->busy = xreallocarray(r->busy, n, sizeof *r->busy);
 			r->busy_size = n;
 		}
-		for (i = 0; i < n; i++) {
-			v = json_object_array_get_idx(a, i);
-			if (!is_number(v) ||
-			    !isfinite(json_object_get_double(v)) ||
-			    fabs(json_object_get_double(v)) > NUM_MAX)
+		for (i = 0, v = a->child; i < n; i++, v = v->next) {
+			if (isnan(r->busy[i] = number_of(v)))
 				return bad(r, cause, "a busy figure is not a "
 				    "number");
-			r->busy[i] = json_object_get_double(v);
 		}
 		b->busy = r->busy;
 		b->ncpus = (int)n;
@@ -771,7 +901,7 @@ read_bench(struct event_reader *r, json_object *o, struct event *e,
 
 /* The fields of the other record types, all optional but their own. */
 static int
-read_event(struct event_reader *r, json_object *o, struct event *e,
+read_event(struct event_reader *r, const cJSON *o, struct event *e,
     char **cause)
 {
 	const char	*stream = NULL;
@@ -791,7 +921,7 @@ read_event(struct event_reader *r, json_object *o, struct event *e,
 		    str(r, o, "text", 1, 0, &e->text, cause) != 0)
 			return -1;
 		e->err = strcmp(stream, "err") == 0;
-		if (field(o, "rank") != NULL) {
+		if (field(r, o, "rank") != NULL) {
 			e->has_rank = 1;
 			if (int_field(r, o, "rank", 1, 0, 0x7fffffff, &e->rank,
 			    cause) != 0)
@@ -836,7 +966,7 @@ read_event(struct event_reader *r, json_object *o, struct event *e,
 		    cause) != 0 ||
 		    str(r, o, "reason", 0, 0, &e->reason, cause) != 0)
 			return -1;
-		if (field(o, "steps") != NULL) {
+		if (field(r, o, "steps") != NULL) {
 			e->lesson = 1;
 			if (integer(r, o, "steps", 1, 0, 1000000000L, &e->steps,
 			    cause) != 0 ||
@@ -844,7 +974,7 @@ read_event(struct event_reader *r, json_object *o, struct event *e,
 			    &e->failures, cause) != 0)
 				return -1;
 		}
-		if (json_object_object_get_ex(o, "amdahl_f", NULL)) {
+		if (cJSON_GetObjectItemCaseSensitive(o, "amdahl_f") != NULL) {
 			e->has_fit = 1;
 			if (num(r, o, "amdahl_f", 1, 1, &e->amdahl_f,
 			    cause) != 0)
@@ -862,10 +992,11 @@ int
 event_reader_parse(struct event_reader *r, const char *line, size_t len,
     struct event *e, char **cause)
 {
-	enum json_tokener_error	 jerr;
-	json_object		*o, *v;
-	const char		*type;
-	int			 t;
+	const char	*end = NULL, *type;
+	const cJSON	*v;
+	cJSON		*o;
+	size_t		 at;
+	int		 t;
 
 	release(r);
 	memset(e, 0, sizeof *e);
@@ -873,28 +1004,25 @@ event_reader_parse(struct event_reader *r, const char *line, size_t len,
 	if (len > EVENT_LINE_MAX)
 		return bad(r, cause, "longer than %u bytes: skipped",
 		    EVENT_LINE_MAX);
-	json_tokener_reset(r->tok);
-	o = json_tokener_parse_ex(r->tok, line, (int)len);
-	jerr = json_tokener_get_error(r->tok);
-	if (o == NULL || jerr != json_tokener_success) {
-		if (o != NULL)
-			json_object_put(o);
-		if (jerr == json_tokener_continue)
+	arena_now = &r->arena;
+	o = cJSON_ParseWithLengthOpts(line, len, &end, 0);
+	arena_now = NULL;
+	at = end != NULL && end >= line ? (size_t)(end - line) : 0;
+	if (o == NULL) {
+		/* Where it stopped: at the end, the record was cut short. */
+		if (at >= len)
 			return bad(r, cause, "truncated record");
-		return bad(r, cause, "not JSON: %s",
-		    json_tokener_error_desc(jerr));
+		return bad(r, cause, "not JSON (at byte %zu)", at + 1);
 	}
 	r->obj = o;
-	if (json_tokener_get_parse_end(r->tok) < len &&
-	    strspn(line + json_tokener_get_parse_end(r->tok), " \t\r") !=
-	    len - json_tokener_get_parse_end(r->tok))
+	if (at < len && strspn(line + at, " \t\r") != len - at)
 		return bad(r, cause, "text after the record");
-	if (!json_object_is_type(o, json_type_object))
+	if (!cJSON_IsObject(o))
 		return bad(r, cause, "not a JSON object");
-	v = field(o, "type");
-	if (v == NULL || !json_object_is_type(v, json_type_string))
+	v = field(r, o, "type");
+	if (v == NULL || !cJSON_IsString(v))
 		return bad(r, cause, "no \"type\"");
-	type = json_object_get_string(v);
+	type = v->valuestring;
 	if ((t = event_type_find(type)) < 0)
 		return bad(r, cause, "unknown record type \"%s\": skipped",
 		    keep(r, type, strlen(type)));

@@ -1,7 +1,8 @@
 /*
  * event-read.h: the event stream read back, one JSON line at a time, with
- * json-c. Defensive: a line is at most EVENT_LINE_MAX bytes, JSON nests at
- * most EVENT_DEPTH deep, arrays and strings have bounds, numbers must be
+ * cJSON. Defensive: a line is at most EVENT_LINE_MAX bytes, JSON nests at
+ * most cJSON's CJSON_NESTING_LIMIT (1000) deep and only the schema's shapes
+ * are read, arrays and strings have bounds, numbers must be
  * finite and in range, and every string is sanitised (job-sanitize.c)
  * before anyone sees it. A bad line is skipped with a message naming it;
  * the records after it still come.
@@ -17,7 +18,6 @@
 #include "event.h"
 
 #define EVENT_LINE_MAX		(4u * 1024 * 1024)	/* bytes of one record */
-#define EVENT_DEPTH		8			/* JSON nesting */
 #define EVENT_CPUS_MAX		8192
 #define EVENT_PROCS_MAX		65536
 #define EVENT_ARGV_MAX		4096

@@ -1,5 +1,5 @@
 # The event stream (issue 13): one schema for every batch mode, one record
-# writer, the json-c reader and --replay.
+# writer, the cJSON reader and --replay.
 src_libturbotop_a_SOURCES += \
 	src/event.h \
 	src/event-write.c src/event-write.h \

@@ -3,7 +3,7 @@
 
 noinst_LIBRARIES += src/libturbotop.a
 src_libturbotop_a_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(PROC2_CFLAGS) \
-	$(TRACEFS_CFLAGS) $(TRACEEVENT_CFLAGS) $(JSONC_CFLAGS)
+	$(TRACEFS_CFLAGS) $(TRACEEVENT_CFLAGS) $(CJSON_CFLAGS)
 src_libturbotop_a_SOURCES = \
 	src/options.c src/options.h \
 	src/util.c src/util.h \
@@ -12,7 +12,7 @@ src_libturbotop_a_SOURCES = \
 	src/catalog.c src/catalog.h
 
 TURBOTOP_LIBS = src/libturbotop.a $(NCURSES_LIBS) $(PROC2_LIBS) $(TRACEFS_LIBS) \
-	$(TRACEEVENT_LIBS) $(JSONC_LIBS) $(GMP_LIBS) $(PTHREAD_LIBS) $(LIBS)
+	$(TRACEEVENT_LIBS) $(CJSON_LIBS) $(GMP_LIBS) $(PTHREAD_LIBS) $(LIBS)
 
 bin_PROGRAMS += src/turbotop
 src_turbotop_SOURCES = src/turbotop.c

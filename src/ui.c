@@ -848,6 +848,15 @@ curses_start(int keys_from_tty)
 		}
 	} else
 		initscr();
+	/*
+	 * ncurses 6.4 (Debian 12) flushes its output at every cursor move
+	 * until the first endwin(): ~25 writes a frame, each one waking the
+	 * terminal (tmux, ssh). Leaving curses and coming back at once, before
+	 * anything is drawn, makes it buffer a frame into one write.
+	 */
+	refresh();
+	endwin();
+	refresh();
 	curses_on = 1;
 	cbreak();
 	noecho();
