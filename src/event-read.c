@@ -45,8 +45,9 @@ struct cursor {
 /*
  * cJSON allocates every value and key of a record on its own; a record
  * read is dropped whole before the next. So a parse allocates from the
- * reader's arena (through cJSON's hooks, for the parse only), and the
- * record is dropped by rewinding it: no free() per value.
+ * reader's arena (through cJSON's hooks, for the parse only), so do the
+ * strings kept for the event, and the record is dropped by rewinding the
+ * arena: no free() per value.
  */
 struct arena_chunk {
 	struct arena_chunk	*next;
@@ -55,30 +56,37 @@ struct arena_chunk {
 };
 
 #define ARENA_CHUNK	(64 * 1024)
+#define ARENA_MAX	(4 * 1024 * 1024)
 
 static __thread struct arena_chunk **arena_now;	/* the parse's, or NULL */
+
+/* size bytes from arena *a, or NULL if there is no memory. */
+static void *
+arena_alloc(struct arena_chunk **a, size_t size)
+{
+	struct arena_chunk	*c = *a;
+	size_t			 n;
+
+	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (c == NULL || c->size - c->used < size) {
+		n = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+		if ((c = malloc(sizeof *c + n)) == NULL)
+			return NULL;
+		c->size = n;
+		c->used = 0;
+		c->next = *a;
+		*a = c;
+	}
+	c->used += size;
+	return (char *)c->data + c->used - size;
+}
 
 static void *
 arena_malloc(size_t size)
 {
-	struct arena_chunk	*c;
-	size_t			 n;
-
 	if (arena_now == NULL)
 		return malloc(size);
-	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-	c = *arena_now;
-	if (c == NULL || c->size - c->used < size) {
-		n = size > ARENA_CHUNK ? size : ARENA_CHUNK;
-		if ((c = malloc(sizeof *c + n)) == NULL)
-			return NULL;	/* cJSON fails the parse */
-		c->size = n;
-		c->used = 0;
-		c->next = *arena_now;
-		*arena_now = c;
-	}
-	c->used += size;
-	return (char *)c->data + c->used - size;
+	return arena_alloc(arena_now, size);	/* NULL: cJSON fails the parse */
 }
 
 static void
@@ -99,22 +107,34 @@ arena_hooks(void)
 	cJSON_InitHooks(&h);
 }
 
-/* Empty the arena, keeping one chunk of the usual size. */
+/*
+ * Empty the arena for the next record. Chunks added for a large record
+ * become one chunk of their total, kept for the next (up to ARENA_MAX, so
+ * one hostile record does not hold memory for good).
+ */
 static void
 arena_rewind(struct arena_chunk **a)
 {
 	struct arena_chunk	*c, *next;
+	size_t			 total = 0;
 
-	for (c = *a; c != NULL; c = next) {
+	if ((c = *a) != NULL && c->next == NULL && c->size <= ARENA_MAX) {
+		c->used = 0;
+		return;
+	}
+	for (; c != NULL; c = next) {
 		next = c->next;
-		if (next == NULL && c->size == ARENA_CHUNK) {
-			c->used = 0;
-			*a = c;
-			return;
-		}
+		total += c->size;
 		free(c);
 	}
 	*a = NULL;
+	if (total > 0 && total <= ARENA_MAX &&
+	    (c = malloc(sizeof *c + total)) != NULL) {
+		c->size = total;
+		c->used = 0;
+		c->next = NULL;
+		*a = c;
+	}
 }
 
 struct event_reader {
@@ -134,8 +154,6 @@ struct event_reader {
 	struct cursor		 cur;		/* where fields are looked up */
 
 	/* What the event last returned points at. */
-	char			**strs;
-	size_t			 nstrs, strs_size;
 	char			**argv;
 	struct cpu_sample	*cpus;
 	size_t			 cpus_size;
@@ -188,11 +206,6 @@ event_reader_new(int fd)
 static void
 release(struct event_reader *r)
 {
-	size_t	i;
-
-	for (i = 0; i < r->nstrs; i++)
-		free(r->strs[i]);
-	r->nstrs = 0;
 	r->obj = NULL;
 	arena_rewind(&r->arena);
 	memset(&r->cur, 0, sizeof r->cur);
@@ -205,7 +218,6 @@ event_reader_free(struct event_reader *r)
 		return;
 	release(r);
 	free(r->arena);		/* the one chunk a rewind keeps */
-	free(r->strs);
 	free(r->argv);
 	free(r->cpus);
 	free(r->procs);
@@ -410,13 +422,9 @@ keep(struct event_reader *r, const char *s, size_t len)
 
 	if (len > EVENT_TEXT_MAX)
 		len = sanitize_cut(s, len, EVENT_TEXT_MAX);
-	d = xmalloc(SANITIZE_SIZE(len));
+	if ((d = arena_alloc(&r->arena, SANITIZE_SIZE(len))) == NULL)
+		fatalx("out of memory");
 	sanitize_line(d, s, len);
-	if (r->nstrs == r->strs_size) {
-		r->strs_size = r->strs_size == 0 ? 16 : r->strs_size * 2;
-		r->strs = xreallocarray(r->strs, r->strs_size, sizeof *r->strs);
-	}
-	r->strs[r->nstrs++] = d;
 	return d;
 }
 
