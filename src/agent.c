@@ -59,6 +59,8 @@ struct agent {
 	struct agent_seen	*seen;		/* every pid read, by pid */
 	size_t			 nseen;
 	struct pids_info	*list, *env;	/* libproc2: the pids; a new one's */
+	pid_t			*pids;		/* the fresh ones, to read */
+	size_t			 pids_size;
 };
 
 static int agent_stop_fd = -1;	/* util_stop_signals()'s pipe */
@@ -104,6 +106,15 @@ struct agent_seen {
 	int	 marked;
 	int	 rank;			/* -1: not a rank */
 	pid_t	 pgid;
+	int	 found;			/* read at this scan */
+};
+
+/* What agent_read() needs to find and judge a process. */
+struct agent_look {
+	const struct agent	*a;
+	struct agent_seen	*seen;
+	size_t			 n;
+	size_t			 mlen;	/* of the marker */
 };
 
 static int
@@ -115,81 +126,56 @@ seen_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* One process's environment: the marker? its rank? */
+/* agent_inspect()'s callback: a fresh process read; the marker? its rank? */
 static void
-agent_verdict(const struct agent *a, struct agent_seen *s, char **env)
+agent_read(void *arg, pid_t pid, pid_t pgid, char **env)
 {
-	size_t	 mlen = strlen(a->marker);
-	char	*end;
-	long	 r;
+	struct agent_look	*l = arg;
+	struct agent_seen	 key, *s;
+	char			**e;
 
-	for (; env != NULL && *env != NULL; env++) {
-		if (strncmp(*env, a->marker, mlen) == 0)
+	key.pid = pid;
+	if ((s = bsearch(&key, l->seen, l->n, sizeof *s, seen_cmp)) == NULL ||
+	    !s->fresh)
+		return;
+	s->found = 1;
+	s->pgid = pgid;
+	s->rank = proc_environ_rank(env);
+	for (e = env; e != NULL && *e != NULL; e++) {
+		if (strncmp(*e, l->a->marker, l->mlen) == 0)
 			s->marked = 1;
-		else if (strncmp(*env, "OMPI_COMM_WORLD_RANK=", 21) == 0) {
-			errno = 0;
-			r = strtol(*env + 21, &end, 10);
-			if (errno == 0 && *end == '\0' && r >= 0 &&
-			    r <= 0x7fffffff)
-				s->rank = (int)r;
-		}
 	}
 }
 
 /*
- * Read the fresh entries of s (n of them) with libproc2: group and
- * environment, SELECT_MAX pids a call; one gone meanwhile gets pid 0.
+ * Read the fresh entries of s (n of them, sorted by pid) with libproc2:
+ * group and environment. One gone meanwhile gets pid 0.
  */
 static void
 agent_inspect(struct agent *a, struct agent_seen *s, size_t n)
 {
-	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ID_PGRP,
-				    PIDS_ENVIRON_V };
-	unsigned		 sel[SELECT_MAX];
-	size_t			 idx[SELECT_MAX];
-	char			 found[SELECT_MAX];
-	struct pids_fetch	*f;
-	struct pids_stack	*st;
-	size_t			 at = 0, m, k;
-	pid_t			 pid;
-	int			 j;
+	struct agent_look	 l = { a, s, n, strlen(a->marker) };
+	size_t			 i, m = 0;
 
-	proc2_lock();
-	if (a->env == NULL && procps_pids_new(&a->env, items,
-	    (int)nitems(items)) < 0)
-		a->env = NULL;
-	while (at < n) {
-		for (m = 0; at < n && m < SELECT_MAX; at++) {
-			if (!s[at].fresh)
-				continue;
-			s[at].reads++;
-			s[at].fresh = s[at].marked = 0;
-			s[at].rank = -1;
-			s[at].pgid = 0;
-			found[m] = 0;
-			idx[m] = at;
-			sel[m++] = (unsigned)s[at].pid;
-		}
-		f = m > 0 && a->env != NULL ? procps_pids_select(a->env, sel,
-		    (int)m, PIDS_SELECT_PID) : NULL;
-		for (j = 0; f != NULL && j < f->counts->total; j++) {
-			st = f->stacks[j];
-			pid = PIDS_VAL(0, s_int, st, a->env);
-			for (k = 0; k < m && sel[k] != (unsigned)pid; k++)
-				;
-			if (k == m)
-				continue;
-			found[k] = 1;
-			s[idx[k]].pgid = PIDS_VAL(1, s_int, st, a->env);
-			agent_verdict(a, &s[idx[k]], PIDS_VAL(2, strv, st,
-			    a->env));
-		}
-		for (k = 0; k < m; k++) {
-			if (!found[k])
-				s[idx[k]].pid = 0;
-		}
+	if (n > a->pids_size) {
+		a->pids_size = n + 256;
+		a->pids = xreallocarray(a->pids, a->pids_size, sizeof *a->pids);
 	}
-	proc2_unlock();
+	for (i = 0; i < n; i++) {
+		if (!s[i].fresh)
+			continue;
+		s[i].reads++;
+		s[i].found = s[i].marked = 0;
+		s[i].rank = -1;
+		s[i].pgid = 0;
+		a->pids[m++] = s[i].pid;
+	}
+	if (m > 0)
+		proc_environ_each(&a->env, a->pids, m, agent_read, &l);
+	for (i = 0; i < n; i++) {
+		if (s[i].fresh && !s[i].found)
+			s[i].pid = 0;
+	}
 }
 
 /* Every process of the host but this one (libproc2), sorted; the count. */
@@ -413,6 +399,7 @@ out:
 	free(a.groups);
 	free(a.ranks);
 	free(a.seen);
+	free(a.pids);
 	proc2_lock();
 	if (a.list != NULL)
 		procps_pids_unref(&a.list);

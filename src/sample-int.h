@@ -127,5 +127,10 @@ int			 proc_reader_all(struct proc_reader *, struct proc_raw **,
 int			 proc_reader_some(struct proc_reader *, const pid_t *,
 			     size_t, struct proc_raw **, size_t *, char **);
 size_t			 proc_children(pid_t, pid_t **, size_t, size_t *);
+struct pids_info;
+void			 proc_environ_each(struct pids_info **, const pid_t *,
+			     size_t, void (*)(void *, pid_t, pid_t, char **),
+			     void *);
+int			 proc_environ_rank(char **);
 
 #endif

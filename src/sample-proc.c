@@ -12,6 +12,8 @@
  * A process that vanishes between the listing and the read is simply absent.
  * proc_children() lists the children of a pid, which libproc2 does not provide:
  * it reads /proc/PID/task/TID/children of each thread (plain lists of pids).
+ * proc_environ_each() reads known pids' environments (an MPI rank, turbotop's
+ * marker), for the sampler and the cluster agent.
  */
 #include "config.h"
 
@@ -248,4 +250,60 @@ proc_children(pid_t pid, pid_t **out, size_t n, size_t *size)
 	}
 	closedir(d);
 	return n;
+}
+
+/*
+ * Each of pids (n) that still exists, read with libproc2 (*info made on
+ * first use, SELECT_MAX pids a call): fn(arg, pid, pgid, environment).
+ * Takes proc2_lock().
+ */
+void
+proc_environ_each(struct pids_info **info, const pid_t *pids, size_t n,
+    void (*fn)(void *, pid_t, pid_t, char **), void *arg)
+{
+	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ID_PGRP,
+				    PIDS_ENVIRON_V };
+	unsigned		 sel[SELECT_MAX];
+	struct pids_fetch	*f;
+	struct pids_stack	*st;
+	size_t			 at, m;
+	int			 j;
+
+	proc2_lock();
+	if (*info == NULL && procps_pids_new(info, items,
+	    (int)nitems(items)) < 0)
+		*info = NULL;
+	for (at = 0; *info != NULL && at < n; at += m) {
+		for (m = 0; at + m < n && m < SELECT_MAX; m++)
+			sel[m] = (unsigned)pids[at + m];
+		if ((f = procps_pids_select(*info, sel, (int)m,
+		    PIDS_SELECT_PID)) == NULL)
+			continue;
+		for (j = 0; j < f->counts->total; j++) {
+			st = f->stacks[j];
+			fn(arg, PIDS_VAL(0, s_int, st, *info),
+			    PIDS_VAL(1, s_int, st, *info),
+			    PIDS_VAL(2, strv, st, *info));
+		}
+	}
+	proc2_unlock();
+}
+
+/* The MPI rank an environment names (OMPI_COMM_WORLD_RANK), or -1. */
+int
+proc_environ_rank(char **env)
+{
+	char	*end;
+	long	 r;
+
+	for (; env != NULL && *env != NULL; env++) {
+		if (strncmp(*env, "OMPI_COMM_WORLD_RANK=", 21) != 0)
+			continue;
+		errno = 0;
+		r = strtol(*env + 21, &end, 10);
+		if (errno == 0 && end != *env + 21 && *end == '\0' && r >= 0 &&
+		    r <= 0x7fffffff)
+			return (int)r;
+	}
+	return -1;
 }

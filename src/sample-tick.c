@@ -87,6 +87,9 @@ struct sampler {
 	size_t			 membersize;
 	struct proc_rank	*ranks;		/* the members' MPI ranks, by pid */
 	size_t			 nranks;
+	struct proc_rank	*ranks_next;	/* this tick's, then swapped */
+	size_t			 ranks_size;	/* of both */
+	pid_t			*rank_pids;	/* to read (ranks_size) */
 	struct pids_info	*envinfo;	/* libproc2: a new member's environ */
 	pid_t			*cand;		/* pids a partial tick re-reads */
 	size_t			 ncand, candsize;
@@ -196,6 +199,8 @@ sampler_free(struct sampler *s)
 	free(s->member);
 	free(s->mpids);
 	free(s->ranks);
+	free(s->ranks_next);
+	free(s->rank_pids);
 	if (s->envinfo != NULL) {
 		proc2_lock();
 		procps_pids_unref(&s->envinfo);
@@ -561,6 +566,11 @@ mark_members(struct sampler *s, const struct proc_raw *rows, size_t n)
 	}
 }
 
+struct proc_rank_set {
+	struct proc_rank	*v;
+	size_t			 n;
+};
+
 static int
 rank_cmp(const void *a, const void *b)
 {
@@ -568,52 +578,42 @@ rank_cmp(const void *a, const void *b)
 	    &((const struct proc_rank *)b)->pid);
 }
 
-/* Read the ranks not read yet among v (n), SELECT_MAX pids a call. */
+/* read_ranks()'s callback: the rank of a process read. */
+static void
+rank_read(void *arg, pid_t pid, pid_t pgid, char **env)
+{
+	struct proc_rank_set	*set = arg;
+	struct proc_rank	 key, *hit;
+
+	(void)pgid;
+	key.pid = pid;
+	if ((hit = bsearch(&key, set->v, set->n, sizeof *set->v,
+	    rank_cmp)) != NULL)
+		hit->rank = proc_environ_rank(env);
+}
+
+/* Read the ranks not read yet among v (n, sorted by pid). */
 static void
 read_ranks(struct sampler *s, struct proc_rank *v, size_t n)
 {
-	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_ENVIRON_V };
-	unsigned		 sel[SELECT_MAX];
-	struct pids_fetch	*f;
-	struct proc_rank	 key, *hit;
-	char			**env, *end;
-	size_t			 at = 0, m;
-	long			 r;
-	int			 j;
+	struct proc_rank_set	 set = { v, n };
+	size_t			 i, m = 0;
 
-	proc2_lock();
-	if (s->envinfo == NULL && procps_pids_new(&s->envinfo, items, 2) < 0)
-		s->envinfo = NULL;
-	while (at < n) {
-		for (m = 0; at < n && m < SELECT_MAX; at++) {
-			if (v[at].rank == -2) {
-				v[at].rank = -1;
-				sel[m++] = (unsigned)v[at].pid;
-			}
-		}
-		f = m > 0 && s->envinfo != NULL ? procps_pids_select(s->envinfo,
-		    sel, (int)m, PIDS_SELECT_PID) : NULL;
-		for (j = 0; f != NULL && j < f->counts->total; j++) {
-			key.pid = PIDS_VAL(0, s_int, f->stacks[j], s->envinfo);
-			if ((hit = bsearch(&key, v, n, sizeof *v,
-			    rank_cmp)) == NULL)
-				continue;
-			env = PIDS_VAL(1, strv, f->stacks[j], s->envinfo);
-			for (; env != NULL && *env != NULL; env++) {
-				if (strncmp(*env, "OMPI_COMM_WORLD_RANK=", 21) != 0)
-					continue;
-				r = strtol(*env + 21, &end, 10);
-				if (*end == '\0' && r >= 0 && r <= 0x7fffffff)
-					hit->rank = (int)r;
-			}
+	for (i = 0; i < n; i++) {
+		if (v[i].rank == -2) {
+			v[i].rank = -1;
+			s->rank_pids[m++] = v[i].pid;
 		}
 	}
-	proc2_unlock();
+	if (m > 0)
+		proc_environ_each(&s->envinfo, s->rank_pids, m, rank_read,
+		    &set);
 }
 
 /*
  * Each watched process's MPI rank (OMPI_COMM_WORLD_RANK in the environment
- * mpirun gave it), read once per process with libproc2.
+ * mpirun gave it), read once per process with libproc2: this tick's table
+ * is built in ranks_next from the last (s->ranks), then they swap.
  */
 static void
 tick_ranks(struct sampler *s)
@@ -621,7 +621,16 @@ tick_ranks(struct sampler *s)
 	struct proc_rank	*v, *hit, key;
 	size_t			 i, k = 0;
 
-	v = xcalloc(s->nprocs + 1, sizeof *v);
+	if (s->nprocs > s->ranks_size) {
+		s->ranks_size = s->nprocs + 64;
+		s->ranks_next = xreallocarray(s->ranks_next, s->ranks_size,
+		    sizeof *s->ranks_next);
+		s->ranks = xreallocarray(s->ranks, s->ranks_size,
+		    sizeof *s->ranks);		/* its nranks kept */
+		s->rank_pids = xreallocarray(s->rank_pids, s->ranks_size,
+		    sizeof *s->rank_pids);
+	}
+	v = s->ranks_next;
 	for (i = 0; i < s->nprocs; i++) {
 		v[i].pid = s->procs[i].pid;
 		v[i].rank = -2;
@@ -644,7 +653,7 @@ tick_ranks(struct sampler *s)
 			s->procs[i].rank = hit->rank;
 		}
 	}
-	free(s->ranks);
+	s->ranks_next = s->ranks;
 	s->ranks = v;
 	s->nranks = s->nprocs;
 }
