@@ -1,8 +1,9 @@
 /*
  * ui.c: the TUI's event loop and its state. It owns the sampler and the
- * demo job, or plays a driver's (ui.h) on the loop, maps keys (through the bindings table in ui-keys.c) and mouse
- * clicks to actions, and has ui-frame.c draw a frame from the panes in
- * ui-*.c (its state, struct ui, is in ui-int.h).
+ * demo job, or plays a driver (ui.h) on the loop; it maps keys (through the
+ * bindings table in ui-keys.c) and mouse clicks to actions, and has
+ * ui-frame.c draw a frame from the panes in ui-*.c (its state, struct ui,
+ * is in ui-int.h).
  *
  * The loop blocks in one place, jobs_wait(), on the demo's output, stdin
  * and signals; it samples every delay seconds and redraws at most every
@@ -89,7 +90,7 @@ join_argv(char **argv)
 	return s;
 }
 
-/* Now on the data's clock: monotonic, or the driver's (a replay's playhead). */
+/* Now on the data's clock: monotonic, or the driver's (a replay's). */
 double
 ui_clock(const struct ui *u)
 {
