@@ -1,6 +1,6 @@
 /*
  * bench-run.h: the benchmark engine, a state machine the caller's event loop
- * drives (batch mode in bench.c, the TUI through ui-bench.c). It starts one
+ * drives (batch mode in bench.c, the TUI through bench-tui.c). It starts one
  * run at a time, times it, keeps the busy figures the caller feeds it, and
  * turns the runs into points (bench-stats.h) as each worker count finishes.
  * Nothing here draws or prints.

@@ -6,7 +6,7 @@
  * chart as SVG (bench-svg.c).
  *
  * On a terminal (no -b, text format, stdin and stdout a tty) the TUI runs
- * the engine and shows the chart filling in (ui-bench.c) above which the
+ * the engine and shows the chart filling in (bench-tui.c) above which the
  * core graphs show the runs; the table is printed when it is quit.
  * Otherwise it runs in batch: progress on stderr if that is a terminal.
  */
@@ -23,11 +23,11 @@
 #include "bench-run.h"
 #include "bench-stats.h"
 #include "bench-svg.h"
+#include "bench-tui.h"
 #include "event-write.h"
 #include "job.h"
 #include "options.h"
 #include "sample.h"
-#include "ui.h"
 #include "util.h"
 
 #define BENCH_WAIT	0.02	/* s: how late the end of a run whose leader left
@@ -175,7 +175,7 @@ bench_run(const struct options *o, struct event_writer *w, int tui, int end)
 		    "is measured against one worker\n");
 
 	if (tui) {
-		if (ui_bench_main(o, b) != 0)
+		if (bench_tui(o, b) != 0)
 			bench_abort(b, "the TUI could not start");
 		else
 			bench_abort(b, "quit before the end");

@@ -7,7 +7,7 @@ src_libturbotop_a_SOURCES += \
 	src/bench-run.c src/bench-run.h \
 	src/bench-stats.c src/bench-stats.h \
 	src/bench-svg.c src/bench-svg.h \
-	src/ui-bench.c src/ui-bench.h
+	src/bench-tui.c src/bench-tui.h
 
 # The benchmark of benchmark mode itself (make bench): timing against python3.
 EXTRA_DIST += bench/bench-speedup.sh

@@ -4,7 +4,7 @@
  * Cluster mode's batch side (cluster-batch.c) already merges the hosts'
  * agents into one event stream, every record marked with its host, plus
  * the hosts' state records; and the TUI already plays a live stream
- * (replay-play.c): cores grouped by host, history and timeline per host,
+ * (replay-tui.c): cores grouped by host, history and timeline per host,
  * output attributed. So the TUI across hosts is the two joined: this
  * turbotop runs a second one in batch mode (the same command line, plus
  * -b -f json), reads its standard output as the stream, and shows it.
@@ -32,7 +32,7 @@
 
 #include "cluster.h"
 #include "options.h"
-#include "ui.h"
+#include "replay.h"
 #include "util.h"
 
 #define CHILD_GRACE	5.0	/* s between SIGTERM and SIGKILL on quit */
@@ -164,7 +164,7 @@ cluster_tui_main(const struct options *o)
 	snprintf(path, sizeof path, "/dev/fd/%d", p[0]);
 	view.replay = path;
 	view.cluster_view = 1;
-	rc = ui_main(&view, NULL);
+	rc = replay_tui(&view);
 	close(p[0]);
 	child_stop(pid);
 	child_errors(err);

@@ -6,6 +6,7 @@ src_libturbotop_a_SOURCES += \
 	src/event-read.c src/event-read.h \
 	src/replay.c src/replay.h \
 	src/replay-play.c src/replay-play.h \
+	src/replay-tui.c \
 	src/source.c src/source.h
 
 # The schema: shipped, installed, and the contract the tests validate with.

@@ -21,7 +21,6 @@
 #include "event-write.h"
 #include "options.h"
 #include "replay.h"
-#include "ui.h"
 #include "util.h"
 
 /* Open the stream: "-" is standard input. -1 with a message on failure. */
@@ -90,9 +89,9 @@ replay_main(const struct options *o)
 {
 	int	fd, rc;
 
-	/* A terminal and no -b: the TUI plays it (ui.c, replay-play.c). */
+	/* A terminal and no -b: the TUI plays it (replay-tui.c). */
 	if (!o->batch && isatty(STDOUT_FILENO))
-		return ui_main(o, NULL);
+		return replay_tui(o);
 	if ((fd = replay_open_fd(o->replay)) < 0)
 		return 1;
 	rc = replay_convert(o, fd);

@@ -1,7 +1,7 @@
 /*
  * ui-frame.c: one frame of the TUI from the loop's state (ui-int.h): the
  * layout for the screen's size, the status bar, then the demo menu, the
- * help or the panes with the key bar (or the lesson's caption in its
+ * help or the panes with the key bar (or a driver's caption in its
  * place). ncurses sends only what changed, so a frame can be drawn whole.
  */
 #include "config.h"
@@ -11,12 +11,8 @@
 
 #include <curses.h>
 
-#include "bench-run.h"
 #include "observer.h"
-#include "options.h"
-#include "replay-play.h"
 #include "source.h"
-#include "ui-bench.h"
 #include "ui-draw.h"
 #include "ui-int.h"
 #include "ui-keys.h"
@@ -31,40 +27,24 @@ static void
 draw_status(struct ui *u, const struct ui_rect *r)
 {
 	struct ui_status	st;
-	char			play[96];
+	struct ui_driver_status	ds;
 
 	memset(&st, 0, sizeof st);
+	memset(&ds, 0, sizeof ds);
+	if (u->drv != NULL && u->drv->status != NULL)
+		u->drv->status(u->drv->arg, &ds);
 	if (u->mode == MODE_MENU)
 		st.screen = "demo menu";
 	else if (u->mode == MODE_HELP)
 		st.screen = "help";
 	st.job = u->job;
 	st.cmdline = u->cmdline;
-	if (u->replay != NULL) {
-		if (u->o->cluster_view)	/* the hosts' live stream */
-			snprintf(play, sizeof play, " HOSTS %s %.1fs ",
-			    replay_paused(u->replay) ? "paused" :
-			    replay_live(u->replay) ? "live" : "ended",
-			    replay_pos(u->replay));
-		else
-			snprintf(play, sizeof play, " REPLAY %s x%g "
-			    "%.1f/%.1fs%s ", replay_paused(u->replay) ?
-			    "paused" : "playing", replay_speed(u->replay, 0),
-			    replay_pos(u->replay), replay_length(u->replay),
-			    replay_live(u->replay) ? " live" :
-			    replay_at_end(u->replay) ? " end" : "");
-		st.replay = play;
-		if (u->o->cluster_view)
-			st.idle = " no demo: the hosts only ";
-		st.elapsed = (u->ended > 0 ? u->ended :
-		    replay_pos(u->replay)) - u->started;
-	} else
-		st.elapsed = (u->ended > 0 ? u->ended : now_mono()) -
-		    u->started;
-	if (u->bench != NULL) {
-		st.bench_title = bench_title(u->bench);
-		st.bench_finished = bench_finished(u->bench);
-	}
+	st.badge = ds.badge;
+	st.tag = ds.tag;
+	st.title = ds.title;
+	st.done = ds.done;
+	st.idle = ds.idle;
+	st.elapsed = (u->ended > 0 ? u->ended : ui_clock(u)) - u->started;
 	st.frozen = u->frozen;
 	st.msg = u->msg_until > now_mono() ? u->msg : NULL;
 	st.delay = u->delay;
@@ -91,40 +71,61 @@ draw_separators(const struct ui_layout *l)
 	}
 }
 
-static const struct ui_barkey replay_keys[] = {
-	{ "Space", "Play/Pause", ' ' },
-	{ "<>", "Speed", '>' },
-	{ "[]", "Seek 10s", ']' },
-	{ "{}", "Start/End", '}' },
-	{ "Tab", "Pane", '\t' },
-	{ "z", "Zoom", 'z' },
-	{ "?", "Help", '?' },
-	{ "q", "Quit", 'q' },
-};
+/*
+ * A driver's own pane (a benchmark's chart) where the process table and
+ * the output would be: the box around whichever of them the layout shows,
+ * cleared (over the panes' separator).
+ */
+static void
+draw_driver_pane(struct ui *u)
+{
+	const struct ui_rect	*pr = &u->layout.pane[PANE_PROCS];
+	const struct ui_rect	*po = &u->layout.pane[PANE_OUTPUT];
+	struct ui_rect		 r;
+	int			 row;
+
+	if (pr->h > 0 && po->h > 0) {
+		r.y = pr->y < po->y ? pr->y : po->y;
+		r.x = pr->x < po->x ? pr->x : po->x;
+		r.h = (pr->y + pr->h > po->y + po->h ? pr->y + pr->h :
+		    po->y + po->h) - r.y;
+		r.w = (pr->x + pr->w > po->x + po->w ? pr->x + pr->w :
+		    po->x + po->w) - r.x;
+	} else if (po->h > 0)
+		r = *po;
+	else if (pr->h > 0)
+		r = *pr;
+	else
+		return;
+	for (row = 0; row < r.h; row++)
+		ui_repeat(r.y + row, r.x, r.w, ui_attr(ROLE_NORMAL), " ");
+	u->drv->draw(u->drv->arg, &r, u->selected == PANE_OUTPUT ||
+	    u->selected == PANE_PROCS);
+}
 
 /*
  * The main screen: every pane the layout shows, from the pane table
- * (ui-pane.c); in benchmark mode its table and chart take the process
- * table's and the output's place. Then the key bar, or the search prompt,
- * or the driver's caption (a lesson's) in its place.
+ * (ui-pane.c); a driver's own pane takes the process table's and the
+ * output's place. Then the key bar (the driver's keys, if it has some), or
+ * the search prompt, or the driver's caption (a lesson's) in its place.
  */
 static void
 draw_main(struct ui *u)
 {
 	struct ui_layout	*l = &u->layout;
 	const char		*cap = NULL;
-	int			 p;
+	int			 p, own;
 
+	own = u->drv != NULL && u->drv->draw != NULL;
 	for (p = 0; p < PANE_COUNT; p++) {
-		if (l->pane[p].h == 0 || (u->bench != NULL &&
+		if (l->pane[p].h == 0 || (own &&
 		    (p == PANE_PROCS || p == PANE_OUTPUT)))
 			continue;
 		ui_pane_class(p)->draw(u, &l->pane[p], u->selected == p);
 	}
 	draw_separators(l);
-	if (u->bench != NULL)
-		ui_bench_draw(l, u->bench, u->selected == PANE_OUTPUT ||
-		    u->selected == PANE_PROCS);
+	if (own)
+		draw_driver_pane(u);
 	if (u->drv != NULL && u->drv->caption != NULL)
 		cap = u->drv->caption(u->drv->arg, l->keybar.w);
 	if (ui_output_searching(u->out))
@@ -134,9 +135,9 @@ draw_main(struct ui *u)
 		    ui_attr(ROLE_STATUS), " ");
 		ui_put(l->keybar.y, l->keybar.x, l->keybar.w,
 		    ui_attr(ROLE_STATUS) | A_BOLD, cap);
-	} else if (u->replay != NULL)
-		ui_keybar_draw_custom(&l->keybar, replay_keys,
-		    nitems(replay_keys));
+	} else if (u->drv != NULL && u->drv->keybar != NULL)
+		ui_keybar_draw_custom(&l->keybar, u->drv->keybar,
+		    u->drv->nkeybar);
 	else
 		ui_keybar_draw(&l->keybar);
 }

@@ -12,9 +12,7 @@
 #include "ui-layout.h"
 #include "ui-panes.h"
 
-struct bench;
 struct observer;
-struct replay;
 struct source;
 struct options;
 struct sampler;
@@ -34,17 +32,15 @@ enum mode {
 
 struct ui {
 	const struct options	*o;
-	struct sampler		*s;		/* this machine; NULL in a replay */
+	struct sampler		*s;		/* this machine; NULL: a stream */
 	struct source		*src;		/* what the panes draw */
-	struct replay		*replay;	/* --replay: the player */
 	int			 key_fd;	/* the terminal keys come from */
-	int			 replay_changed; /* a frame is due at the tick */
+	int			 fed;		/* the stream took records: tick */
 	struct observer		*obs;		/* turbotop's own cost */
 	struct job		*job;
 	int			 job_owned;	/* launched here: free it */
-	const struct ui_driver	*drv;		/* a lesson: what drives the TUI */
-	struct bench		*bench;		/* benchmark mode: its runs, not job */
-	struct job		*bench_job;	/* its run in progress */
+	const struct ui_driver	*drv;		/* what drives the TUI, or NULL */
+	struct job		*runs;		/* the driver's unshown job */
 	pid_t			 watched;	/* the pgid the sampler watches */
 	char			*cmdline;	/* the job's command, for the status bar */
 	double			 started, ended;
@@ -75,6 +71,7 @@ struct ui {
 void	 ui_message(struct ui *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 void	 ui_update_scope(struct ui *);
+double	 ui_clock(const struct ui *);
 
 /* ui-frame.c */
 void	 ui_frame_draw(struct ui *);

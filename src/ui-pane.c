@@ -19,6 +19,7 @@
 #include "ui-keys.h"
 #include "ui-layout.h"
 #include "ui-panes.h"
+#include "ui.h"
 #include "util.h"
 
 /* "last run: lock -w 8, 1.2 s" once the run on show has ended, else "". */
@@ -61,11 +62,11 @@ blocked_note(struct ui *u, int w, char *buf, size_t len)
 	return buf;
 }
 
-/* The run the history and the timeline keep, or NULL (none, a benchmark). */
+/* The run the history and the timeline keep, or NULL (none yet). */
 static const struct ui_run *
 kept_run(struct ui *u)
 {
-	return u->bench == NULL && u->run.label[0] != '\0' ? &u->run : NULL;
+	return u->run.label[0] != '\0' ? &u->run : NULL;
 }
 
 static void
@@ -86,8 +87,8 @@ graph_draw(struct ui *u, const struct ui_rect *r, int selected)
 static void
 timeline_draw(struct ui *u, const struct ui_rect *r, int selected)
 {
-	ui_timeline_draw(u->tl, r, u->src, u->bench != NULL ? u->bench_job :
-	    u->job, kept_run(u), u->layout.timeline_rows, selected);
+	ui_timeline_draw(u->tl, r, u->src, u->job != NULL ? u->job : u->runs,
+	    kept_run(u), u->layout.timeline_rows, selected);
 }
 
 /* + and - with the timeline selected: its time per cell; w: its view. */
@@ -99,7 +100,8 @@ timeline_key(struct ui *u, enum ui_action a, int selected)
 	switch (a) {
 	case ACT_FASTER:
 	case ACT_SLOWER:
-		if (!selected || u->bench != NULL)	/* bench: the refresh */
+		/* A driver's own runs (a benchmark's): the refresh. */
+		if (!selected || (u->drv != NULL && u->drv->runs != NULL))
 			return 0;
 		ui_format_secs(ui_timeline_step(u->tl, a == ACT_FASTER ? -1 :
 		    1), buf, sizeof buf);

@@ -119,10 +119,11 @@ struct ui_status {
 	struct job		*job;		/* NULL: no demo */
 	const char		*cmdline;
 	double			 elapsed;	/* seconds the job has run */
-	const char		*bench_title;	/* benchmark mode, else NULL */
-	const char		*replay;	/* a replay's badge, else NULL */
-	const char		*idle;		/* with no job: what to say */
-	int			 bench_finished;
+	const char		*badge;		/* a driver's, before the job's */
+	const char		*tag;		/* no job: a driver's badge, */
+	const char		*title;		/* its bold title after it */
+	int			 done;		/* the tag as an ended job's */
+	const char		*idle;		/* with neither: what to say */
 	int			 frozen;
 	const char		*msg;		/* a passing message, or NULL */
 	double			 delay;

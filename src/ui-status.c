@@ -88,9 +88,9 @@ ui_status_draw(const struct ui_rect *r, const struct ui_status *st)
 			    st->msg);
 		return;
 	}
-	if (st->replay != NULL)
+	if (st->badge != NULL)
 		x += 1 + ui_put(r->y, x, end - x, ui_attr(ROLE_BADGE_WARN),
-		    st->replay);
+		    st->badge);
 	if (st->job != NULL) {
 		badge = job_badge(st->job, st->elapsed, buf, sizeof buf);
 		x += 1 + ui_put(r->y, x, end - x, ui_attr(badge), buf);
@@ -101,11 +101,11 @@ ui_status_draw(const struct ui_rect *r, const struct ui_status *st)
 			    " (pgid %d) ", (int)job_pgid(st->job));
 		else
 			x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS), " ");
-	} else if (st->bench_title != NULL) {
-		x += 1 + ui_put(r->y, x, end - x, ui_attr(st->bench_finished ?
-		    ROLE_BADGE_DONE : ROLE_BADGE_RUN), " BENCH ");
+	} else if (st->tag != NULL) {
+		x += 1 + ui_put(r->y, x, end - x, ui_attr(st->done ?
+		    ROLE_BADGE_DONE : ROLE_BADGE_RUN), st->tag);
 		x += ui_printf(r->y, x, end - x, ui_attr(ROLE_STATUS) | A_BOLD,
-		    "%s ", st->bench_title);
+		    "%s ", st->title != NULL ? st->title : "");
 	} else
 		x += ui_put(r->y, x, end - x, ui_attr(ROLE_STATUS),
 		    st->idle != NULL ? st->idle : " no demo (m: menu) ");

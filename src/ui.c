@@ -1,8 +1,9 @@
 /*
  * ui.c: the TUI's event loop and its state. It owns the sampler and the
- * demo job, maps keys (through the bindings table in ui-keys.c) and mouse
- * clicks to actions, and has ui-frame.c draw a frame from the panes in
- * ui-*.c (its state, struct ui, is in ui-int.h).
+ * demo job, or plays a driver (ui.h) on the loop; it maps keys (through the
+ * bindings table in ui-keys.c) and mouse clicks to actions, and has
+ * ui-frame.c draw a frame from the panes in ui-*.c (its state, struct ui,
+ * is in ui-int.h).
  *
  * The loop blocks in one place, jobs_wait(), on the demo's output, stdin
  * and signals; it samples every delay seconds and redraws at most every
@@ -27,17 +28,14 @@
 
 #include <curses.h>
 
-#include "bench-run.h"
 #include "demo-start.h"
 #include "job.h"
 #include "observer.h"
 #include "options.h"
-#include "replay-play.h"
 #include "sample.h"
 #include "sanitize.h"
 #include "source.h"
 #include "ui-axis.h"
-#include "ui-bench.h"
 #include "ui-draw.h"
 #include "ui-keys.h"
 #include "ui-layout.h"
@@ -92,11 +90,22 @@ join_argv(char **argv)
 	return s;
 }
 
-/* Now on the data's clock: monotonic, or the playhead of a replay. */
-static double
-clock_now(const struct ui *u)
+/* Now on the data's clock: monotonic, or the driver's (a replay's). */
+double
+ui_clock(const struct ui *u)
 {
-	return u->replay != NULL ? replay_pos(u->replay) : now_mono();
+	if (u->drv != NULL && u->drv->clock != NULL)
+		return u->drv->clock(u->drv->arg);
+	return now_mono();
+}
+
+/* When the job on show began, on that clock. */
+static double
+job_began(const struct ui *u)
+{
+	if (u->drv != NULL && u->drv->started != NULL)
+		return u->drv->started(u->drv->arg);
+	return now_mono();
 }
 
 /* Which processes the sampler lists, from the table's toggle and the job. */
@@ -110,7 +119,7 @@ ui_update_scope(struct ui *u)
 	if (ui_procs_scope(u->procs) == PROCS_ALL)
 		scope = SCOPE_ALL;
 	else if ((u->job != NULL && job_state(u->job) != JOB_DONE) ||
-	    (u->bench != NULL && bench_pgid(u->bench) > 0))
+	    u->runs != NULL)
 		scope = SCOPE_WATCHED;
 	else
 		scope = SCOPE_BUSIEST;
@@ -120,7 +129,7 @@ ui_update_scope(struct ui *u)
 static void
 watch(struct ui *u, pid_t pgid)
 {
-	if (u->s == NULL) {	/* a replay: the run is only labelled */
+	if (u->s == NULL) {	/* a stream: the run is only labelled */
 		u->watched = pgid;
 		return;
 	}
@@ -139,8 +148,7 @@ run_begin(struct ui *u, pid_t pgid)
 	memset(&u->run, 0, sizeof u->run);
 	snprintf(u->run.label, sizeof u->run.label, "%s",
 	    u->cmdline != NULL ? u->cmdline : "?");
-	u->run.start = u->replay != NULL ? replay_job_start(u->replay) :
-	    now_mono();
+	u->run.start = job_began(u);
 	u->run.pgid = pgid;
 	ui_procs_forget(u->procs);
 }
@@ -155,7 +163,7 @@ run_end(struct ui *u)
 
 	if (u->run.ended || u->run.label[0] == '\0')
 		return;
-	u->run.end = clock_now(u);
+	u->run.end = ui_clock(u);
 	u->run.ended = 1;
 	ui_format_secs(u->run.end - u->run.start, d, sizeof d);
 	/* A command line too long for the label is cut (~), the time kept. */
@@ -189,8 +197,7 @@ show_job(struct ui *u, struct job *job, char *cmdline)
 {
 	u->job = job;
 	u->cmdline = cmdline;
-	u->started = u->replay != NULL ? replay_job_start(u->replay) :
-	    now_mono();
+	u->started = job_began(u);
 	u->ended = 0;
 	u->seen_next = 0;
 	u->seen_state = JOB_RUNNING;
@@ -231,25 +238,62 @@ launch(struct ui *u, char **argv, int is_command, char **cause)
 	return 0;
 }
 
-/* The driver (ui.h) plays on this loop: show the job it hands over. */
+/*
+ * Carry out what a driver's poll or key said (UI_DRIVER_* flags): show the
+ * job it hands over, its message; tick at once, or at the next tick.
+ */
+static void
+driver_flags(struct ui *u, int flags)
+{
+	const struct ui_driver	*d = u->drv;
+	const char		*msg;
+
+	if ((flags & UI_DRIVER_NEW_JOB) && d->job != NULL) {
+		if (u->job != NULL) {
+			/* Its run ends here; the job itself may be gone. */
+			if (u->s != NULL)
+				sampler_flush(u->s);
+			run_end(u);
+		}
+		drop_job(u);
+		if (d->job(d->arg) != NULL)
+			show_job(u, d->job(d->arg), xstrdup(d->label != NULL ?
+			    d->label(d->arg) : ""));
+	}
+	if ((flags & UI_DRIVER_MESSAGE) && d->message != NULL &&
+	    (msg = d->message(d->arg)) != NULL)
+		ui_message(u, "%s", msg);
+	if (flags & UI_DRIVER_FED)
+		u->fed = 1;
+	if (flags & UI_DRIVER_TICK)
+		u->next_tick = now_mono();
+	if (flags & (UI_DRIVER_REDRAW | UI_DRIVER_NEW_JOB))
+		u->dirty = 1;
+}
+
+/*
+ * The driver (ui.h) plays on this loop: what it says, and the job it runs
+ * unshown, watched. Returns how long it may wait.
+ */
 static double
 driver_poll(struct ui *u)
 {
-	double	wait = 3600;
-	int	flags;
+	const struct ui_driver	*d = u->drv;
+	double			 wait = 3600;
+	pid_t			 pgid;
 
-	if (u->drv == NULL || u->drv->poll == NULL)
+	if (d == NULL)
 		return wait;
-	flags = u->drv->poll(u->drv->arg, &wait);
-	if ((flags & UI_DRIVER_NEW_JOB) && u->drv->job != NULL) {
-		drop_job(u);
-		if (u->drv->job(u->drv->arg) != NULL)
-			show_job(u, u->drv->job(u->drv->arg),
-			    xstrdup(u->drv->label != NULL ?
-			    u->drv->label(u->drv->arg) : ""));
+	if (d->poll != NULL)
+		driver_flags(u, d->poll(d->arg, &wait));
+	if (d->runs != NULL) {
+		u->runs = d->runs(d->arg);
+		pgid = u->runs != NULL ? job_pgid(u->runs) : 0;
+		if (pgid != u->watched) {
+			watch(u, pgid);
+			u->dirty = 1;
+		}
 	}
-	if (flags != 0)
-		u->dirty = 1;
 	return wait;
 }
 
@@ -313,61 +357,9 @@ set_delay(struct ui *u, int dir)
 	ui_message(u, "refresh every %g s", u->delay);
 }
 
-/* Space and p in a replay: pause or play. */
-static void
-toggle_play(struct ui *u)
-{
-	replay_pause(u->replay, !replay_paused(u->replay));
-	ui_message(u, "replay %s", replay_paused(u->replay) ? "paused" :
-	    "playing");
-	u->next_tick = now_mono();
-}
-
-/* The replay keys: speed and seeks. */
-static void
-replay_key(struct ui *u, enum ui_action a)
-{
-	double	pos;
-
-	if (u->replay == NULL) {
-		ui_message(u, "only in a replay (turbotop --replay FILE)");
-		return;
-	}
-	pos = replay_pos(u->replay);
-	switch (a) {
-	case ACT_PLAY_SLOWER:
-	case ACT_PLAY_FASTER:
-		ui_message(u, "replay at x%g", replay_speed(u->replay,
-		    a == ACT_PLAY_FASTER ? 1 : -1));
-		return;
-	case ACT_SEEK_BACK:
-		replay_seek(u->replay, pos - REPLAY_SEEK_STEP);
-		break;
-	case ACT_SEEK_FORWARD:
-		replay_seek(u->replay, pos + REPLAY_SEEK_STEP);
-		break;
-	case ACT_SEEK_START:
-		replay_seek(u->replay, 0);
-		break;
-	case ACT_SEEK_END:
-		replay_seek_end(u->replay);
-		break;
-	default:
-		return;
-	}
-	ui_message(u, "replay: %s", a == ACT_SEEK_START ? "from the start" :
-	    a == ACT_SEEK_END ? "to the end" : a == ACT_SEEK_BACK ?
-	    "back 10 s" : "forward 10 s");
-	u->next_tick = now_mono();
-}
-
 static void
 toggle_pause(struct ui *u)
 {
-	if (u->replay != NULL) {
-		toggle_play(u);
-		return;
-	}
 	if (u->job == NULL) {
 		ui_message(u, "no demo running (m: menu)");
 		return;
@@ -391,14 +383,6 @@ restart(struct ui *u)
 {
 	char	*cause = NULL;
 
-	if (u->o->cluster_view) {
-		ui_message(u, "across hosts: run turbotop again to restart");
-		return;
-	}
-	if (u->replay != NULL) {
-		ui_message(u, "a replay: { plays it from the start");
-		return;
-	}
 	if (u->job == NULL) {
 		ui_message(u, "no demo to restart (m: menu)");
 		return;
@@ -432,22 +416,10 @@ act(struct ui *u, enum ui_action a)
 		u->help_offset = 0;
 		break;
 	case ACT_MENU:
-		if (u->o->cluster_view)
-			ui_message(u, "across hosts the demo is the command "
-			    "line's: no menu");
-		else if (u->replay != NULL)
-			ui_message(u, "no demo menu in a replay");
-		else if (u->bench != NULL)
-			ui_message(u, "no demo menu while benchmarking");
-		else
-			u->mode = MODE_MENU;
+		u->mode = MODE_MENU;
 		break;
 	case ACT_STOP:
-		if (u->o->cluster_view)
-			ui_message(u, "q quits and ends the demo on every host");
-		else if (u->replay != NULL)
-			ui_message(u, "a replay: nothing runs here");
-		else if (u->job != NULL && job_state(u->job) != JOB_DONE) {
+		if (u->job != NULL && job_state(u->job) != JOB_DONE) {
 			job_stop(u->job);
 			ui_message(u, "stopping the demo");
 		} else
@@ -464,10 +436,6 @@ act(struct ui *u, enum ui_action a)
 		set_delay(u, a == ACT_FASTER ? -1 : 1);
 		break;
 	case ACT_FREEZE:
-		if (u->replay != NULL) {
-			toggle_play(u);
-			break;
-		}
 		u->frozen = !u->frozen;
 		ui_output_freeze(u->out, u->job, u->frozen);
 		if (!u->frozen)
@@ -510,8 +478,8 @@ act(struct ui *u, enum ui_action a)
 	case ACT_SEEK_BACK:
 	case ACT_SEEK_FORWARD:
 	case ACT_SEEK_START:
-	case ACT_SEEK_END:
-		replay_key(u, a);
+	case ACT_SEEK_END:	/* a replay's (replay-tui.c), when one drives */
+		ui_message(u, "only in a replay (turbotop --replay FILE)");
 		break;
 	case ACT_QUIT:
 		u->quit = 1;
@@ -562,6 +530,8 @@ mouse(struct ui *u)
 static void
 key(struct ui *u, int ch)
 {
+	int	flags;
+
 	if (ch == UI_KEY_MOUSE) {
 		mouse(u);
 		return;
@@ -610,8 +580,11 @@ key(struct ui *u, int ch)
 			return;
 		}
 		if (u->drv != NULL && u->drv->key != NULL &&
-		    u->drv->key(u->drv->arg, ch == KEY_ENTER ? '\n' : ch))
+		    (flags = u->drv->key(u->drv->arg, ch == KEY_ENTER ? '\n' :
+		    ch)) != 0) {
+			driver_flags(u, flags);
 			return;
+		}
 		act(u, ui_keys_action(ch));
 		return;
 	}
@@ -650,7 +623,7 @@ watch_job(struct ui *u)
 		return;
 	st = job_state(u->job);
 	if (st != JOB_DONE && job_pgid(u->job) != u->watched &&
-	    job_pgid(u->job) > 0 && u->replay == NULL) {
+	    job_pgid(u->job) > 0 && u->s != NULL) {	/* a restart */
 		watch(u, job_pgid(u->job));
 		u->started = now_mono();
 		u->ended = 0;
@@ -665,9 +638,9 @@ watch_job(struct ui *u)
 			 */
 			if (u->s != NULL)
 				sampler_flush(u->s);
-			u->ended = clock_now(u);
+			u->ended = ui_clock(u);
 			run_end(u);
-		} else if (u->replay != NULL) {	/* a seek back into the run */
+		} else if (u->s == NULL) {	/* a stream sought back into it */
 			u->ended = 0;
 			run_begin(u, job_pgid(u->job));
 		}
@@ -680,51 +653,6 @@ watch_job(struct ui *u)
 		if (!u->frozen)
 			u->dirty = 1;
 	}
-}
-
-/* Benchmark mode: record a run that ended, start the next, watch it. */
-static void
-watch_bench(struct ui *u)
-{
-	if (u->bench == NULL)
-		return;
-	bench_step(u->bench);
-	u->bench_job = bench_job(u->bench);
-	if (bench_pgid(u->bench) != u->watched) {
-		watch(u, bench_pgid(u->bench));
-		u->dirty = 1;
-	}
-}
-
-/*
- * A replay (replay-play.h) plays on this loop: follow its run on show,
- * report its bad lines. Returns how long it may wait.
- */
-static double
-replay_step(struct ui *u)
-{
-	const char	*msg;
-	double		 wait;
-	int		 flags;
-
-	if (u->replay == NULL)
-		return 3600;
-	flags = replay_poll(u->replay, now_mono(), &wait);
-	if (flags & REPLAY_NEW_JOB) {
-		if (u->job != NULL)
-			run_end(u);
-		drop_job(u);
-		if (replay_job(u->replay) != NULL)
-			show_job(u, replay_job(u->replay),
-			    xstrdup(job_name(replay_job(u->replay))));
-		u->dirty = 1;
-	}
-	if ((flags & REPLAY_MESSAGE) &&
-	    (msg = replay_message(u->replay)) != NULL)
-		ui_message(u, "%s", msg);
-	if (flags & REPLAY_CHANGED)
-		u->replay_changed = 1;
-	return wait;
 }
 
 /* The MPI ranks among the sampled processes: the job names them rN. */
@@ -749,23 +677,24 @@ tick(struct ui *u)
 	double	 now = now_mono();
 
 	if (u->s == NULL) {
-		/* A replay draws at the refresh, whatever its speed. */
+		/* A stream draws at the refresh, whatever comes. */
 		observer_tick(u->obs, u->src, u->job);
-		if (u->replay_changed && u->job != NULL && !u->run.ended)
+		if (u->fed && u->job != NULL && !u->run.ended)
 			ui_procs_record(u->procs, u->src, u->run.pgid);
 		u->dirty = 1;
-		u->replay_changed = 0;
+		u->fed = 0;
 	} else if (sampler_tick(u->s, &cause) != 0) {
 		ui_message(u, "sampling failed: %s", cause != NULL ? cause : "?");
 		free(cause);
+	} else {
+		if (u->drv != NULL && u->drv->sampled != NULL)
+			u->drv->sampled(u->drv->arg, u->s);
+		if (u->job != NULL && !u->run.ended)
+			ui_procs_record(u->procs, u->src, u->run.pgid);
 	}
-	else if (u->bench != NULL)
-		bench_sampled_from(u->bench, u->s);
-	else if (u->job != NULL && !u->run.ended)
-		ui_procs_record(u->procs, u->src, u->run.pgid);
 	if (u->s != NULL)
-		observer_tick(u->obs, u->src, u->bench != NULL ?
-		    bench_job(u->bench) : u->job);
+		observer_tick(u->obs, u->src, u->job != NULL ? u->job :
+		    u->runs);
 	note_ranks(u);
 	u->ticks++;
 	u->next_tick += u->delay;
@@ -779,17 +708,15 @@ tick(struct ui *u)
 static void
 loop(struct ui *u)
 {
-	double	now, timeout, driver_wait, replay_wait;
+	double	now, timeout, driver_wait;
 	int	r, ch;
 
 	while (!u->quit) {
-		watch_bench(u);
-		replay_wait = replay_step(u);
+		driver_wait = driver_poll(u);
 		now = now_mono();
 		if (!u->frozen && now >= u->next_tick)
 			tick(u);
 		watch_job(u);
-		driver_wait = driver_poll(u);
 		if (u->dirty && now - u->last_draw >= FRAME_MIN)
 			ui_frame_draw(u);
 		timeout = u->frozen ? 1.0 : u->next_tick - now;
@@ -799,8 +726,6 @@ loop(struct ui *u)
 			timeout = u->msg_until - now + 0.01;
 		if (driver_wait < timeout)
 			timeout = driver_wait;
-		if (replay_wait < timeout)
-			timeout = replay_wait;
 		if (timeout < 0)
 			timeout = 0;
 		r = jobs_wait(timeout, u->key_fd);
@@ -873,7 +798,7 @@ curses_start(int keys_from_tty)
 	return fd;
 }
 
-/* Free what ui_run() made (the terminal is given back first). */
+/* Free what ui_main() made (the terminal is given back first). */
 static void
 ui_free(struct ui *u)
 {
@@ -885,9 +810,8 @@ ui_free(struct ui *u)
 	ui_timeline_free(u->tl);
 	ui_output_free(u->out);
 	observer_free(u->obs);
-	if (u->replay == NULL)
-		source_free(u->src);	/* else the player's */
-	replay_free(u->replay);
+	if (u->s != NULL)
+		source_free(u->src);	/* else the driver's */
 	sampler_free(u->s);
 }
 
@@ -915,13 +839,33 @@ live_source(struct ui *u, const struct options *o)
 }
 
 /*
- * The TUI: the menu, or the demo (or command) of the command line, or
- * with bench the benchmark's runs and chart (bench.c drives it from here),
- * or with o->replay a recorded or live event stream played back.
+ * The source the driver hands over (its own; signals and the self-pipe
+ * are set up, no job starts here) or this machine's; 0, or the exit status.
  */
 static int
-ui_run(const struct options *o, const struct ui_driver *drv,
-    struct bench *bench)
+open_source(struct ui *u, const struct options *o)
+{
+	const struct ui_driver	*d = u->drv;
+	char			*cause = NULL;
+
+	if (d == NULL || d->source == NULL)
+		return live_source(u, o);
+	jobs_init();
+	if ((u->src = d->source(d->arg, &cause)) == NULL) {
+		fprintf(stderr, "turbotop: %s\n", cause != NULL ? cause :
+		    "no source");
+		free(cause);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The TUI: with a driver, what it plays; else the demo (or command) of
+ * the command line, or the menu.
+ */
+int
+ui_main(const struct options *o, const struct ui_driver *drv)
 {
 	struct ui	 u;
 	char		*cause = NULL;
@@ -930,10 +874,10 @@ ui_run(const struct options *o, const struct ui_driver *drv,
 	memset(&u, 0, sizeof u);
 	u.o = o;
 	u.drv = drv;
-	u.bench = bench;
 	u.zoom = -1;
 	u.selected = PANE_OUTPUT;
 	u.delay = options_delay(o, DELAY_TUI);
+	/* A stream on standard input: the keys come from the terminal. */
 	stdin_stream = o->replay != NULL && strcmp(o->replay, "-") == 0;
 	if ((!stdin_stream && !isatty(STDIN_FILENO)) ||
 	    !isatty(STDOUT_FILENO)) {
@@ -942,16 +886,7 @@ ui_run(const struct options *o, const struct ui_driver *drv,
 		return 1;
 	}
 	setlocale(LC_ALL, "");
-	if (o->replay != NULL) {
-		jobs_init();	/* signals and the self-pipe; no job starts */
-		if ((u.replay = replay_open(o->replay, (size_t)o->max_lines,
-		    &cause)) == NULL) {
-			fprintf(stderr, "turbotop: %s\n", cause);
-			free(cause);
-			return 1;
-		}
-		u.src = replay_source(u.replay);
-	} else if ((rc = live_source(&u, o)) != 0)
+	if ((rc = open_source(&u, o)) != 0)
 		return rc;
 	u.menu = ui_menu_create();
 	u.procs = ui_procs_create();
@@ -962,7 +897,7 @@ ui_run(const struct options *o, const struct ui_driver *drv,
 		ui_procs_toggle_all(u.procs);
 	ui_update_scope(&u);
 
-	if (bench != NULL || u.replay != NULL)
+	if (drv != NULL)
 		u.mode = MODE_MAIN;
 	else if (o->argc > 0) {
 		if (launch(&u, o->argv, o->is_command, &cause) != 0) {
@@ -976,7 +911,7 @@ ui_run(const struct options *o, const struct ui_driver *drv,
 			ui_menu_select(u.menu, o->argv[0]);
 		u.mode = MODE_MAIN;
 	} else
-		u.mode = drv != NULL ? MODE_MAIN : MODE_MENU;
+		u.mode = MODE_MENU;
 
 	util_set_fatal_hook(ui_restore_terminal);
 	if ((u.key_fd = curses_start(!isatty(STDIN_FILENO))) < 0) {
@@ -996,17 +931,4 @@ ui_run(const struct options *o, const struct ui_driver *drv,
 	util_set_fatal_hook(NULL);
 	ui_free(&u);
 	return 0;
-}
-
-int
-ui_main(const struct options *o, const struct ui_driver *drv)
-{
-	return ui_run(o, drv, NULL);
-}
-
-/* Benchmark mode's TUI: runs b to its end or until quit (see bench.c). */
-int
-ui_bench_main(const struct options *o, struct bench *b)
-{
-	return ui_run(o, NULL, b);
 }

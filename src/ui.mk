@@ -1,6 +1,7 @@
-# The TUI (issue 6): only ui*.c include curses. One job per file: the event
-# loop (ui.c), layout, theme and glyphs, key bindings, drawing primitives,
-# and one file per pane or screen.
+# The TUI (issue 6): only ui*.c include curses, and the drivers' TUI sides
+# (bench-tui.c, replay-tui.c: ui.h) through ui-draw.h and ui-keys.h. One job
+# per file: the event loop (ui.c), layout, theme and glyphs, key bindings,
+# drawing primitives, and one file per pane or screen.
 src_libturbotop_a_SOURCES += \
 	src/ui.c src/ui.h src/ui-int.h \
 	src/ui-frame.c \

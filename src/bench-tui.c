@@ -1,12 +1,14 @@
 /*
- * ui-bench.c: benchmark mode's pane in the TUI, where the process table and
- * the output usually are: speedup against workers, with the ideal line
- * S = K, the fitted Amdahl curve, and each worker count's median speedup
- * (and its min-max range) appearing as its runs finish; beside it (or
- * under it) a table of the figures. Worker counts beyond the machine's
- * cores are marked (a line at K = cores on the chart, '*' in the table), as
- * are medians under the --bench-floor ('!': noise, not a result). The core meters, history and timeline
- * above keep showing the runs live.
+ * bench-tui.c: benchmark mode in the TUI. A ui_driver (ui.h) runs the
+ * engine (bench-run.c) on the TUI's loop: one run at a time, sampled as it
+ * runs (the core meters, history and timeline above show it live), its busy
+ * figures fed back. Its pane takes the process table's and the output's
+ * place: speedup against workers, with the ideal line S = K, the fitted
+ * Amdahl curve, and each worker count's median speedup (and its min-max
+ * range) appearing as its runs finish; beside it (or under it) a table of
+ * the figures. Worker counts beyond the machine's cores are marked (a line
+ * at K = cores on the chart, '*' in the table), as are medians under the
+ * --bench-floor ('!': noise, not a result).
  */
 #include "config.h"
 
@@ -16,10 +18,11 @@
 
 #include "bench-run.h"
 #include "bench-stats.h"
-#include "ui-bench.h"
+#include "bench-tui.h"
 #include "ui-draw.h"
-#include "ui-layout.h"
+#include "ui-keys.h"
 #include "ui-theme.h"
+#include "ui.h"
 
 #define TABLE_COLS	44	/* the table beside the chart */
 #define LABEL_COLS	5	/* the chart's y labels and axis */
@@ -228,34 +231,15 @@ draw_table(const struct ui_rect *r, const struct bench *b)
 		    " finished: q quits and prints the table ");
 }
 
-/*
- * Draw the benchmark where the process table and the output would be (the
- * box around whichever of them the layout shows).
- */
-void
-ui_bench_draw(const struct ui_layout *l, const struct bench *b, int selected)
+/* The pane, in the rectangle the TUI cleared for it. */
+static void
+tui_draw(void *arg, const struct ui_rect *rp, int selected)
 {
-	const struct ui_rect	*pr = &l->pane[PANE_PROCS];
-	const struct ui_rect	*po = &l->pane[PANE_OUTPUT];
-	struct ui_rect		 r, chart, table;
+	const struct bench	*b = arg;
+	struct ui_rect		 r = *rp, chart, table;
 	int			 rows;
 	size_t			 n;
 
-	if (pr->h > 0 && po->h > 0) {
-		r.y = pr->y < po->y ? pr->y : po->y;
-		r.x = pr->x < po->x ? pr->x : po->x;
-		r.h = (pr->y + pr->h > po->y + po->h ? pr->y + pr->h :
-		    po->y + po->h) - r.y;
-		r.w = (pr->x + pr->w > po->x + po->w ? pr->x + pr->w :
-		    po->x + po->w) - r.x;
-	} else if (po->h > 0)
-		r = *po;
-	else if (pr->h > 0)
-		r = *pr;
-	else
-		return;
-	for (rows = 0; rows < r.h; rows++)	/* over the panes' separator */
-		ui_repeat(r.y + rows, r.x, r.w, ui_attr(ROLE_NORMAL), " ");
 	ui_title(&r, "Speedup", bench_progress(b), selected);
 	chart = r;
 	chart.y++;
@@ -279,4 +263,63 @@ ui_bench_draw(const struct ui_layout *l, const struct bench *b, int selected)
 	draw_chart(&chart, b);
 	if (table.h > 0)
 		draw_table(&table, b);
+}
+
+/* Record a run that ended, start the next. */
+static int
+tui_poll(void *arg, double *wait)
+{
+	(void)wait;
+	bench_step(arg);
+	return 0;
+}
+
+/* The run in flight: sampled, not shown as a demo. */
+static struct job *
+tui_runs(void *arg)
+{
+	return bench_job(arg);
+}
+
+static void
+tui_sampled(void *arg, const struct sampler *s)
+{
+	bench_sampled_from(arg, s);
+}
+
+static void
+tui_status(void *arg, struct ui_driver_status *st)
+{
+	const struct bench	*b = arg;
+
+	st->tag = " BENCH ";
+	st->title = bench_title(b);
+	st->done = bench_finished(b);
+}
+
+/* m: the demo is the benchmark's. */
+static int
+tui_key(void *arg, int ch)
+{
+	(void)arg;
+	return ui_keys_action(ch) == ACT_MENU ? UI_DRIVER_REDRAW |
+	    UI_DRIVER_MESSAGE : 0;
+}
+
+static const char *
+tui_message(void *arg)
+{
+	(void)arg;
+	return "no demo menu while benchmarking";
+}
+
+int
+bench_tui(const struct options *o, struct bench *b)
+{
+	const struct ui_driver	drv = { .arg = b, .poll = tui_poll,
+				    .key = tui_key, .message = tui_message,
+				    .status = tui_status, .draw = tui_draw,
+				    .runs = tui_runs, .sampled = tui_sampled };
+
+	return ui_main(o, &drv);
 }
