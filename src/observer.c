@@ -1,7 +1,7 @@
 /*
  * observer.c: the observer's own cost and its effect on the observed (see
  * observer.h). turbotop's CPU comes from getrusage() (every thread, the
- * occupancy sub-sampler too), its memory from /proc/self/statm. A worker is
+ * occupancy sub-sampler too), its memory from libproc2 (statm). A worker is
  * blocked on its output when it sleeps (state S or D) inside write(),
  * writev() or send*() on fd 1 or 2, as /proc/PID/syscall says: the system
  * call and its first argument, read by the kernel from the sleeping task.
@@ -15,8 +15,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <libproc2/pids.h>
+
 #include "job.h"
 #include "observer.h"
+#include "sample-int.h"	/* proc2_lock */
 #include "source.h"
 #include "util.h"
 
@@ -28,6 +31,7 @@ struct observer {
 	double			 cpu;		/* % of one core over the interval */
 	unsigned long		 rss_kb;
 	double			 rss_t;		/* when rss_kb was read */
+	struct pids_info	*mem;		/* libproc2: our resident memory */
 
 	struct job		*job;
 	unsigned long long	 lines;		/* the job's line count then */
@@ -45,6 +49,13 @@ observer_create(void)
 void
 observer_free(struct observer *ob)
 {
+	if (ob == NULL)
+		return;
+	if (ob->mem != NULL) {
+		proc2_lock();
+		procps_pids_unref(&ob->mem);
+		proc2_unlock();
+	}
 	free(ob);
 }
 
@@ -59,18 +70,23 @@ self_cpu_seconds(void)
 	    ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 }
 
+/* Our resident memory in KiB, with libproc2 (0 if it cannot say). */
 static unsigned long
-self_rss_kb(void)
+self_rss_kb(struct observer *ob)
 {
-	unsigned long	size, rss = 0;
-	FILE		*f;
+	enum pids_item		 items[] = { PIDS_MEM_RES };
+	unsigned		 self = (unsigned)getpid();
+	struct pids_fetch	*f;
+	unsigned long		 kb = 0;
 
-	if ((f = fopen("/proc/self/statm", "r")) == NULL)
-		return 0;
-	if (fscanf(f, "%lu %lu", &size, &rss) != 2)
-		rss = 0;
-	fclose(f);
-	return rss * (unsigned long)(sysconf(_SC_PAGESIZE) / 1024);
+	proc2_lock();
+	if (ob->mem == NULL && procps_pids_new(&ob->mem, items, 1) < 0)
+		ob->mem = NULL;
+	if (ob->mem != NULL && (f = procps_pids_select(ob->mem, &self, 1,
+	    PIDS_SELECT_PID)) != NULL && f->counts->total > 0)
+		kb = PIDS_VAL(0, ul_int, f->stacks[0], ob->mem);
+	proc2_unlock();
+	return kb;
 }
 
 /* A system call that writes to its first argument, a file descriptor. */
@@ -164,9 +180,9 @@ observer_tick(struct observer *ob, const struct source *s, struct job *job)
 	dt = now - ob->t;
 	if (ob->t > 0 && dt > 0)
 		ob->cpu = 100 * (cpu - ob->cpu_s) / dt;
-	/* Memory moves slowly: /proc/self/statm once a second is enough. */
+	/* Memory moves slowly: once a second is enough. */
 	if (now - ob->rss_t >= RSS_EVERY || now < ob->rss_t) {
-		ob->rss_kb = self_rss_kb();
+		ob->rss_kb = self_rss_kb(ob);
 		ob->rss_t = now;
 	}
 	if (job != NULL)

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libproc2/misc.h>
+
 #include "tl-store.h"
 #include "util.h"
 
@@ -204,11 +206,11 @@ account(struct thread_reader *r, struct tl_acc *a,
 static double
 uptime_now(void)
 {
-	char	 buf[128];
+	double	up = 0;
 
-	if (read_small("/proc/uptime", buf, sizeof buf) <= 0)
+	if (procps_uptime(&up, NULL) < 0)
 		return 0;
-	return strtod(buf, NULL);
+	return up;
 }
 
 size_t
