@@ -211,7 +211,9 @@ replay_tui(const struct options *o)
 				    .status = tui_status, .keybar = replay_keys,
 				    .nkeybar = nitems(replay_keys),
 				    .source = tui_source, .clock = tui_clock,
-				    .started = tui_started };
+				    .started = tui_started,
+				    .stdin_data = o->replay != NULL &&
+				    strcmp(o->replay, "-") == 0 };
 	int			 rc;
 
 	memset(&t, 0, sizeof t);

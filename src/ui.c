@@ -869,7 +869,7 @@ ui_main(const struct options *o, const struct ui_driver *drv)
 {
 	struct ui	 u;
 	char		*cause = NULL;
-	int		 rc, stdin_stream;
+	int		 rc;
 
 	memset(&u, 0, sizeof u);
 	u.o = o;
@@ -877,9 +877,8 @@ ui_main(const struct options *o, const struct ui_driver *drv)
 	u.zoom = -1;
 	u.selected = PANE_OUTPUT;
 	u.delay = options_delay(o, DELAY_TUI);
-	/* A stream on standard input: the keys come from the terminal. */
-	stdin_stream = o->replay != NULL && strcmp(o->replay, "-") == 0;
-	if ((!stdin_stream && !isatty(STDIN_FILENO)) ||
+	/* Standard input the driver's data: the keys come from /dev/tty. */
+	if (((drv == NULL || !drv->stdin_data) && !isatty(STDIN_FILENO)) ||
 	    !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "turbotop: the TUI needs a terminal (use -b for "
 		    "batch records)\n");

@@ -84,6 +84,8 @@ struct ui_driver {
 	 */
 	struct job	*(*runs)(void *);
 	void		(*sampled)(void *, const struct sampler *);
+	/* Standard input is its data (--replay -): keys from /dev/tty. */
+	int		 stdin_data;
 };
 
 int	ui_main(const struct options *, const struct ui_driver *);
