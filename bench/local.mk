@@ -21,7 +21,6 @@ EXTRA_DIST += bench/bench-flood.sh
 # The one record writer against v1's writers (issue 13), side by side.
 check_PROGRAMS += bench/event-writer
 bench_event_writer_SOURCES = bench/event-writer.c
-bench_event_writer_CFLAGS = $(AM_CFLAGS) $(CJSON_CFLAGS)
 bench_event_writer_LDADD = $(TURBOTOP_LIBS)
 EXTRA_DIST += bench/bench-writer.sh
 
