@@ -1,12 +1,12 @@
 #!/bin/bash
 # cluster-tui.sh: the TUI across hosts (issue 14). turbotop --hosts=...
 # without -b says "HOSTS live" (then "ended"), shows each host's cores under
-# its name and a HOST column in the process table; an MPI rank's output line is labelled
-# host/rank; a host that cannot be reached is shown down with the rsh's
-# words. q, and a SIGKILL of turbotop, leave no agent, batch child or
-# rank behind. The two hosts are this machine, reached through a fake rsh
-# that runs the command here with a tag in its environment (the lab of
-# cluster-batch.sh has real ssh; cluster-synth.sh synthetic agents).
+# its name and a HOST column in the process table; an MPI rank's output
+# line is labelled host/rank; a host that cannot be reached is shown down
+# with the rsh's words. q, and a SIGKILL of turbotop, leave no agent, batch
+# child or rank behind. The two hosts are this machine, reached through a
+# fake rsh that runs the command here with a tag in its environment (the
+# lab of cluster-batch.sh has real ssh; cluster-synth.sh synthetic agents).
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 need_tmux
 dir=$(mk_tmpdir)
