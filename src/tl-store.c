@@ -69,6 +69,14 @@ struct name {
 struct tl_store {
 	pthread_mutex_t		 lock;
 	struct ring		 seg, span;
+	/*
+	 * The segments before seg_dead all ended before seg_dead_t: a window
+	 * that starts there or later begins its scan at seg_dead (a frame
+	 * asks for seconds of a record of minutes). Moved back when one of
+	 * them is continued.
+	 */
+	unsigned long long	 seg_dead;
+	double			 seg_dead_t;
 	unsigned long long	*last_seg;	/* per cpu: sequence + 1, 0 none */
 	int			 ncpus;
 	struct name		**names;	/* open addressing; entries stay put */
@@ -309,6 +317,8 @@ tl_store_segment_held(struct tl_store *st, int cpu, pid_t pid, pid_t tid,
 		    start >= g->start) {
 			if (end > REC_END(g))
 				g->len = (float)(end - g->start);
+			if (seq - 1 < st->seg_dead)
+				st->seg_dead = seq - 1;
 			return;
 		}
 	}
@@ -397,13 +407,23 @@ tl_store_segments(struct tl_store *st, double from, double to,
 {
 	const struct seg_rec	*g;
 	struct tl_segment	 out;
-	unsigned long long	 seq;
+	unsigned long long	 seq, dead;
 	size_t			 count = 0;
+	int			 alive = 0;
 
 	pthread_mutex_lock(&st->lock);
-	for (seq = st->seg.seq0; seq < st->seg.seq0 + st->seg.n; seq++) {
+	seq = st->seg.seq0;
+	if (from >= st->seg_dead_t && st->seg_dead > seq)
+		seq = st->seg_dead;
+	for (dead = seq; seq < st->seg.seq0 + st->seg.n; seq++) {
 		g = ring_at(&st->seg, seq);
-		if (REC_END(g) < from || g->start > to)
+		if (REC_END(g) < from) {
+			if (!alive)
+				dead = seq + 1;
+			continue;
+		}
+		alive = 1;
+		if (g->start > to)
 			continue;
 		count++;
 		if (fn != NULL) {
@@ -415,6 +435,8 @@ tl_store_segments(struct tl_store *st, double from, double to,
 			fn(&out, arg);
 		}
 	}
+	st->seg_dead = dead;
+	st->seg_dead_t = from;
 	pthread_mutex_unlock(&st->lock);
 	return count;
 }

@@ -117,18 +117,79 @@ ui_printf(int y, int x, int maxw, attr_t attr, const char *fmt, ...)
 
 /* glyph as one printable one-column character: 1, or 0 if it is not. */
 static int
-glyph_cell(const char *glyph, cchar_t *cc)
+glyph_wc(const char *glyph, wchar_t *wc)
 {
 	mbstate_t	ps;
-	wchar_t		wcs[2] = { L'\0', L'\0' };
 	size_t		len = strlen(glyph), n;
 
 	memset(&ps, 0, sizeof ps);
-	n = mbrtowc(&wcs[0], glyph, len, &ps);
-	if (n != len || len == 0 || wcs[0] < 0x20 || wcwidth(wcs[0]) != 1 ||
-	    sanitize_unsafe((unsigned int)wcs[0]))
+	n = mbrtowc(wc, glyph, len, &ps);
+	return n == len && len != 0 && *wc >= 0x20 && wcwidth(*wc) == 1 &&
+	    !sanitize_unsafe((unsigned int)*wc);
+}
+
+/* glyph as a cell with attr (its colour pair too): 1, or 0 if not one. */
+static int
+glyph_cell(const char *glyph, attr_t attr, cchar_t *cc)
+{
+	wchar_t	wcs[2] = { L'\0', L'\0' };
+
+	if (!glyph_wc(glyph, &wcs[0]))
 		return 0;
-	return setcchar(cc, wcs, A_NORMAL, 0, NULL) == OK;
+	return setcchar(cc, wcs, attr & ~A_COLOR, (short)PAIR_NUMBER(attr),
+	    NULL) == OK;
+}
+
+/*
+ * Cells drawn one by one (the timeline's strips, the graph's bars) are most
+ * of a frame: each glyph and attribute is decoded into a ready cell once and
+ * kept here (a frame uses a few dozen), and a row of them goes to curses in
+ * one call, without the text path's decoding, moves and attribute changes.
+ */
+#define CELL_CACHE	64
+
+struct cell_cache {
+	char	 glyph[8];
+	attr_t	 attr;
+	cchar_t	 cc;
+};
+
+int
+ui_cell(cchar_t *cc, attr_t attr, const char *glyph)
+{
+	static struct cell_cache	 cache[CELL_CACHE];
+	static unsigned int		 used, next;
+	struct cell_cache		*c;
+	unsigned int			 i;
+	int				 ok;
+
+	for (i = 0; i < used; i++) {
+		c = &cache[i];
+		if (c->attr == attr && strcmp(c->glyph, glyph) == 0) {
+			*cc = c->cc;
+			return 1;
+		}
+	}
+	ok = strlen(glyph) < sizeof c->glyph && glyph_cell(glyph, attr, cc);
+	if (!ok)	/* not one printable column: shown as '?' */
+		return glyph_cell("?", attr, cc);
+	c = &cache[used < CELL_CACHE ? used++ : next++ % CELL_CACHE];
+	snprintf(c->glyph, sizeof c->glyph, "%s", glyph);
+	c->attr = attr;
+	c->cc = *cc;
+	return 1;
+}
+
+/* n ready cells from (y, x), clipped to the screen. */
+void
+ui_cells(int y, int x, const cchar_t *cells, int n)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if (x + n > COLS)
+		n = COLS - x;
+	if (n > 0)
+		mvadd_wchnstr(y, x, cells, n);
 }
 
 /* Draw glyph (one column wide) n times; returns n or what fitted. */
@@ -146,7 +207,7 @@ ui_repeat(int y, int x, int n, attr_t attr, const char *glyph)
 		return 0;
 	attrset(attr);
 	move(y, x);
-	if (glyph_cell(glyph, &cc)) {	/* n cells at once */
+	if (glyph_cell(glyph, A_NORMAL, &cc)) {	/* n cells at once */
 		hline_set(&cc, n);
 		move(y, x + n < COLS ? x + n : COLS - 1);
 	} else {

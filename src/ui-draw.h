@@ -1,7 +1,8 @@
 /*
  * ui-draw.h: drawing primitives shared by the panes: clipped UTF-8 text,
- * repeated glyphs, pane titles, and worker labels. Everything draws on
- * stdscr inside a rectangle; nothing here keeps state between frames.
+ * repeated glyphs, ready cells (a glyph and attribute decoded once, kept
+ * for the next frames: ui_cell), pane titles, and worker labels. Everything
+ * draws on stdscr inside a rectangle.
  */
 #ifndef TURBOTOP_UI_DRAW_H
 #define TURBOTOP_UI_DRAW_H
@@ -23,6 +24,8 @@ int	 ui_putn(int, int, int, attr_t, const char *, size_t);
 int	 ui_printf(int, int, int, attr_t, const char *, ...)
 	     __attribute__((format(printf, 5, 6)));
 int	 ui_repeat(int, int, int, attr_t, const char *);
+int	 ui_cell(cchar_t *, attr_t, const char *);
+void	 ui_cells(int, int, const cchar_t *, int);
 int	 ui_text_cols(const char *, size_t);
 void	 ui_title(const struct ui_rect *, const char *, const char *, int);
 void	 ui_title_hidden(const struct ui_rect *, const char *, const char *,

@@ -36,6 +36,8 @@ graph_core(const struct source *s, int c, int y, int x, int w, int rows,
 	const struct ui_glyphs	*g = ui_glyphs();
 	size_t			 len = source_history_len(s), i = 0, n;
 	double			 dt, hi, lo, sum, v;
+	attr_t			 attr;
+	cchar_t			 cc;
 	int			 col, row, eighths, fill;
 
 	if (len == 0 || span <= 0)
@@ -66,12 +68,13 @@ graph_core(const struct source *s, int c, int y, int x, int w, int rows,
 		eighths = (int)lround(v * rows * 8 / 100.0);
 		if (eighths == 0 && v >= 1)
 			eighths = 1;
+		attr = ui_attr(ui_level_role(v));
 		for (row = 0; row < rows; row++) {
 			fill = eighths - row * 8;
 			if (fill <= 0)
 				break;
-			ui_put(y + rows - 1 - row, x + w - 1 - col, 1,
-			    ui_attr(ui_level_role(v)), g->block[fill > 8 ? 8 : fill]);
+			ui_cell(&cc, attr, g->block[fill > 8 ? 8 : fill]);
+			ui_cells(y + rows - 1 - row, x + w - 1 - col, &cc, 1);
 		}
 	}
 }

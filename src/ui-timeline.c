@@ -88,6 +88,8 @@ struct ui_timeline {
 		int	 width, ncpus, workers, ended;
 	}		 key;
 	int		 have;
+	cchar_t		*row;		/* a strip's cells */
+	int		 rowsize;
 	unsigned char	*wstate;	/* worker view: WMAX x width, 0 or R W S */
 	double		*wshare;	/* WMAX x 3: seconds R, W, S */
 	size_t		 nw;
@@ -109,6 +111,7 @@ ui_timeline_free(struct ui_timeline *tl)
 	if (tl == NULL)
 		return;
 	free(tl->cells);
+	free(tl->row);
 	free(tl->thr);
 	free(tl->wstate);
 	free(tl->wshare);
@@ -366,36 +369,65 @@ thread_colour(struct job *job, pid_t tid)
 }
 
 /* A thread's swatch: its colour, or its character in monochrome. */
-static int
-swatch(int y, int x, int w, struct job *job, pid_t pid, pid_t tid, int half)
+static attr_t
+swatch_attr(struct job *job, pid_t pid, pid_t tid, int half, char *ch,
+    const char **glyph)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
-	char			 ch[2] = { 0, 0 };
 	int			 c = thread_colour(job, tid);
 
 	if (ui_theme_colour()) {
-		if (half)
-			return ui_put(y, x, w, ui_worker_attr(c),
-			    g->utf8 ? g->block[4] : "_");
-		if (g->utf8)
-			return ui_put(y, x, w, ui_worker_attr(c), g->full);
-		return ui_put(y, x, w, ui_worker_attr(c) | A_REVERSE, " ");
+		if (half) {
+			*glyph = g->utf8 ? g->block[4] : "_";
+			return ui_worker_attr(c);
+		}
+		if (g->utf8) {
+			*glyph = g->full;
+			return ui_worker_attr(c);
+		}
+		*glyph = " ";
+		return ui_worker_attr(c) | A_REVERSE;
 	}
 	ch[0] = job != NULL ? ui_worker_char(job, tid == pid ? pid : tid) : '#';
-	return ui_put(y, x, w, half ? 0 : A_REVERSE, ch);
+	ch[1] = '\0';
+	*glyph = ch;
+	return half ? 0 : A_REVERSE;
 }
 
-/* Core c's strip: width cells from x, rows rows from y. */
+static int
+swatch(int y, int x, int w, struct job *job, pid_t pid, pid_t tid, int half)
+{
+	const char	*glyph;
+	char		 ch[2];
+	attr_t		 attr = swatch_attr(job, pid, tid, half, ch, &glyph);
+
+	return ui_put(y, x, w, attr, glyph);
+}
+
+/*
+ * Core c's strip: width cells from x, rows rows from y. Each cell is
+ * chosen once and its rows drawn with it.
+ */
 static void
 draw_core(struct ui_timeline *tl, const struct source *s, struct job *job,
     int c, int y, int x, int rows)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
 	const struct cell	*cl;
-	size_t			 hist = 0, hi;
-	double			 t;
-	int			 j, k, best, i;
+	const char		*glyph;
+	size_t			 hist = 0, len = source_history_len(s);
+	double			 t, newest, oldest;
+	attr_t			 attr;
+	char			 ch[2];
+	int			 j, k, best, i, busy, other;
 
+	if (tl->width > tl->rowsize) {
+		free(tl->row);
+		tl->row = xcalloc((size_t)tl->width, sizeof *tl->row);
+		tl->rowsize = tl->width;
+	}
+	newest = len > 0 ? source_history_time(s, 0) : 0;
+	oldest = len > 0 ? source_history_time(s, len - 1) : 0;
 	for (j = 0; j < tl->width; j++) {
 		cl = &tl->cells[(size_t)c * tl->width + j];
 		t = tl->t0 + (j + 0.5) * tl->tstep;
@@ -405,30 +437,28 @@ draw_core(struct ui_timeline *tl, const struct source *s, struct job *job,
 			    cl->secs[i] > cl->secs[best]))
 				best = i;
 		}
-		for (k = 0; k < rows; k++) {
-			if (t < tl->lo || t > tl->hi + tl->tstep) {
-				if (source_history_len(s) > 0 && t <=
-				    source_history_time(s, 0) && t >= source_history_time(s,
-				    source_history_len(s) - 1)) {
-					hi = history_at_t(s, t, &hist);
-					if (source_history_busy(s, c, hi) >= OTHER_BUSY)
-						ui_put(y + k, x + j, 1,
-						    ui_attr(ROLE_OTHER), g->shade);
-				}
-				continue;
-			}
-			if (best >= 0)
-				swatch(y + k, x + j, 1, job, cl->pid[best],
-				    cl->tid[best], cl->total < HALF_CELL * tl->tstep);
-			else if (source_history_len(s) > 0 && t <= source_history_time(s, 0) &&
-			    source_history_busy(s, c, history_at_t(s, t, &hist)) >=
-			    OTHER_BUSY)
-				ui_put(y + k, x + j, 1, ui_attr(ROLE_OTHER),
-				    g->shade);
-			else
-				ui_put(y + k, x + j, 1, ui_attr(ROLE_DIM), g->idle);
+		/* Busy with other processes, from the history's samples. */
+		busy = len > 0 && t <= newest &&
+		    source_history_busy(s, c, history_at_t(s, t, &hist)) >=
+		    OTHER_BUSY;
+		if (t < tl->lo || t > tl->hi + tl->tstep) {	/* no run */
+			other = busy && t >= oldest;
+			attr = other ? ui_attr(ROLE_OTHER) : A_NORMAL;
+			glyph = other ? g->shade : " ";
+		} else if (best >= 0)
+			attr = swatch_attr(job, cl->pid[best], cl->tid[best],
+			    cl->total < HALF_CELL * tl->tstep, ch, &glyph);
+		else if (busy) {
+			attr = ui_attr(ROLE_OTHER);
+			glyph = g->shade;
+		} else {
+			attr = ui_attr(ROLE_DIM);
+			glyph = g->idle;
 		}
+		ui_cell(&tl->row[j], attr, glyph);
 	}
+	for (k = 0; k < rows; k++)
+		ui_cells(y + k, x, tl->row, tl->width);
 }
 
 /*

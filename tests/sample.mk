@@ -14,6 +14,14 @@ tests_test_sample_truth_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_sample_truth_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-sample-truth
 
+# The timeline's store: a window gives every segment that overlaps it,
+# whatever windows were asked before (a frame starts past the dead ones).
+check_PROGRAMS += tests/test-tl-store
+tests_test_tl_store_SOURCES = tests/test-tl-store.c
+tests_test_tl_store_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_tl_store_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-tl-store
+
 # Batch mode on the whole machine.
 TESTS += tests/sample-batch.sh
 EXTRA_DIST += tests/sample-batch.sh
