@@ -89,29 +89,43 @@ sweep_kill(const char *marker, int sig, pid_t not_this, int flags)
 	return n;
 }
 
-/* A process's start time (tics after boot) from /proc/PID/stat; 0 if gone. */
-static unsigned long long
-start_time(pid_t pid)
+/*
+ * The start times (tics after boot, as sweep_tree() reads them) of the
+ * roots that have none yet, from libproc2; one that is gone keeps 0. Only
+ * the watchdog asks (a single-threaded fork: its own libproc2 handle, kept
+ * between its looks, no shared lock).
+ */
+static void
+start_times(struct sweep_root *roots, size_t n)
 {
-	char			 path[64], buf[1024], *p;
-	unsigned long long	 start = 0;
-	FILE			*f;
-	int			 field;
+	static struct pids_info	*info;
+	enum pids_item		 items[] = { PIDS_ID_PID, PIDS_TICS_BEGAN };
+	struct pids_fetch	*f;
+	unsigned		 sel[SELECT_MAX];
+	size_t			 i = 0, j, k, m;
+	pid_t			 pid;
 
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	if ((f = fopen(path, "re")) == NULL)
-		return 0;
-	if (fgets(buf, sizeof buf, f) != NULL &&
-	    (p = strrchr(buf, ')')) != NULL) {
-		/* Field 3 (state) follows ") "; the start time is field 22. */
-		for (field = 2; field < 22 && (p = strchr(p + 1, ' ')) != NULL;
-		    field++)
-			;
-		if (p != NULL)
-			start = strtoull(p + 1, NULL, 10);
+	if (info == NULL && procps_pids_new(&info, items, nitems(items)) < 0) {
+		info = NULL;
+		return;
 	}
-	fclose(f);
-	return start;
+	while (i < n) {
+		for (m = 0; i < n && m < SELECT_MAX; i++) {
+			if (roots[i].start == 0)
+				sel[m++] = (unsigned)roots[i].pid;
+		}
+		if (m == 0 || (f = procps_pids_select(info, sel, (int)m,
+		    PIDS_SELECT_PID)) == NULL)
+			continue;
+		for (k = 0; k < (size_t)f->counts->total; k++) {
+			pid = PIDS_VAL(0, s_int, f->stacks[k], info);
+			for (j = 0; j < n; j++) {
+				if (roots[j].pid == pid && roots[j].start == 0)
+					roots[j].start = PIDS_VAL(1, ull_int,
+					    f->stacks[k], info);
+			}
+		}
+	}
 }
 
 /*
@@ -141,11 +155,14 @@ sweep_roots(pid_t pid, pid_t not_this, struct sweep_root **roots, size_t n,
 			if (old[j].pid == kids[i])
 				out[m].start = old[j].start;
 		}
-		if (out[m].start == 0)
-			out[m].start = start_time(kids[i]);
-		if (out[m].start != 0)
-			m++;
+		m++;
 	}
+	start_times(out, m);
+	for (i = j = 0; i < m; i++) {	/* those gone meanwhile go */
+		if (out[i].start != 0)
+			out[j++] = out[i];
+	}
+	m = j;
 	free(kids);
 	free(old);
 	*roots = out;
