@@ -51,11 +51,11 @@ win=$(( (secs + 2) / 3 ))
 b0=$(size)
 rounds=""
 for w in 1 2 3; do
-	r0=$(ticks "$rpid")
-	p0=$(ticks "$ppid")
+	r0=$(cpu_ns "$rpid")
+	p0=$(cpu_ns "$ppid")
 	sleep "$win"
-	r1=$(ticks "$rpid")
-	p1=$(ticks "$ppid")
+	r1=$(cpu_ns "$rpid")
+	p1=$(cpu_ns "$ppid")
 	if [ -z "$r0" ] || [ -z "$r1" ] || [ -z "$p0" ] || [ -z "$p1" ]; then
 		echo "record: FAILED (a turbotop exited during the run)"
 		exit 1
@@ -65,14 +65,7 @@ done
 b1=$(size)
 tm send-keys -t rec q
 tm send-keys -t plain q
-hz=$(getconf CLK_TCK)
-echo "$rounds" | tr ' ' '\n' | grep . | awk -F: -v hz="$hz" -v s="$((3 * win))" \
-    -v kb="$(( (b1 - b0) / 1024 ))" '
-	{ x[NR] = $2 > 0 ? $1 / $2 : 0; r += $1; p += $2; l = l sprintf(" %.2f", x[NR]) }
-	END {
-	# the median of three
-	m = x[1]; if ((x[1] - x[2]) * (x[3] - x[1]) >= 0) m = x[1]
-	else if ((x[2] - x[1]) * (x[3] - x[2]) >= 0) m = x[2]; else m = x[3]
-	printf "record: %.2f (median of%s: turbotop -r %.2f s vs turbotop %.2f s of CPU over %d s, ", m, l, r / hz, p / hz, s
-	printf "refreshing every 0.1 s in 120x40 with 50 lines/s of output; recording grew %d KiB/s; target <= 1.30)\n", kb / s
-}'
+kb=$(( (b1 - b0) / 1024 / (3 * win) ))
+set -- $(median3 "$rounds")
+printf "record: %s (median of %s %s %s: turbotop -r %s s vs turbotop %s s of CPU over %s s, refreshing every 0.1 s in 120x40 with 50 lines/s of output; recording grew %s KiB/s; target <= 1.30)\n" \
+    "$1" "$2" "$3" "$4" "$5" "$6" "$((3 * win))" "$kb"

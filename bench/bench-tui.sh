@@ -42,18 +42,17 @@ sleep 3
 
 tpid=$(pane_pid tt)
 hpid=$(pane_pid ht)
-t0=$(ticks "$tpid")
-h0=$(ticks "$hpid")
+t0=$(cpu_ns "$tpid")
+h0=$(cpu_ns "$hpid")
 sleep "$secs"
-t1=$(ticks "$tpid")
-h1=$(ticks "$hpid")
+t1=$(cpu_ns "$tpid")
+h1=$(cpu_ns "$hpid")
 if [ -z "$t0" ] || [ -z "$t1" ] || [ -z "$h0" ] || [ -z "$h1" ]; then
 	echo "tui: FAILED (a monitor exited during the run)"
 	exit 1
 fi
 tm send-keys -t tt q
-hz=$(getconf CLK_TCK)
-awk -v t="$((t1 - t0))" -v h="$((h1 - h0))" -v hz="$hz" -v s="$secs" 'BEGIN {
+awk -v t="$((t1 - t0))" -v h="$((h1 - h0))" -v hz=1e9 -v s="$secs" 'BEGIN {
 	r = h > 0 ? t / h : 0
 	printf "tui: %.2f (turbotop %.2f s vs htop %.2f s of CPU over %d s, ", r, t / hz, h / hz, s
 	printf "both refreshing every 0.1 s in 120x40; target <= 0.50)\n"

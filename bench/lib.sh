@@ -3,7 +3,13 @@
 #   tm ARGS...                      tmux on this benchmark's private server ($sock)
 #   side_by_side A CMD-A B CMD-B    two detached 120x40 sessions A and B, started together
 #   pane_pid SESSION                pid of the program in SESSION's pane
-#   ticks PID                       CPU ticks (utime + stime) PID has used so far
+#   cpu_ns PID                      CPU time PID's threads have used so far, in ns
+#                                   (the scheduler's own count, /proc/PID/task/*/schedstat:
+#                                   exact, where utime + stime are sampled at each tick;
+#                                   falls back to those ticks where it is missing)
+#   median3 ROUNDS                  ROUNDS: three "A:B" windows (CPU ns of the subject, of
+#                                   its peer) -> "MEDIAN R1 R2 R3 A-SECS B-SECS": the median
+#                                   ratio damps a busy machine
 #   tm_cleanup                      kill the server and remove its socket
 
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
@@ -19,7 +25,26 @@ side_by_side() {
 
 pane_pid() { tm display-message -p -t "$1" '#{pane_pid}'; }
 
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null; }
+cpu_ns() {
+	if [ -r "/proc/$1/schedstat" ]; then
+		cat /proc/"$1"/task/*/schedstat 2>/dev/null |
+			awk '{ s += $1 } END { if (NR) printf "%.0f\n", s }'
+	else
+		awk -v hz="$(getconf CLK_TCK)" \
+		    '{ printf "%.0f\n", ($14 + $15) * 1e9 / hz }' "/proc/$1/stat" 2>/dev/null
+	fi
+}
+
+median3() {
+	echo "$1" | tr ' ' '\n' | grep . | awk -F: '
+		{ x[NR] = $2 > 0 ? $1 / $2 : 0; a += $1; b += $2 }
+		END {
+			m = x[3]
+			if ((x[1] - x[2]) * (x[3] - x[1]) >= 0) m = x[1]
+			else if ((x[2] - x[1]) * (x[3] - x[2]) >= 0) m = x[2]
+			printf "%.2f %.2f %.2f %.2f %.2f %.2f\n", m, x[1], x[2], x[3], a / 1e9, b / 1e9
+		}'
+}
 
 tm_cleanup() {
 	tm kill-server 2>/dev/null
