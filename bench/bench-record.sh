@@ -46,26 +46,15 @@ sleep 3
 rpid=$(pane_pid rec)
 ppid=$(pane_pid plain)
 size() { wc -c <"$dir/b.cast" 2>/dev/null || echo 0; }
-# Three windows of secs/3 each; the median ratio damps a busy machine.
-win=$(( (secs + 2) / 3 ))
 b0=$(size)
-rounds=""
-for w in 1 2 3; do
-	r0=$(cpu_ns "$rpid")
-	p0=$(cpu_ns "$ppid")
-	sleep "$win"
-	r1=$(cpu_ns "$rpid")
-	p1=$(cpu_ns "$ppid")
-	if [ -z "$r0" ] || [ -z "$r1" ] || [ -z "$p0" ] || [ -z "$p1" ]; then
-		echo "record: FAILED (a turbotop exited during the run)"
-		exit 1
-	fi
-	rounds="$rounds $((r1 - r0)):$((p1 - p0))"
-done
+if ! m=$(measure3 "$rpid" "$ppid" "$secs"); then
+	echo "record: FAILED (a turbotop exited during the run)"
+	exit 1
+fi
 b1=$(size)
 tm send-keys -t rec q
 tm send-keys -t plain q
-kb=$(( (b1 - b0) / 1024 / (3 * win) ))
-set -- $(median3 "$rounds")
+set -- $m
+kb=$(( (b1 - b0) / 1024 / $7 ))
 printf "record: %s (median of %s %s %s: turbotop -r %s s vs turbotop %s s of CPU over %s s, refreshing every 0.1 s in 120x40 with 50 lines/s of output; recording grew %s KiB/s; target <= 1.30)\n" \
-    "$1" "$2" "$3" "$4" "$5" "$6" "$((3 * win))" "$kb"
+    "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$kb"

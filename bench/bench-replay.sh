@@ -62,25 +62,14 @@ sleep 1
 
 lpid=$(pane_pid live)
 ppid=$(pane_pid play)
-# Three windows of secs/3 each; the median ratio damps a busy machine.
-win=$(( (secs + 2) / 3 ))
-rounds=""
-for w in 1 2 3; do
-	l0=$(cpu_ns "$lpid")
-	p0=$(cpu_ns "$ppid")
-	sleep "$win"
-	l1=$(cpu_ns "$lpid")
-	p1=$(cpu_ns "$ppid")
-	if [ -z "$l0" ] || [ -z "$l1" ] || [ -z "$p0" ] || [ -z "$p1" ]; then
-		echo "replay: FAILED (a TUI exited during the run)"
-		exit 1
-	fi
-	rounds="$rounds $((p1 - p0)):$((l1 - l0))"
-done
+if ! m=$(measure3 "$ppid" "$lpid" "$secs"); then
+	echo "replay: FAILED (a TUI exited during the run)"
+	exit 1
+fi
 tm capture-pane -p -t play | head -1 | grep -q 'x16' ||
 	{ echo "replay: FAILED (the replay is not at x16)"; exit 1; }
 tm send-keys -t live q
 tm send-keys -t play q
-set -- $(median3 "$rounds")
+set -- $m
 printf "replay: %s (median of %s %s %s: replay of a %s MB hour at x16 %s s vs the live TUI %s s of CPU over %s s, both refreshing every 0.1 s in 120x40; target <= 0.50)\n" \
-    "$1" "$2" "$3" "$4" "$(du -m "$dir/hour.json" | cut -f1)" "$5" "$6" "$((3 * win))"
+    "$1" "$2" "$3" "$4" "$(du -m "$dir/hour.json" | cut -f1)" "$5" "$6" "$7"

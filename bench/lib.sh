@@ -7,9 +7,10 @@
 #                                   (the scheduler's own count, /proc/PID/task/*/schedstat:
 #                                   exact, where utime + stime are sampled at each tick;
 #                                   falls back to those ticks where it is missing)
-#   median3 ROUNDS                  ROUNDS: three "A:B" windows (CPU ns of the subject, of
-#                                   its peer) -> "MEDIAN R1 R2 R3 A-SECS B-SECS": the median
-#                                   ratio damps a busy machine
+#   measure3 A B SECS               the CPU of pids A (the subject) and B (its peer) over
+#                                   three windows of SECS/3: "MEDIAN R1 R2 R3 A-SECS B-SECS
+#                                   WINDOWS-SECS", R the ratios A/B (the median damps a busy
+#                                   machine); fails if either exits meanwhile
 #   tm_cleanup                      kill the server and remove its socket
 
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
@@ -35,14 +36,25 @@ cpu_ns() {
 	fi
 }
 
-median3() {
-	echo "$1" | tr ' ' '\n' | grep . | awk -F: '
+measure3() {
+	local win=$(( ($3 + 2) / 3 )) rounds="" w a0 b0 a1 b1
+	for w in 1 2 3; do
+		a0=$(cpu_ns "$1")
+		b0=$(cpu_ns "$2")
+		sleep "$win"
+		a1=$(cpu_ns "$1")
+		b1=$(cpu_ns "$2")
+		[ -n "$a0" ] && [ -n "$b0" ] && [ -n "$a1" ] && [ -n "$b1" ] ||
+			return 1
+		rounds="$rounds $((a1 - a0)):$((b1 - b0))"
+	done
+	echo "$rounds" | tr ' ' '\n' | grep . | awk -F: -v s="$((3 * win))" '
 		{ x[NR] = $2 > 0 ? $1 / $2 : 0; a += $1; b += $2 }
 		END {
 			m = x[3]
 			if ((x[1] - x[2]) * (x[3] - x[1]) >= 0) m = x[1]
 			else if ((x[2] - x[1]) * (x[3] - x[2]) >= 0) m = x[2]
-			printf "%.2f %.2f %.2f %.2f %.2f %.2f\n", m, x[1], x[2], x[3], a / 1e9, b / 1e9
+			printf "%.2f %.2f %.2f %.2f %.2f %.2f %d\n", m, x[1], x[2], x[3], a / 1e9, b / 1e9, s
 		}'
 }
 
