@@ -6,11 +6,13 @@
 # live TUI watching the same demo at -d 0.1 and the replay of the hour at x16
 # (also -d 0.1) run side by side in their own 120x40 tmux panes for SECONDS;
 # the ratio is the replay's CPU seconds over the live TUI's. Target: at most
-# 0.5 (issue 13). Where the replay's CPU goes (perf, callgrind): about a
-# third is reading 160 sample records a second (cJSON, values and kept
-# strings in the reader's arena: ~8 us for one of these 1.7 KB records hot,
-# ~13 between frames; json-c took ~46), half the frames, which cost the live
-# TUI as much (more: at x16 the history and timeline move 16 samples a frame).
+# 0.5 (issue 13). Where the replay's CPU goes (callgrind, 30 s at x16):
+# about a quarter is reading 160 sample records a second, the rest its
+# frames, which cost the live TUI as much (more: at x16 the history and
+# timeline move 16 samples a frame). A sample is read skimmed, up to its
+# "procs" (~60k instructions for one of these 1.7 KB records, ~176k read
+# whole), but for the last one before a frame, read whole again for the
+# process table (event-read.c).
 # Usage: make bench, or TURBOTOP=... sh bench/bench-replay.sh [SECONDS]
 : "${TURBOTOP:?TURBOTOP must point at the turbotop binary}"
 secs=${1:-20}

@@ -3,7 +3,9 @@
  * does with its records (source.c). The input is read as a stream from a
  * memfd, line by line, with every record fed to a stream source and its
  * figures read back as the panes do; the whole input is also parsed as one
- * line. Every string a record hands out must be sanitised (valid UTF-8, no
+ * line; the second pass skims samples as a replay does, reading each
+ * skimmed one whole again from its line. Every string a record hands out
+ * must be sanitised (valid UTF-8, no
  * control character), counts within the reader's bounds, and nothing may
  * crash, leak or hang.
  */
@@ -88,10 +90,12 @@ check_event(struct source *src, const struct event *e)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct event_reader	*r;
+	struct event_reader	*r, *whole;
 	struct source		*src = source_stream();
-	struct event		 e;
+	struct event		 e, w;
+	const char		*line;
 	char			*cause;
+	size_t			 len;
 	int			 fd, n, more = 1;
 
 	if ((fd = memfd_create("fuzz-event", 0)) < 0)
@@ -118,18 +122,34 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_event(src, &e);
 		}
 	}
-	/* Again from the start, as a seek back does, and as one line. */
+	/* Again from the start, skimming as a seek back does; as one line. */
 	source_clear(src);
 	FUZZ_CHECK(event_reader_seek(r, 0, 0) == 0);
+	event_reader_skim(r, 1);
+	whole = event_reader_new(-1);
 	for (more = 1; more; ) {
 		more = event_reader_fill(r) > 0;
 		while ((n = event_reader_next(r, &e, &cause)) != 0) {
-			if (n < 0)
+			if (n < 0) {
 				free(cause);
-			else
-				check_event(src, &e);
+				continue;
+			}
+			FUZZ_CHECK(!e.skimmed || e.nprocs == 0);
+			check_event(src, &e);
+			if (!e.skimmed)
+				continue;
+			line = event_reader_line(r, &len);
+			if (event_reader_parse(whole, line, len, &w,
+			    &cause) == 0) {
+				FUZZ_CHECK(!w.skimmed);
+				source_feed_procs(src, &w);
+				check_event(src, &w);
+			} else
+				free(cause);
 		}
 	}
+	event_reader_free(whole);
+	event_reader_skim(r, 0);
 	if (event_reader_parse(r, (const char *)data, size, &e, &cause) == 0)
 		check_event(src, &e);
 	else

@@ -11,6 +11,17 @@
  * table for every object, every key copied), cJSON ~19 us (bench/ notes
  * it). Its objects are lists: fields are looked up from the one last found,
  * since our writer puts them in the order we read them (see field_or_null).
+ *
+ * Skimming (event_reader_skim): a replay at x16 shows in its process table
+ * only the last of the ~16 samples it applies a frame, and a sample's
+ * "procs" are ~60% of its bytes; cJSON has no way to stop inside an object.
+ * So the reader finds where a top-level "procs" begins (our writer puts it
+ * after "cpus" and "timeline", and before "sys") and lets cJSON parse the
+ * record up to there, closed with a '}': that prefix parses as JSON only if
+ * the cut was at the record's own level (a cut inside a nested value leaves
+ * it open), and what is read from it is checked as any record is. Anything
+ * else (procs first, a "host", a process with "tasks", a prefix that does
+ * not parse) is read whole. See skim_cut().
  */
 #include "config.h"
 
@@ -153,6 +164,16 @@ struct event_reader {
 	struct arena_chunk	*arena;		/* in here */
 	struct cursor		 cur;		/* where fields are looked up */
 
+	/*
+	 * Skimming: on, the record last parsed was skimmed, and the buffer
+	 * its prefix is parsed from. The line last parsed, for a whole read.
+	 */
+	int			 skim, skimmed;
+	char			*cut;
+	size_t			 cut_size;
+	const char		*taken;
+	size_t			 taken_len;
+
 	/* What the event last returned points at. */
 	char			**argv;
 	struct cpu_sample	*cpus;
@@ -226,6 +247,7 @@ event_reader_free(struct event_reader *r)
 	free(r->runs);
 	free(r->threads);
 	free(r->busy);
+	free(r->cut);
 	free(r->buf);
 	free(r);
 }
@@ -793,7 +815,12 @@ read_sys(struct event_reader *r, const cJSON *o, struct sys_sample *s,
 	return num(r, o, "uptime", 0, 0, &s->uptime, cause);
 }
 
-/* A sample; its fields in the writer's order (field_or_null). */
+/*
+ * A sample; its fields in our writer's order (field_or_null): cpus,
+ * timeline, procs, sys. An older stream's timeline, after sys, is looked
+ * up (a scan of the record's few members). A skimmed record ends before
+ * procs.
+ */
 static int
 read_sample(struct event_reader *r, const cJSON *o, struct event *e,
     char **cause)
@@ -816,6 +843,16 @@ read_sample(struct event_reader *r, const cJSON *o, struct event *e,
 	e->cpus = r->cpus;
 	e->ncpus = (int)n;
 	r->cur = at;
+	if ((v = field(r, o, "timeline")) != NULL) {
+		at = r->cur;
+		if (read_timeline(r, v, e, cause) != 0)
+			return -1;
+		r->cur = at;
+	}
+	if (r->skimmed) {
+		e->skimmed = 1;		/* no procs, no sys */
+		return 0;
+	}
 	if ((a = array(r, o, "procs", EVENT_PROCS_MAX, &n, cause)) == NULL)
 		return -1;
 	at = r->cur;
@@ -841,15 +878,10 @@ read_sample(struct event_reader *r, const cJSON *o, struct event *e,
 	e->nthreads = r->nthreads;
 	r->cur = at;
 	if ((v = field(r, o, "sys")) != NULL) {
-		at = r->cur;
 		if (read_sys(r, v, &r->sys, cause) != 0)
 			return -1;
 		e->sys = &r->sys;
-		r->cur = at;
 	}
-	if ((v = field(r, o, "timeline")) != NULL &&
-	    read_timeline(r, v, e, cause) != 0)
-		return -1;
 	return 0;
 }
 
@@ -996,6 +1028,85 @@ read_event(struct event_reader *r, const cJSON *o, struct event *e,
 	return 0;
 }
 
+/* JSON's white space. */
+static inline int
+json_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * Where a sample record line, len can be cut for a skim: the length of
+ * what comes before the ',' that precedes its "procs", or 0 to read it
+ * whole. It must have a "timeline" before (our writer's order; an older
+ * stream has it after), no "host" after (a cluster's record; one before is
+ * seen in the parse) and no process with "tasks" (an array; "sys" has a
+ * count of that name): the worker view's threads come from every sample. A "procs" inside a string is escaped (\"procs\") and has no ','
+ * before its quote; one inside a nested value leaves the prefix open: its
+ * parse fails and the record is read whole.
+ */
+static size_t
+skim_cut(const char *line, size_t len)
+{
+	const char	*end = line + len, *p, *q, *s;
+
+	if ((p = memmem(line, len, "\"procs\"", 7)) == NULL)
+		return 0;
+	for (q = p; q > line && json_space(q[-1]); q--)
+		/* nothing */;
+	if (q == line || *--q != ',' ||
+	    memmem(line, (size_t)(q - line), "\"timeline\"", 10) == NULL)
+		return 0;
+	if (memmem(p + 7, (size_t)(end - p - 7), "\"host\"", 6) != NULL)
+		return 0;
+	for (s = p + 7; (s = memmem(s, (size_t)(end - s), "\"tasks\"", 7)) !=
+	    NULL; ) {
+		for (s += 7; s < end && json_space(*s); s++)
+			/* nothing */;
+		if (s == end || *s++ != ':')
+			continue;
+		for (; s < end && json_space(*s); s++)
+			/* nothing */;
+		if (s < end && *s == '[')
+			return 0;
+	}
+	return (size_t)(q - line);
+}
+
+/*
+ * A sample record parsed skimmed, up to its "procs" (skim_cut), or NULL
+ * (then it is parsed whole): it must be an object of type "sample" with a
+ * "timeline" and no "host" (a cluster's records are read whole).
+ */
+static cJSON *
+skim(struct event_reader *r, const char *line, size_t len)
+{
+	const cJSON	*v;
+	const char	*end = NULL;
+	cJSON		*o;
+	size_t		 n;
+
+	if ((n = skim_cut(line, len)) == 0)
+		return NULL;
+	if (n + 1 > r->cut_size) {
+		r->cut_size = n + 1;
+		r->cut = xreallocarray(r->cut, 1, r->cut_size);
+	}
+	memcpy(r->cut, line, n);
+	r->cut[n] = '}';
+	arena_now = &r->arena;
+	o = cJSON_ParseWithLengthOpts(r->cut, n + 1, &end, 0);
+	arena_now = NULL;
+	if (o != NULL && end == r->cut + n + 1 && cJSON_IsObject(o) &&
+	    (v = cJSON_GetObjectItemCaseSensitive(o, "type")) != NULL &&
+	    cJSON_IsString(v) && strcmp(v->valuestring, "sample") == 0 &&
+	    cJSON_GetObjectItemCaseSensitive(o, "timeline") != NULL &&
+	    cJSON_GetObjectItemCaseSensitive(o, "host") == NULL)
+		return o;
+	release(r);
+	return NULL;
+}
+
 int
 event_reader_parse(struct event_reader *r, const char *line, size_t len,
     struct event *e, char **cause)
@@ -1012,6 +1123,19 @@ event_reader_parse(struct event_reader *r, const char *line, size_t len,
 	if (len > EVENT_LINE_MAX)
 		return bad(r, cause, "longer than %u bytes: skipped",
 		    EVENT_LINE_MAX);
+	r->taken = line;
+	r->taken_len = len;
+	r->skimmed = 0;
+	if (r->skim && (o = skim(r, line, len)) != NULL) {
+		r->obj = o;
+		r->skimmed = 1;
+		e->type = EVENT_SAMPLE;
+		if (num(r, o, "t", 1, 0, &e->t, cause) != 0)
+			return -1;
+		if (e->t < 0)
+			return bad(r, cause, "\"t\" is negative");
+		return read_sample(r, o, e, cause);
+	}
 	arena_now = &r->arena;
 	o = cJSON_ParseWithLengthOpts(line, len, &end, 0);
 	arena_now = NULL;
@@ -1105,6 +1229,27 @@ event_reader_next(struct event_reader *r, struct event *e, char **cause)
 			return 1;
 		return -1;
 	}
+}
+
+void
+event_reader_skim(struct event_reader *r, int on)
+{
+	r->skim = on;
+}
+
+/* Count the next record parsed as line lineno (a line kept elsewhere). */
+void
+event_reader_number(struct event_reader *r, unsigned long lineno)
+{
+	r->lineno = lineno;
+}
+
+/* The line of the record last parsed (valid until the next fill). */
+const char *
+event_reader_line(const struct event_reader *r, size_t *len)
+{
+	*len = r->taken_len;
+	return r->taken;
 }
 
 /* Where the record last returned starts in the file. */

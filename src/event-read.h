@@ -43,6 +43,22 @@ int			 event_reader_next(struct event_reader *, struct event *,
 int			 event_reader_parse(struct event_reader *, const char *,
 			     size_t, struct event *, char **);
 
+/*
+ * Skimming (on: 1): a sample of this machine's (no "host") that has its
+ * "timeline" before "procs" (our writer's order) and no process with
+ * "tasks" is read up to its "procs": nprocs 0, no sys, skimmed set, and
+ * what follows is not checked. A replay at speed needs the processes only
+ * of the last sample before a frame; it reads that one whole again from
+ * its line (event_reader_line, valid until the next fill) with
+ * event_reader_parse on a reader that does not skim, numbered as the line
+ * was (event_reader_number) for its messages.
+ */
+void			 event_reader_skim(struct event_reader *, int);
+const char		*event_reader_line(const struct event_reader *,
+			     size_t *);
+void			 event_reader_number(struct event_reader *,
+			     unsigned long);
+
 unsigned long		 event_reader_lineno(const struct event_reader *);
 
 /*

@@ -366,6 +366,13 @@ json_sample(struct json *j, const struct event *e)
 		json_object_end(j);
 	}
 	json_array_end(j);
+	/*
+	 * The timeline before the processes: a replay at speed reads a
+	 * sample's procs only for the last one of a frame and reads the
+	 * others only up to "procs" (event-read.c, skimming).
+	 */
+	if (e->timeline != NULL)
+		json_timeline(j, e->timeline);
 	json_key(j, "procs");
 	json_array_begin(j);
 	for (i = 0; i < e->nprocs; i++) {
@@ -395,8 +402,6 @@ json_sample(struct json *j, const struct event *e)
 	json_array_end(j);
 	if (s != NULL)
 		json_sys(j, s);
-	if (e->timeline != NULL)
-		json_timeline(j, e->timeline);
 }
 
 /* "sys": the machine's figures, as top's summary lines. */

@@ -115,6 +115,7 @@ struct event {
 	int			 with_threads;	/* each process lists its "tasks": */
 	const struct thread_sample *threads;	/* ... these, matched by pid */
 	size_t			 nthreads;
+	int			 skimmed;	/* read without procs and sys */
 
 	/* output, start, exit, step, error */
 	int			 line;		/* lesson line; 0: none */

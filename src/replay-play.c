@@ -60,6 +60,14 @@ struct rmark {
 	unsigned long	 lineno;	/* of the line before */
 };
 
+/* A skimmed sample's line, kept to be read whole (struct replay). */
+struct kept {
+	char			*buf;
+	size_t			 n, size;
+	unsigned long		 lineno;
+	off_t			 off;
+};
+
 struct replay {
 	char			*name;		/* for messages */
 	int			 fd;		/* what the reader reads */
@@ -92,6 +100,16 @@ struct replay {
 	int			 to_end;	/* seeking to the end */
 	int			 have_pending;
 	struct event		 pending;
+
+	/*
+	 * Samples are read skimmed (event-read.h): the line of the last one
+	 * applied so (n 0: the last was whole) and of a skimmed pending one,
+	 * read whole again by whole when they are needed; a bad line found so
+	 * is told once (up to bad_frontier).
+	 */
+	struct event_reader	*whole;
+	struct kept		 last, pline;
+	off_t			 bad_frontier;
 
 	struct job		*job;		/* the replica on show */
 	size_t			 job_index;	/* into jobs[]; njobs: none */
@@ -170,6 +188,8 @@ replay_open(const char *path, size_t max_lines, char **cause)
 		}
 	}
 	rp->r = event_reader_new(rp->fd);
+	event_reader_skim(rp->r, 1);
+	rp->whole = event_reader_new(-1);
 	rp->src = source_stream();
 	rp->wall = now_mono();
 	return rp;
@@ -184,6 +204,9 @@ replay_free(struct replay *rp)
 		return;
 	job_free(rp->job);
 	event_reader_free(rp->r);
+	event_reader_free(rp->whole);
+	free(rp->last.buf);
+	free(rp->pline.buf);
 	source_free(rp->src);
 	if (rp->own_fd && rp->fd >= 0)
 		close(rp->fd);
@@ -397,6 +420,91 @@ apply(struct replay *rp, const struct event *e)
 	return source_feed(rp->src, e);
 }
 
+/* Keep the line of the record rp->r last returned in k. */
+static void
+keep_line(struct replay *rp, struct kept *k)
+{
+	const char	*line;
+	size_t		 len;
+
+	line = event_reader_line(rp->r, &len);
+	if (len > k->size) {
+		k->buf = xreallocarray(k->buf, 1, len);
+		k->size = len;
+	}
+	memcpy(k->buf, line, len);
+	k->n = len;
+	k->lineno = event_reader_lineno(rp->r);
+	k->off = event_reader_offset(rp->r);
+}
+
+/*
+ * The kept line k read whole into w: 0, or -1 if what follows its
+ * timeline is bad (told once: the sample stays as it was skimmed).
+ */
+static int
+read_whole(struct replay *rp, const struct kept *k, struct event *w)
+{
+	char	*cause;
+
+	event_reader_number(rp->whole, k->lineno);
+	if (event_reader_parse(rp->whole, k->buf, k->n, w, &cause) == 0)
+		return 0;
+	if (k->off >= rp->bad_frontier) {
+		rp->bad_frontier = k->off + 1;
+		rp->errors++;
+		if (rp->errors > 1)
+			message(rp, "%lu bad lines; %s", rp->errors, cause);
+		else
+			message(rp, "bad %s", cause);
+	}
+	free(cause);
+	return -1;
+}
+
+/*
+ * Record e applied; a skimmed sample's line is kept for its procs (read_on
+ * reads the last one whole): the line rp->r last returned, or for the
+ * pending record (pending 1) the one kept then.
+ */
+static int
+apply_line(struct replay *rp, const struct event *e, int pending)
+{
+	struct kept	 k;
+	int		 fed;
+
+	if (!(fed = apply(rp, e)) || e->type != EVENT_SAMPLE)
+		return fed;
+	if (!e->skimmed)
+		rp->last.n = 0;
+	else if (!pending)
+		keep_line(rp, &rp->last);
+	else {
+		k = rp->last;
+		rp->last = rp->pline;
+		rp->pline = k;
+		rp->pline.n = 0;
+	}
+	return fed;
+}
+
+/*
+ * The processes of the last sample applied, if it was skimmed: the table
+ * as a whole read leaves it. A record bad only in its procs keeps the
+ * table of the sample before.
+ */
+static void
+procs_of_last(struct replay *rp)
+{
+	struct event	 w;
+
+	if (rp->last.n == 0)
+		return;
+	if (read_whole(rp, &rp->last, &w) == 0)
+		source_feed_procs(rp->src, &w);
+	rp->last.n = 0;
+}
+
 /* Read records up to the playhead, within the budget; 1 if any applied. */
 static int
 read_on(struct replay *rp, int *more)
@@ -411,7 +519,7 @@ read_on(struct replay *rp, int *more)
 		if (!rp->to_end && rp->pending.t > rp->pos)
 			return 0;
 		rp->have_pending = 0;
-		changed |= apply(rp, &rp->pending);
+		changed |= apply_line(rp, &rp->pending, 1);
 	}
 	for (;;) {
 		if (++count > BUDGET_RECORDS ||
@@ -457,10 +565,13 @@ read_on(struct replay *rp, int *more)
 		if (e.type != EVENT_HELLO && e.t > rp->pos && !rp->to_end) {
 			rp->pending = e;
 			rp->have_pending = 1;
+			if (e.skimmed)	/* the reader's buffer may move */
+				keep_line(rp, &rp->pline);
 			break;
 		}
-		changed |= apply(rp, &e);
+		changed |= apply_line(rp, &e, 0);
 	}
+	procs_of_last(rp);
 	return changed;
 }
 
@@ -689,6 +800,7 @@ replay_seek(struct replay *rp, double t)
 	}
 	source_clear(rp->src);
 	rp->have_pending = 0;
+	rp->last.n = 0;
 	rp->rebuild = 1;
 	rp->pos = t;
 	if (lo < rp->nmarks) {

@@ -338,13 +338,32 @@ pacer(const struct source *src)
 	return 0;
 }
 
+/* A sample's processes (named in the store) and system figures into h. */
+static void
+feed_procs(struct source *src, struct src_host *h, const struct event *e)
+{
+	size_t	i;
+
+	if (e->nprocs > h->procsize) {
+		h->procs = xreallocarray(h->procs, e->nprocs, sizeof *h->procs);
+		h->procsize = e->nprocs;
+	}
+	if (e->nprocs > 0)
+		memcpy(h->procs, e->procs, e->nprocs * sizeof *h->procs);
+	h->nprocs = e->nprocs;
+	if (e->sys != NULL)
+		h->sys = *e->sys;
+	for (i = 0; i < e->nprocs; i++)
+		tl_store_name(src->store, e->procs[i].pid, e->procs[i].pid,
+		    e->procs[i].cmd);
+}
+
 static void
 feed_sample(struct source *src, const struct event *e)
 {
 	struct src_host	*h;
 	const char	*name = e->from != NULL ? e->from : src->hello_host;
 	double		 from;
-	size_t		 i;
 	int		 j, hi;
 
 	if ((h = host_get(src, name != NULL ? name : "", e->ncpus)) == NULL)
@@ -354,13 +373,8 @@ feed_sample(struct source *src, const struct event *e)
 		src->cpus[h->first + j] = e->cpus[j];
 	mean_of(&h->total, e->cpus, e->ncpus);
 	mean_of(&src->total, src->cpus, src->ncpus);
-	if (e->nprocs > h->procsize) {
-		h->procs = xreallocarray(h->procs, e->nprocs, sizeof *h->procs);
-		h->procsize = e->nprocs;
-	}
-	if (e->nprocs > 0)
-		memcpy(h->procs, e->procs, e->nprocs * sizeof *h->procs);
-	h->nprocs = e->nprocs;
+	if (!e->skimmed)	/* else source_feed_procs() will bring them */
+		feed_procs(src, h, e);
 	if (e->nthreads > h->threadsize) {
 		h->threads = xreallocarray(h->threads, e->nthreads,
 		    sizeof *h->threads);
@@ -369,12 +383,7 @@ feed_sample(struct source *src, const struct event *e)
 	if (e->nthreads > 0)
 		memcpy(h->threads, e->threads, e->nthreads * sizeof *h->threads);
 	h->nthreads = e->nthreads;
-	if (e->sys != NULL)
-		h->sys = *e->sys;
 	from = h->t > 0 && h->t < e->t ? h->t : e->t - first_interval(e);
-	for (i = 0; i < e->nprocs; i++)
-		tl_store_name(src->store, e->procs[i].pid, e->procs[i].pid,
-		    e->procs[i].cmd);
 	feed_timeline(src, h, e, from);
 	if (hi == pacer(src)) {
 		src->interval = e->t - from;
@@ -386,6 +395,22 @@ feed_sample(struct source *src, const struct event *e)
 		}
 	}
 	h->t = e->t;
+}
+
+/*
+ * The processes and "sys" of a sample fed skimmed (its whole read, e):
+ * the host's table as if it had been fed whole.
+ */
+void
+source_feed_procs(struct source *src, const struct event *e)
+{
+	struct src_host	*h;
+	const char	*name = e->from != NULL ? e->from : src->hello_host;
+
+	if (src->live != NULL || e->type != EVENT_SAMPLE || e->ncpus < 1 ||
+	    (h = host_get(src, name != NULL ? name : "", e->ncpus)) == NULL)
+		return;
+	feed_procs(src, h, e);
 }
 
 /* A host's state record: kept for its header (a new host has no core). */

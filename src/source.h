@@ -45,6 +45,8 @@ struct sampler	*source_sampler(const struct source *);	/* NULL: a stream */
 
 /* A stream: take one record into the picture; 1 if it was a sample. */
 int		 source_feed(struct source *, const struct event *);
+/* A skimmed sample's (event-read.h) procs and sys, from its whole read. */
+void		 source_feed_procs(struct source *, const struct event *);
 void		 source_clear(struct source *);	/* forget all (a seek) */
 
 /* Hosts. */

@@ -3,7 +3,7 @@
 for the replay tests, on standard output.
 
     gen-stream.py [--hosts H] [--host-prefix P] [--cores C] [--seconds S]
-                  [--interval I] [--hostile]
+                  [--interval I] [--hostile] [--timeline] [--bad-procs T]
 
 H hosts (records carry "host" when H > 1, named P0, P1, ...; P is "h")
 of C cores each, a sample every I
@@ -12,6 +12,9 @@ that prints "tick N" every second; with --hostile, a line that is not JSON
 (line 6), an over-deep record, a record of an unknown type and an output
 line with terminal escapes come in between, and the rest still plays;
 --schema N writes N as the hello's schema (a newer one is reported).
+--timeline gives each sample a "timeline" before its "procs", as turbotop
+writes them (the ticker runs on core 0); --bad-procs T makes the
+processes of the sample at T bad (its timeline good).
 """
 import argparse
 import json
@@ -27,6 +30,8 @@ def main():
     ap.add_argument("--interval", type=float, default=0.5)
     ap.add_argument("--hostile", action="store_true")
     ap.add_argument("--schema", type=int, default=1)
+    ap.add_argument("--timeline", action="store_true")
+    ap.add_argument("--bad-procs", type=float, default=-1)
     a = ap.parse_args()
     out = sys.stdout
     hosts = [a.host_prefix + str(i) for i in range(a.hosts)] if a.hosts > 1 else ["synth"]
@@ -57,11 +62,21 @@ def main():
                              "system": round(busy * 0.3, 1),
                              "idle": 100.0 - busy, "iowait": 0.0, "irq": 0.0,
                              "softirq": 0.0, "steal": 0.0})
-            rec = {"type": "sample", "t": t, "cpus": cpus,
-                   "procs": [{"pid": 4243, "ppid": 4242, "pgid": 4242,
-                              "state": "R", "cpu": 50.0, "core": 0,
-                              "rss_kb": 1000, "threads": 1,
-                              "time": t / 2, "cmd": "ticker"}]}
+            rec = {"type": "sample", "t": t, "cpus": cpus}
+            procs = [{"pid": 4243, "ppid": 4242, "pgid": 4242,
+                      "state": "R", "cpu": 50.0, "core": 0,
+                      "rss_kb": 1000, "threads": 1,
+                      "time": t / 2, "cmd": "ticker"}]
+            if a.timeline:
+                ms = a.interval * 1000
+                cores = [{"id": c, "idle_ms": 0.0 if c == 0 else ms,
+                          "run": [{"pid": 4243, "tid": 4243, "ms": ms}]
+                          if c == 0 else []} for c in range(a.cores)]
+                rec["timeline"] = {"source": "exact", "lost": 0,
+                                   "cores": cores}
+            if abs(t - a.bad_procs) < 1e-6:
+                procs = [{"pid": "not a number"}]
+            rec["procs"] = procs
             if a.hosts > 1:
                 rec["host"] = h
             put(rec)

@@ -3,7 +3,8 @@
 # and the same command recorded with -b -f json then replayed show the same
 # panes, cores and output; the keys pause, change the speed and seek;
 # `turbotop -b ... | turbotop --replay -` shows the run live; a hostile
-# stream plays on with its bad lines named and its escapes made harmless.
+# stream plays on with its bad lines named and its escapes made harmless,
+# a sample bad only in its processes too.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 . "${TESTS_SRCDIR:-$(dirname "$0")}/ui-lib.sh"
 base=$TT_SOCK
@@ -136,6 +137,32 @@ case $title in *pwned*) fail "an escape in the stream reached the terminal";; es
 tt_capture | grep -q 'evil.*here' || fail "the hostile line is not shown"
 tt kill-server
 TT_SOCK="$base-5"	# a new server: the old one may still be exiting
+
+# 5. A sample bad only after its timeline: the TUI reads a sample's
+# processes when it shows them (the samples between frames are skimmed,
+# event-read.c), so the line is named when the playhead stops on it, once.
+python3 "$gen" --seconds 30 --interval 0.1 --timeline --bad-procs 10 \
+    > "$dir/badprocs.json"
+line=$(grep -n '"not a number"' "$dir/badprocs.json" | cut -d: -f1)
+[ -n "$line" ] || fail "gen-stream.py wrote no bad processes"
+row() { tt_capture | grep -qE '^ +4243 R +50\.0'; }
+tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.1 --replay $dir/badprocs.json"
+tt_wait_text "REPLAY playing x1" 10
+wait_until 10 row || fail "the ticker is not in the process table"
+tt_send Space
+tt_wait_text "REPLAY paused" 10
+tt_send '{' ']'
+tt_wait_text "10.0/" 10
+tt_wait_text "bad line $line: \"pid\" is not" 10
+tt_send ']'
+tt_wait_text "20.0/" 10
+wait_until 10 row || fail "the table did not come back after the bad sample"
+tt_send '{' ']'
+tt_wait_text "10.0/" 10
+tt_wait_text "replay: forward 10 s" 10
+tt_capture | grep -q "bad line" && fail "the bad line was told twice"
+tt kill-server
+TT_SOCK="$base-6"	# a new server: the old one may still be exiting
 
 python3 "$gen" --seconds 3 --schema 99 > "$dir/newer.json"
 tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.1 --replay $dir/newer.json"
