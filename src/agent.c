@@ -96,12 +96,17 @@ agent_watch(struct agent *a, pid_t pgid)
  * One pid's verdict: carries the marker or not, and its rank. Its
  * environment is what exec gave it, so it is read when the process is new
  * and, if it had no marker, once more at the next scan (a rank seen
- * between its daemon's fork and exec has the daemon's environment): a tick
- * costs a listing of the processes, not every environment again.
+ * between its daemon's fork and exec has the daemon's environment), and
+ * again, a few times, while its environment reads empty (inside its exec:
+ * proc_environ_empty; a kernel thread's always is): a tick costs a listing
+ * of the processes, not every environment again.
  */
+#define AGENT_EMPTY_MAX	4
+
 struct agent_seen {
 	pid_t	 pid;			/* 0: gone before it was read */
 	int	 reads;			/* times its environment was read */
+	int	 empties;		/* ... and read empty, not counted */
 	int	 fresh;			/* to be read at this scan */
 	int	 marked;
 	int	 rank;			/* -1: not a rank */
@@ -140,6 +145,10 @@ agent_read(void *arg, pid_t pid, pid_t pgid, char **env)
 		return;
 	s->found = 1;
 	s->pgid = pgid;
+	if (proc_environ_empty(env) && s->empties < AGENT_EMPTY_MAX) {
+		s->empties++;
+		s->reads--;		/* read again at the next scan */
+	}
 	s->rank = proc_environ_rank(env);
 	for (e = env; e != NULL && *e != NULL; e++) {
 		if (strncmp(*e, l->a->marker, l->mlen) == 0)

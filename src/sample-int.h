@@ -132,5 +132,6 @@ void			 proc_environ_each(struct pids_info **, const pid_t *,
 			     size_t, void (*)(void *, pid_t, pid_t, char **),
 			     void *);
 int			 proc_environ_rank(char **);
+int			 proc_environ_empty(char **);
 
 #endif

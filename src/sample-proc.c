@@ -289,6 +289,19 @@ proc_environ_each(struct pids_info **info, const pid_t *pids, size_t n,
 	proc2_unlock();
 }
 
+/*
+ * Whether an environment read is empty (libproc2 gives "-" for an empty
+ * /proc/PID/environ). A process in the middle of execve has its new
+ * command but no environment yet (the kernel sets the new one up after
+ * the name), so an empty read says nothing and is read again.
+ */
+int
+proc_environ_empty(char **env)
+{
+	return env == NULL || env[0] == NULL ||
+	    (strcmp(env[0], "-") == 0 && env[1] == NULL);
+}
+
 /* The MPI rank an environment names (OMPI_COMM_WORLD_RANK), or -1. */
 int
 proc_environ_rank(char **env)

@@ -38,7 +38,9 @@
 
 /*
  * A watched process's MPI rank: -1 none, -2 not read yet. Read again when
- * its command changes: a rank is read between mpirun's fork and its exec.
+ * its command changes (a rank is read between mpirun's fork and its exec)
+ * and while its environment reads empty (inside its exec, after the new
+ * name: proc_environ_empty).
  */
 struct proc_rank {
 	pid_t	pid;
@@ -589,7 +591,8 @@ rank_read(void *arg, pid_t pid, pid_t pgid, char **env)
 	key.pid = pid;
 	if ((hit = bsearch(&key, set->v, set->n, sizeof *set->v,
 	    rank_cmp)) != NULL)
-		hit->rank = proc_environ_rank(env);
+		hit->rank = proc_environ_empty(env) ? -2 :
+		    proc_environ_rank(env);
 }
 
 /* Read the ranks not read yet among v (n, sorted by pid). */

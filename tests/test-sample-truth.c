@@ -10,6 +10,9 @@
  *  - Sampled timeline: three spinners pinned to one core wait most of the
  *    time, and their state strips (spans) say as much as their WAIT% and
  *    RUN% (the table's figures, from schedstat).
+ *  - Environments (an MPI rank's OMPI_COMM_WORLD_RANK): read with libproc2,
+ *    a process started with an empty environment reads empty (libproc2's
+ *    "-"), so the sampler reads it again (a process inside its exec does).
  *
  * The machine is shared and noisy (other builds run on it): each measurement
  * is tried a few times, cycling K over the online cores, and passes if one
@@ -33,7 +36,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libproc2/pids.h>
+
 #include "sample.h"
+#include "sample-int.h"
 
 #define ATTEMPTS	8
 #define MAXCPU		1024
@@ -386,6 +392,80 @@ ground_truth(enum proc_scope scope)
 	}
 	ck_assert_msg(i < ATTEMPTS, "no attempt met the bounds; last: %s", why);
 }
+
+/* proc_environ_each()'s callback: the rank and emptiness of each pid. */
+struct env_seen {
+	pid_t	 pid[3];
+	int	 rank[3], empty[3], found[3];
+};
+
+static void
+env_read(void *arg, pid_t pid, pid_t pgid, char **env)
+{
+	struct env_seen	*v = arg;
+	int		 i;
+
+	(void)pgid;
+	for (i = 0; i < 3; i++) {
+		if (v->pid[i] == pid) {
+			v->found[i] = 1;
+			v->rank[i] = proc_environ_rank(env);
+			v->empty[i] = proc_environ_empty(env);
+		}
+	}
+}
+
+/* sleep(1) started with environment envp; its pid. */
+static pid_t
+sleeper(char *const envp[])
+{
+	char *const	 argv[] = { "sleep", "60", NULL };
+	pid_t		 pid;
+
+	if ((pid = fork()) == 0) {
+		execve("/bin/sleep", argv, envp);
+		_exit(127);
+	}
+	ck_assert_int_gt(pid, 0);
+	return pid;
+}
+
+START_TEST(test_environ)
+{
+	char *const		 none[] = { NULL };
+	char *const		 ranked[] = { "A=1", "OMPI_COMM_WORLD_RANK=3",
+				    NULL };
+	struct pids_info	*info = NULL;
+	struct env_seen		 v;
+	int			 i, tries;
+
+	memset(&v, 0, sizeof v);
+	v.pid[0] = getpid();
+	v.pid[1] = sleeper(none);
+	v.pid[2] = sleeper(ranked);
+	/* Until both have exec'd (their environments are sleep's). */
+	for (tries = 0; tries < 200; tries++) {
+		memset(v.found, 0, sizeof v.found);
+		proc_environ_each(&info, v.pid, 3, env_read, &v);
+		if (v.found[1] && v.found[2] && v.rank[2] == 3)
+			break;
+		usleep(20000);
+	}
+	for (i = 0; i < 3; i++)
+		ck_assert_msg(v.found[i], "pid %d not read", (int)v.pid[i]);
+	ck_assert_int_eq(v.empty[0], 0);	/* ours */
+	ck_assert_int_eq(v.rank[0], -1);
+	ck_assert_int_eq(v.empty[1], 1);	/* env -i */
+	ck_assert_int_eq(v.rank[1], -1);
+	ck_assert_int_eq(v.empty[2], 0);
+	ck_assert_int_eq(v.rank[2], 3);
+	procps_pids_unref(&info);
+	for (i = 1; i < 3; i++) {
+		kill(v.pid[i], SIGKILL);
+		waitpid(v.pid[i], NULL, 0);
+	}
+}
+END_TEST
 
 START_TEST(test_truth_all)
 {
@@ -820,6 +900,7 @@ main(void)
 	tcase_add_test(tc, test_occupancy);
 	tcase_add_test(tc, test_occupancy_threads);
 	tcase_add_test(tc, test_spans_wait);
+	tcase_add_test(tc, test_environ);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
