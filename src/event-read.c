@@ -1041,9 +1041,10 @@ json_space(char c)
  * whole. It must have a "timeline" before (our writer's order; an older
  * stream has it after), no "host" after (a cluster's record; one before is
  * seen in the parse) and no process with "tasks" (an array; "sys" has a
- * count of that name): the worker view's threads come from every sample. A "procs" inside a string is escaped (\"procs\") and has no ','
- * before its quote; one inside a nested value leaves the prefix open: its
- * parse fails and the record is read whole.
+ * count of that name): the worker view's threads come from every sample.
+ * A "procs" inside a string is escaped (\"procs\") and has no ',' before
+ * its quote; one inside a nested value leaves the prefix open: its parse
+ * fails and the record is read whole.
  */
 static size_t
 skim_cut(const char *line, size_t len)
@@ -1129,7 +1130,8 @@ event_reader_parse(struct event_reader *r, const char *line, size_t len,
 	if (r->skim && (o = skim(r, line, len)) != NULL) {
 		r->obj = o;
 		r->skimmed = 1;
-		e->type = EVENT_SAMPLE;
+		e->type = EVENT_SAMPLE;		/* skim() saw its "type" */
+		(void)field(r, o, "type");	/* the cursor, in order */
 		if (num(r, o, "t", 1, 0, &e->t, cause) != 0)
 			return -1;
 		if (e->t < 0)
