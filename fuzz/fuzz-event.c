@@ -5,9 +5,8 @@
  * figures read back as the panes do; the whole input is also parsed as one
  * line; the second pass skims samples as a replay does, reading each
  * skimmed one whole again from its line. Every string a record hands out
- * must be sanitised (valid UTF-8, no
- * control character), counts within the reader's bounds, and nothing may
- * crash, leak or hang.
+ * must be sanitised (valid UTF-8, no control character), counts within the
+ * reader's bounds, and nothing may crash, leak or hang.
  */
 #include "config.h"
 
