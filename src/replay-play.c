@@ -102,13 +102,14 @@ struct replay {
 	struct event		 pending;
 
 	/*
-	 * Samples are read skimmed (event-read.h): the line of the last one
-	 * applied so (n 0: the last was whole) and of a skimmed pending one,
-	 * read whole again by whole when they are needed; a bad line found so
-	 * is told once (up to bad_frontier).
+	 * Samples are read skimmed (event-read.h): the lines of the last one
+	 * applied so and of the one before it (n 0: none, or it was read
+	 * whole), read whole again by whole when they are needed; pline is
+	 * a skimmed pending one's, or spare. A bad line found so is told once
+	 * (up to bad_frontier).
 	 */
 	struct event_reader	*whole;
-	struct kept		 last, pline;
+	struct kept		 last, prev, pline;
 	off_t			 bad_frontier;
 
 	struct job		*job;		/* the replica on show */
@@ -206,6 +207,7 @@ replay_free(struct replay *rp)
 	event_reader_free(rp->r);
 	event_reader_free(rp->whole);
 	free(rp->last.buf);
+	free(rp->prev.buf);
 	free(rp->pline.buf);
 	source_free(rp->src);
 	if (rp->own_fd && rp->fd >= 0)
@@ -475,23 +477,23 @@ apply_line(struct replay *rp, const struct event *e, int pending)
 
 	if (!(fed = apply(rp, e)) || e->type != EVENT_SAMPLE)
 		return fed;
-	if (!e->skimmed)
-		rp->last.n = 0;
-	else if (!pending)
-		keep_line(rp, &rp->last);
-	else {
-		k = rp->last;
-		rp->last = rp->pline;
-		rp->pline = k;
-		rp->pline.n = 0;
+	if (!e->skimmed) {
+		rp->last.n = rp->prev.n = 0;	/* the table has its procs */
+		return fed;
 	}
+	if (!pending)
+		keep_line(rp, &rp->pline);
+	k = rp->prev;
+	rp->prev = rp->last;
+	rp->last = rp->pline;
+	rp->pline = k;
 	return fed;
 }
 
 /*
  * The processes of the last sample applied, if it was skimmed: the table
- * as a whole read leaves it. A record bad only in its procs keeps the
- * table of the sample before.
+ * as a whole read leaves it. If its procs are bad, the sample before's (a
+ * seek may have left the table empty).
  */
 static void
 procs_of_last(struct replay *rp)
@@ -500,9 +502,10 @@ procs_of_last(struct replay *rp)
 
 	if (rp->last.n == 0)
 		return;
-	if (read_whole(rp, &rp->last, &w) == 0)
+	if (read_whole(rp, &rp->last, &w) == 0 ||
+	    (rp->prev.n > 0 && read_whole(rp, &rp->prev, &w) == 0))
 		source_feed_procs(rp->src, &w);
-	rp->last.n = 0;
+	rp->last.n = rp->prev.n = 0;
 }
 
 /* Read records up to the playhead, within the budget; 1 if any applied. */
@@ -800,7 +803,7 @@ replay_seek(struct replay *rp, double t)
 	}
 	source_clear(rp->src);
 	rp->have_pending = 0;
-	rp->last.n = 0;
+	rp->last.n = rp->prev.n = 0;
 	rp->rebuild = 1;
 	rp->pos = t;
 	if (lo < rp->nmarks) {

@@ -140,7 +140,8 @@ TT_SOCK="$base-5"	# a new server: the old one may still be exiting
 
 # 5. A sample bad only after its timeline: the TUI reads a sample's
 # processes when it shows them (the samples between frames are skimmed,
-# event-read.c), so the line is named when the playhead stops on it, once.
+# event-read.c), so the line is named when the playhead stops on it, once,
+# and the table shows the processes of the sample before.
 python3 "$gen" --seconds 30 --interval 0.1 --timeline --bad-procs 10 \
     > "$dir/badprocs.json"
 line=$(grep -n '"not a number"' "$dir/badprocs.json" | cut -d: -f1)
@@ -154,6 +155,7 @@ tt_wait_text "REPLAY paused" 10
 tt_send '{' ']'
 tt_wait_text "10.0/" 10
 tt_wait_text "bad line $line: \"pid\" is not" 10
+wait_until 10 row || fail "the table did not keep the sample before the bad one"
 tt_send ']'
 tt_wait_text "20.0/" 10
 wait_until 10 row || fail "the table did not come back after the bad sample"
