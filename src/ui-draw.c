@@ -16,6 +16,7 @@
 #include "sanitize.h"
 #include "ui-draw.h"
 #include "ui-theme.h"
+#include "util.h"
 
 int
 ui_in_rect(const struct ui_rect *r, int y, int x)
@@ -38,6 +39,25 @@ put_wc(wchar_t wc, const char *s, size_t n, int w)
 		addnstr(s, (int)n);
 	else
 		add_wch(&cc);
+}
+
+/*
+ * A run of printable ASCII at the cursor, as wide characters: curses takes
+ * each as it is, where addnstr asks the locale about every byte (wctob,
+ * unctrl: the most of what text cost a frame).
+ */
+static void
+put_ascii(const char *s, size_t n)
+{
+	wchar_t	buf[128];
+	size_t	k, m;
+
+	for (; n > 0; s += m, n -= m) {
+		m = n < nitems(buf) ? n : nitems(buf);
+		for (k = 0; k < m; k++)
+			buf[k] = (wchar_t)(unsigned char)s[k];
+		addnwstr(buf, (int)m);
+	}
 }
 
 /*
@@ -69,7 +89,7 @@ ui_putn(int y, int x, int maxw, attr_t attr, const char *s, size_t len)
 			cols++;
 		}
 		if (i > start)
-			addnstr(s + start, (int)(i - start));
+			put_ascii(s + start, i - start);
 		if (i >= len || s[i] == '\0' || cols >= maxw)
 			break;
 		if (!g->utf8 || (unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
