@@ -44,7 +44,7 @@ put_wc(wchar_t wc, const char *s, size_t n, int w)
 /*
  * A run of printable ASCII at the cursor, as wide characters: curses takes
  * each as it is, where addnstr asks the locale about every byte (wctob,
- * unctrl: the most of what text cost a frame).
+ * unctrl; a sixth of what drawing text cost a frame).
  */
 static void
 put_ascii(const char *s, size_t n)
