@@ -358,15 +358,23 @@ feed_procs(struct source *src, struct src_host *h, const struct event *e)
 		    e->procs[i].cmd);
 }
 
+/* The host sample e is of: its "host", else the hello's. */
+static struct src_host *
+sample_host(struct source *src, const struct event *e)
+{
+	const char	*name = e->from != NULL ? e->from : src->hello_host;
+
+	return host_get(src, name != NULL ? name : "", e->ncpus);
+}
+
 static void
 feed_sample(struct source *src, const struct event *e)
 {
 	struct src_host	*h;
-	const char	*name = e->from != NULL ? e->from : src->hello_host;
 	double		 from;
 	int		 j, hi;
 
-	if ((h = host_get(src, name != NULL ? name : "", e->ncpus)) == NULL)
+	if ((h = sample_host(src, e)) == NULL)
 		return;
 	hi = (int)(h - src->hosts);
 	for (j = 0; j < e->ncpus; j++)
@@ -405,10 +413,9 @@ void
 source_feed_procs(struct source *src, const struct event *e)
 {
 	struct src_host	*h;
-	const char	*name = e->from != NULL ? e->from : src->hello_host;
 
 	if (src->live != NULL || e->type != EVENT_SAMPLE || e->ncpus < 1 ||
-	    (h = host_get(src, name != NULL ? name : "", e->ncpus)) == NULL)
+	    (h = sample_host(src, e)) == NULL)
 		return;
 	feed_procs(src, h, e);
 }
