@@ -17,13 +17,14 @@ want=$("$DEMOS/compute" -n $N -w 2 | sed -n 's/^parallel computed sum: //p')
 [ -n "$want" ] || fail "compute printed no sum"
 
 out=$LAB_DIR/run.json
-lab_exec timeout 120 "$TURBOTOP" -b -f json -d 0.2 --hosts=h1,h2,h3 \
+lab_exec timeout 240 "$TURBOTOP" -b -f json -d 0.2 --hosts=h1,h2,h3 \
     --rsh="$LAB_RSH" mpicompute -w 3 -n $N > "$out" 2> "$LAB_DIR/err" &
 tpid=$!
 cleanup_pid $tpid
 
 # While it runs: every host up, and not one listening socket of turbotop's.
-wait_until 20 sh -c "[ \$(grep -c '\"state\":\"up\"' '$out') -ge 3 ]" ||
+# Generous: under make -j check's load an agent took 18 s to come up (ssh).
+wait_until 100 sh -c "[ \$(grep -c '\"state\":\"up\"' '$out') -ge 3 ]" ||
 	fail "not every host came up: $(grep '"type":"host"' "$out") $(cat "$LAB_DIR/err")"
 if ss -Hlntup 2>/dev/null | grep -q '"turbotop"'; then
 	fail "turbotop listens: $(ss -Hlntup | grep turbotop)"
