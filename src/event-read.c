@@ -815,6 +815,47 @@ read_sys(struct event_reader *r, const cJSON *o, struct sys_sample *s,
 	return num(r, o, "uptime", 0, 0, &s->uptime, cause);
 }
 
+/* A sample's "procs" and "sys" (the cursor after its timeline). */
+static int
+read_procs(struct event_reader *r, const cJSON *o, struct event *e,
+    char **cause)
+{
+	struct cursor	 at;
+	const cJSON	*a, *v;
+	size_t		 n, i;
+
+	if ((a = array(r, o, "procs", EVENT_PROCS_MAX, &n, cause)) == NULL)
+		return -1;
+	at = r->cur;
+	r->nthreads = 0;
+	if (n > r->procs_size) {
+		r->procs = xreallocarray(r->procs, n, sizeof *r->procs);
+		r->ranks = xreallocarray(r->ranks, n, sizeof *r->ranks);
+		r->procs_size = n;
+	}
+	for (i = 0, v = a->child; i < n; i++, v = v->next) {
+		if (read_proc(r, v, &r->procs[i], &r->ranks[i],
+		    &e->with_threads, cause) != 0)
+			return -1;
+		if (r->ranks[i] >= 0) {
+			e->proc_ranks = r->ranks;
+			r->procs[i].has_rank = 1;
+			r->procs[i].rank = r->ranks[i];
+		}
+	}
+	e->procs = r->procs;
+	e->nprocs = n;
+	e->threads = r->threads;
+	e->nthreads = r->nthreads;
+	r->cur = at;
+	if ((v = field(r, o, "sys")) != NULL) {
+		if (read_sys(r, v, &r->sys, cause) != 0)
+			return -1;
+		e->sys = &r->sys;
+	}
+	return 0;
+}
+
 /*
  * A sample; its fields in our writer's order (field_or_null): cpus,
  * timeline, procs, sys. An older stream's timeline, after sys, is looked
@@ -853,36 +894,7 @@ read_sample(struct event_reader *r, const cJSON *o, struct event *e,
 		e->skimmed = 1;		/* no procs, no sys */
 		return 0;
 	}
-	if ((a = array(r, o, "procs", EVENT_PROCS_MAX, &n, cause)) == NULL)
-		return -1;
-	at = r->cur;
-	r->nthreads = 0;
-	if (n > r->procs_size) {
-		r->procs = xreallocarray(r->procs, n, sizeof *r->procs);
-		r->ranks = xreallocarray(r->ranks, n, sizeof *r->ranks);
-		r->procs_size = n;
-	}
-	for (i = 0, v = a->child; i < n; i++, v = v->next) {
-		if (read_proc(r, v, &r->procs[i], &r->ranks[i],
-		    &e->with_threads, cause) != 0)
-			return -1;
-		if (r->ranks[i] >= 0) {
-			e->proc_ranks = r->ranks;
-			r->procs[i].has_rank = 1;
-			r->procs[i].rank = r->ranks[i];
-		}
-	}
-	e->procs = r->procs;
-	e->nprocs = n;
-	e->threads = r->threads;
-	e->nthreads = r->nthreads;
-	r->cur = at;
-	if ((v = field(r, o, "sys")) != NULL) {
-		if (read_sys(r, v, &r->sys, cause) != 0)
-			return -1;
-		e->sys = &r->sys;
-	}
-	return 0;
+	return read_procs(r, o, e, cause);
 }
 
 static int
@@ -1106,6 +1118,65 @@ skim(struct event_reader *r, const char *line, size_t len)
 		return o;
 	release(r);
 	return NULL;
+}
+
+/*
+ * The rest of a sample line that skim() read: "{" and what follows the ','
+ * before its "procs", parsed alone. 0 with the processes and "sys" in e,
+ * or -1 (released): the line is then read whole, for its message.
+ */
+static int
+parse_rest(struct event_reader *r, const char *line, size_t len,
+    struct event *e, char **cause)
+{
+	const char	*end = NULL, *stop;
+	cJSON		*o;
+	size_t		 n;
+
+	if (len > EVENT_LINE_MAX || (n = skim_cut(line, len)) == 0)
+		return -1;
+	if (len - n > r->cut_size) {
+		r->cut_size = len - n;
+		r->cut = xreallocarray(r->cut, 1, r->cut_size);
+	}
+	r->cut[0] = '{';
+	memcpy(r->cut + 1, line + n + 1, len - n - 1);
+	stop = r->cut + (len - n);
+	arena_now = &r->arena;
+	o = cJSON_ParseWithLengthOpts(r->cut, len - n, &end, 0);
+	arena_now = NULL;
+	if (o == NULL || end == NULL || end > stop)
+		return -1;
+	for (; end < stop; end++) {
+		if (*end != ' ' && *end != '\t' && *end != '\r') {
+			release(r);
+			return -1;
+		}
+	}
+	r->obj = o;
+	r->taken = line;
+	r->taken_len = len;
+	r->skimmed = 0;
+	e->type = EVENT_SAMPLE;
+	if (read_procs(r, o, e, cause) != 0) {
+		free(*cause);
+		*cause = NULL;
+		release(r);
+		return -1;
+	}
+	return 0;
+}
+
+int
+event_reader_parse_rest(struct event_reader *r, const char *line,
+    size_t len, struct event *e, char **cause)
+{
+	release(r);
+	memset(e, 0, sizeof *e);
+	*cause = NULL;
+	if (parse_rest(r, line, len, e, cause) == 0)
+		return 0;
+	return event_reader_parse(r, line, len, e, cause);
 }
 
 int

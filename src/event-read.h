@@ -48,12 +48,16 @@ int			 event_reader_parse(struct event_reader *, const char *,
  * "timeline" before "procs" (our writer's order) and no process with
  * "tasks" is read up to its "procs": nprocs 0, no sys, skimmed set, and
  * what follows is not checked. A replay at speed needs the processes only
- * of the last sample before a frame; it reads that one whole again from
- * its line (event_reader_line, valid until the next fill) with
- * event_reader_parse on a reader that does not skim, numbered as the line
- * was (event_reader_number) for its messages.
+ * of the last sample before a frame; it reads them from that one's line
+ * (event_reader_line, valid until the next fill) with
+ * event_reader_parse_rest on a reader that does not skim, numbered as the
+ * line was (event_reader_number) for its messages: what a skim left is
+ * parsed on its own (procs, sys: a sample with no cpus), or if that fails
+ * the line is read whole, as event_reader_parse, for its message.
  */
 void			 event_reader_skim(struct event_reader *, int);
+int			 event_reader_parse_rest(struct event_reader *,
+			     const char *, size_t, struct event *, char **);
 const char		*event_reader_line(const struct event_reader *,
 			     size_t *);
 void			 event_reader_number(struct event_reader *,

@@ -60,12 +60,13 @@ struct rmark {
 	unsigned long	 lineno;	/* of the line before */
 };
 
-/* A skimmed sample's line, kept to be read whole (struct replay). */
+/* A skimmed sample's line, kept for what the skim left (struct replay). */
 struct kept {
 	char			*buf;
 	size_t			 n, size;
 	unsigned long		 lineno;
 	off_t			 off;
+	int			 ncpus;		/* the sample's */
 };
 
 struct replay {
@@ -104,11 +105,11 @@ struct replay {
 	/*
 	 * Samples are read skimmed (event-read.h): the lines of the last one
 	 * applied so and of the one before it (n 0: none, or it was read
-	 * whole), read whole again by whole when they are needed; pline is
-	 * a skimmed pending one's, or spare. A bad line found so is told once
-	 * (up to bad_frontier).
+	 * whole), whose rest (procs, sys) rest reads when they are needed;
+	 * pline is a skimmed pending one's, or spare. A bad line found so is
+	 * told once (up to bad_frontier).
 	 */
-	struct event_reader	*whole;
+	struct event_reader	*rest;
 	struct kept		 last, prev, pline;
 	off_t			 bad_frontier;
 
@@ -190,7 +191,7 @@ replay_open(const char *path, size_t max_lines, char **cause)
 	}
 	rp->r = event_reader_new(rp->fd);
 	event_reader_skim(rp->r, 1);
-	rp->whole = event_reader_new(-1);
+	rp->rest = event_reader_new(-1);
 	rp->src = source_stream();
 	rp->wall = now_mono();
 	return rp;
@@ -205,7 +206,7 @@ replay_free(struct replay *rp)
 		return;
 	job_free(rp->job);
 	event_reader_free(rp->r);
-	event_reader_free(rp->whole);
+	event_reader_free(rp->rest);
 	free(rp->last.buf);
 	free(rp->prev.buf);
 	free(rp->pline.buf);
@@ -422,9 +423,9 @@ apply(struct replay *rp, const struct event *e)
 	return source_feed(rp->src, e);
 }
 
-/* Keep the line of the record rp->r last returned in k. */
+/* Keep the line of the record rp->r last returned, sample e, in k. */
 static void
-keep_line(struct replay *rp, struct kept *k)
+keep_line(struct replay *rp, struct kept *k, const struct event *e)
 {
 	const char	*line;
 	size_t		 len;
@@ -438,20 +439,23 @@ keep_line(struct replay *rp, struct kept *k)
 	k->n = len;
 	k->lineno = event_reader_lineno(rp->r);
 	k->off = event_reader_offset(rp->r);
+	k->ncpus = e->ncpus;
 }
 
 /*
- * The kept line k read whole into w: 0, or -1 if what follows its
- * timeline is bad (told once: the sample stays as it was skimmed).
+ * What the skim of the kept line k left (its procs and sys) into w: 0, or
+ * -1 if that is bad (told once: the sample stays as it was skimmed).
  */
 static int
-read_whole(struct replay *rp, const struct kept *k, struct event *w)
+read_rest(struct replay *rp, const struct kept *k, struct event *w)
 {
 	char	*cause;
 
-	event_reader_number(rp->whole, k->lineno);
-	if (event_reader_parse(rp->whole, k->buf, k->n, w, &cause) == 0)
+	event_reader_number(rp->rest, k->lineno);
+	if (event_reader_parse_rest(rp->rest, k->buf, k->n, w, &cause) == 0) {
+		w->ncpus = k->ncpus;	/* its host's, to find it */
 		return 0;
+	}
 	if (k->off >= rp->bad_frontier) {
 		rp->bad_frontier = k->off + 1;
 		rp->errors++;
@@ -466,7 +470,7 @@ read_whole(struct replay *rp, const struct kept *k, struct event *w)
 
 /*
  * Record e applied; a skimmed sample's line is kept for its procs (read_on
- * reads the last one whole): the line rp->r last returned, or for the
+ * reads the last one's rest): the line rp->r last returned, or for the
  * pending record (pending 1) the one kept then.
  */
 static int
@@ -482,7 +486,7 @@ apply_line(struct replay *rp, const struct event *e, int pending)
 		return fed;
 	}
 	if (!pending)
-		keep_line(rp, &rp->pline);
+		keep_line(rp, &rp->pline, e);
 	k = rp->prev;
 	rp->prev = rp->last;
 	rp->last = rp->pline;
@@ -502,8 +506,8 @@ procs_of_last(struct replay *rp)
 
 	if (rp->last.n == 0)
 		return;
-	if (read_whole(rp, &rp->last, &w) == 0 ||
-	    (rp->prev.n > 0 && read_whole(rp, &rp->prev, &w) == 0))
+	if (read_rest(rp, &rp->last, &w) == 0 ||
+	    (rp->prev.n > 0 && read_rest(rp, &rp->prev, &w) == 0))
 		source_feed_procs(rp->src, &w);
 	rp->last.n = rp->prev.n = 0;
 }
@@ -569,7 +573,7 @@ read_on(struct replay *rp, int *more)
 			rp->pending = e;
 			rp->have_pending = 1;
 			if (e.skimmed)	/* the reader's buffer may move */
-				keep_line(rp, &rp->pline);
+				keep_line(rp, &rp->pline, &e);
 			break;
 		}
 		changed |= apply_line(rp, &e, 0);

@@ -25,38 +25,51 @@ ui_in_rect(const struct ui_rect *r, int y, int x)
 }
 
 /*
- * One decoded character at the cursor: handed to curses as a wide
- * character, so it does not decode the bytes again one by one (glyphs are
- * most of a frame's cells); a zero-width one goes as its bytes.
+ * Text goes to curses as ready cells, a row of them in one call
+ * (add_wchnstr): added one by one (addnwstr, add_wch), each character cost
+ * curses a locale lookup, a width and a rendition; drawing text was the
+ * biggest share of a frame after the terminal output itself.
  */
-static void
-put_wc(wchar_t wc, const char *s, size_t n, int w)
-{
-	wchar_t	wcs[2] = { wc, L'\0' };
-	cchar_t	cc;
+#define TEXT_CELLS	256
 
-	if (w < 1 || setcchar(&cc, wcs, A_NORMAL, 0, NULL) != OK)
-		addnstr(s, (int)n);
-	else
-		add_wch(&cc);
+struct text_row {
+	int	 y, x;		/* where cells[0] goes */
+	int	 n;
+	cchar_t	 blank;		/* a space with the text's attribute */
+	cchar_t	 cells[TEXT_CELLS];
+};
+
+static void
+row_flush(struct text_row *t)
+{
+	if (t->n > 0)
+		mvadd_wchnstr(t->y, t->x, t->cells, t->n);
+	t->x += t->n;
+	t->n = 0;
 }
 
-/*
- * A run of printable ASCII at the cursor, as wide characters: curses takes
- * each as it is, where addnstr asks the locale about every byte (wctob,
- * unctrl; a sixth of what drawing text cost a frame).
- */
+/* One column's cell: ASCII from the blank, anything else from setcchar. */
 static void
-put_ascii(const char *s, size_t n)
+row_add(struct text_row *t, wchar_t wc, int w, attr_t attr)
 {
-	wchar_t	buf[128];
-	size_t	k, m;
+	wchar_t	wcs[2] = { wc, L'\0' };
+	cchar_t	*cc;
 
-	for (; n > 0; s += m, n -= m) {
-		m = n < nitems(buf) ? n : nitems(buf);
-		for (k = 0; k < m; k++)
-			buf[k] = (wchar_t)(unsigned char)s[k];
-		addnwstr(buf, (int)m);
+	if (t->n == TEXT_CELLS)
+		row_flush(t);
+	cc = &t->cells[t->n];
+	if (wc < 0x7f) {
+		*cc = t->blank;
+		cc->chars[0] = wc;	/* ncurses' cchar_t: the rest stay 0 */
+	} else if (setcchar(cc, wcs, attr & ~A_COLOR, (short)PAIR_NUMBER(attr),
+	    NULL) != OK) {
+		*cc = t->blank;
+		cc->chars[0] = L'?';
+	}
+	t->n++;
+	if (w > 1) {	/* the cells a wide character covers */
+		row_flush(t);
+		t->x += w - 1;
 	}
 }
 
@@ -68,32 +81,34 @@ int
 ui_putn(int y, int x, int maxw, attr_t attr, const char *s, size_t len)
 {
 	const struct ui_glyphs	*g = ui_glyphs();
+	struct text_row		 t;
 	mbstate_t		 ps;
-	wchar_t			 wc;
-	size_t			 i = 0, n, start;
+	wchar_t			 wc, sp[2] = { L' ', L'\0' };
+	size_t			 i = 0, n;
 	int			 cols = 0, w;
+	unsigned char		 c;
 
-	if (maxw <= 0 || y < 0 || y >= LINES || x >= COLS)
+	if (maxw <= 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
 		return 0;
 	if (x + maxw > COLS)
 		maxw = COLS - x;
-	attrset(attr);
-	move(y, x);
+	if (setcchar(&t.blank, sp, attr & ~A_COLOR, (short)PAIR_NUMBER(attr),
+	    NULL) != OK)
+		return 0;
+	t.y = y;
+	t.x = x;
+	t.n = 0;
 	memset(&ps, 0, sizeof ps);
 	while (i < len && s[i] != '\0' && cols < maxw) {
-		/* A run of printable ASCII goes out in one call. */
-		start = i;
-		while (i < len && cols < maxw && (unsigned char)s[i] >= 0x20 &&
-		    (unsigned char)s[i] < 0x7f) {
-			i++;
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f) {
+			row_add(&t, (wchar_t)c, 1, attr);
 			cols++;
+			i++;
+			continue;
 		}
-		if (i > start)
-			put_ascii(s + start, i - start);
-		if (i >= len || s[i] == '\0' || cols >= maxw)
-			break;
-		if (!g->utf8 || (unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
-			addch('?');
+		if (!g->utf8 || c < 0x20 || c == 0x7f) {
+			row_add(&t, L'?', 1, attr);
 			cols++;
 			i++;
 			continue;
@@ -102,18 +117,27 @@ ui_putn(int y, int x, int maxw, attr_t attr, const char *s, size_t len)
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0 ||
 		    sanitize_unsafe((unsigned int)wc) || (w = wcwidth(wc)) < 0) {
 			memset(&ps, 0, sizeof ps);
-			addch('?');
+			row_add(&t, L'?', 1, attr);
 			cols++;
 			i++;
 			continue;
 		}
 		if (cols + w > maxw)
 			break;
-		put_wc(wc, s + i, n, w);
-		cols += w;
+		if (w == 0) {	/* joins the cell before: as its bytes */
+			row_flush(&t);
+			attrset(attr);
+			move(y, t.x);
+			addnstr(s + i, (int)n);
+			attrset(A_NORMAL);
+		} else {
+			row_add(&t, wc, w, attr);
+			cols += w;
+		}
 		i += n;
 	}
-	attrset(A_NORMAL);
+	row_flush(&t);
+	move(y, x + cols < COLS ? x + cols : COLS - 1);
 	return cols;
 }
 

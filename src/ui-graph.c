@@ -21,27 +21,41 @@
 #include "ui-layout.h"
 #include "ui-panes.h"
 #include "ui-theme.h"
+#include "util.h"
 
 #define LABEL_COLS	5
 #define GRAPH_MIN_W	(LABEL_COLS + 12 + 1)	/* a band, a gap */
 
 /*
  * Core c's graph: w columns covering span seconds up to now, rows rows,
- * bottom row at y + rows - 1.
+ * bottom row at y + rows - 1. Each row goes to curses in one call, blanks
+ * between its bars (a cell at a time, the graph cost a frame as much as
+ * the process table).
  */
 static void
 graph_core(const struct source *s, int c, int y, int x, int w, int rows,
     double now, double span)
 {
+	static cchar_t		*cells;
+	static size_t		 size;
 	const struct ui_glyphs	*g = ui_glyphs();
-	size_t			 len = source_history_len(s), i = 0, n;
+	size_t			 len = source_history_len(s), i = 0, n, k;
 	double			 dt, hi, lo, sum, v;
-	attr_t			 attr;
-	cchar_t			 cc;
-	int			 col, row, eighths, fill;
+	attr_t			 attr, last_attr = 0;
+	cchar_t			 blank, cc;
+	wchar_t			 sp[2] = { L' ', L'\0' };
+	int			 col, row, eighths, fill, last_fill = 0, first;
 
-	if (len == 0 || span <= 0)
+	if (len == 0 || span <= 0 || w < 1 || rows < 1 ||
+	    setcchar(&blank, sp, A_NORMAL, 0, NULL) != OK)
 		return;
+	if ((size_t)rows * (size_t)w > size) {
+		size = (size_t)rows * (size_t)w;
+		cells = xreallocarray(cells, size, sizeof *cells);
+	}
+	for (k = 0; k < (size_t)rows * (size_t)w; k++)
+		cells[k] = blank;
+	first = w;
 	dt = span / w;
 	for (col = 0; col < w; col++) {
 		hi = now - col * dt;
@@ -69,14 +83,24 @@ graph_core(const struct source *s, int c, int y, int x, int w, int rows,
 		if (eighths == 0 && v >= 1)
 			eighths = 1;
 		attr = ui_attr(ui_level_role(v));
+		first = w - 1 - col;
 		for (row = 0; row < rows; row++) {
 			fill = eighths - row * 8;
 			if (fill <= 0)
 				break;
-			ui_cell(&cc, attr, g->block[fill > 8 ? 8 : fill]);
-			ui_cells(y + rows - 1 - row, x + w - 1 - col, &cc, 1);
+			if (fill > 8)
+				fill = 8;
+			if (fill != last_fill || attr != last_attr) {
+				ui_cell(&cc, attr, g->block[fill]);
+				last_fill = fill;
+				last_attr = attr;
+			}
+			cells[(size_t)row * (size_t)w + (size_t)first] = cc;
 		}
 	}
+	for (row = 0; row < rows && first < w; row++)
+		ui_cells(y + rows - 1 - row, x + first,
+		    &cells[(size_t)row * (size_t)w + (size_t)first], w - first);
 }
 
 /*

@@ -5,7 +5,8 @@
  * be sure of (processes first, a process with "tasks", a "host", a
  * "procs" inside a string or a nested value) is read whole, as a reader
  * that does not skim reads it; a record bad only after its timeline is
- * skimmed, and the whole read of its line names the line.
+ * skimmed, and the whole read of its line names the line. What a skim
+ * left (the processes and sys) read on its own is what a whole read has.
  */
 #include "config.h"
 
@@ -206,6 +207,81 @@ START_TEST(test_bad)
 }
 END_TEST
 
+/*
+ * The rest of line has the processes and sys of a whole read, w's; read
+ * on its own (skimmed 1: no cpus), or the line read whole.
+ */
+static void
+check_rest(const char *line, int skimmed)
+{
+	struct event_reader	*r = event_reader_new(-1);
+	struct event_reader	*p = event_reader_new(-1);
+	struct event		 e, w;
+	char			*cause;
+	size_t			 i;
+
+	ck_assert_int_eq(parse(r, line, &w), 0);
+	ck_assert_msg(event_reader_parse_rest(p, line, strlen(line), &e,
+	    &cause) == 0, "rest of %s", line);
+	ck_assert_int_eq(e.type, EVENT_SAMPLE);
+	ck_assert(!e.skimmed);
+	ck_assert_int_eq(e.ncpus, skimmed ? 0 : w.ncpus);
+	ck_assert_uint_eq(e.nprocs, w.nprocs);
+	for (i = 0; i < e.nprocs; i++) {
+		ck_assert_int_eq(e.procs[i].pid, w.procs[i].pid);
+		ck_assert_int_eq(e.procs[i].pgid, w.procs[i].pgid);
+		ck_assert(e.procs[i].cpu == w.procs[i].cpu);
+		ck_assert_str_eq(e.procs[i].cmd, w.procs[i].cmd);
+	}
+	ck_assert_uint_eq(e.nthreads, w.nthreads);
+	ck_assert_int_eq(e.sys != NULL, w.sys != NULL);
+	if (e.sys != NULL) {
+		ck_assert(e.sys->load[2] == w.sys->load[2]);
+		ck_assert(e.sys->uptime == w.sys->uptime);
+		ck_assert_uint_eq(e.sys->mem_used_kb, w.sys->mem_used_kb);
+	}
+	event_reader_free(r);
+	event_reader_free(p);
+}
+
+START_TEST(test_rest)
+{
+	struct event_reader	*r = event_reader_new(-1);
+	struct event		 e;
+	const char		*bad_procs = "{" TYPE CPUS "," TL
+	    ",\"procs\":[{\"pid\":\"two\"}]," SYS "}";
+	const char		*junk = "{" TYPE CPUS "," TL "," PROCS "} x";
+	char			*cause, *whole;
+
+	check_rest(NEW, 1);
+	check_rest("{ " TYPE CPUS " , " TL " ,\t\"procs\" : [" PROC "}], "
+	    SYS " }", 1);
+	check_rest("{" TYPE CPUS "," TL "," PROCS "}", 1);
+	/* Not skimmed: read whole, cpus and all. */
+	check_rest("{" TYPE CPUS "," PROCS "," SYS "," TL "}", 0);
+	check_rest("{" TYPE CPUS "," TL ",\"procs\":[" PROC TASKS "}]," SYS
+	    "}", 0);
+	/* Bad in its rest: the message of a whole read. */
+	event_reader_number(r, 42);
+	ck_assert_int_eq(event_reader_parse(r, bad_procs, strlen(bad_procs),
+	    &e, &whole), -1);
+	ck_assert_int_eq(event_reader_parse_rest(r, bad_procs,
+	    strlen(bad_procs), &e, &cause), -1);
+	ck_assert_str_eq(cause, whole);
+	ck_assert_msg(strncmp(cause, "line 42: ", 9) == 0, "%s", cause);
+	free(cause);
+	free(whole);
+	ck_assert_int_eq(event_reader_parse(r, junk, strlen(junk), &e,
+	    &whole), -1);
+	ck_assert_int_eq(event_reader_parse_rest(r, junk, strlen(junk), &e,
+	    &cause), -1);
+	ck_assert_str_eq(cause, whole);
+	free(cause);
+	free(whole);
+	event_reader_free(r);
+}
+END_TEST
+
 static Suite *
 skim_suite(void)
 {
@@ -215,6 +291,7 @@ skim_suite(void)
 	tcase_add_test(tc, test_skimmed);
 	tcase_add_test(tc, test_whole);
 	tcase_add_test(tc, test_bad);
+	tcase_add_test(tc, test_rest);
 	suite_add_tcase(s, tc);
 	return s;
 }
