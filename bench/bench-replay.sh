@@ -11,8 +11,11 @@
 # frames, which cost the live TUI as much (more: at x16 the history and
 # timeline move 16 samples a frame). A sample is read skimmed, up to its
 # "procs" (~60k instructions for one of these 1.7 KB records, ~176k read
-# whole), but for the last one before a frame, read whole again for the
-# process table (event-read.c).
+# whole); for the last one before a frame, what the skim left (procs, sys)
+# is parsed on its own for the process table (~100k; event-read.c). About
+# half of a frame is curses writing the changed cells, mostly the colour
+# changes along the timeline's strips (each one a terminfo parameter
+# string to expand), the same cost as in the live TUI.
 # Usage: make bench, or TURBOTOP=... sh bench/bench-replay.sh [SECONDS]
 : "${TURBOTOP:?TURBOTOP must point at the turbotop binary}"
 secs=${1:-20}

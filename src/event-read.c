@@ -21,7 +21,9 @@
  * the cut was at the record's own level (a cut inside a nested value leaves
  * it open), and what is read from it is checked as any record is. Anything
  * else (procs first, a "host", a process with "tasks", a prefix that does
- * not parse) is read whole. See skim_cut().
+ * not parse) is read whole. See skim_cut(). The processes of the sample
+ * shown are parsed later from the rest of its line on its own
+ * (event_reader_parse_rest), '{' and what follows the cut.
  */
 #include "config.h"
 
@@ -166,7 +168,8 @@ struct event_reader {
 
 	/*
 	 * Skimming: on, the record last parsed was skimmed, and the buffer
-	 * its prefix is parsed from. The line last parsed, for a whole read.
+	 * its prefix (or a rest) is parsed from. The line last parsed, for a
+	 * whole read.
 	 */
 	int			 skim, skimmed;
 	char			*cut;

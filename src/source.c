@@ -704,10 +704,13 @@ source_history_len(const struct source *src)
 	return src->live != NULL ? history_len(src->live) : src->count;
 }
 
+/* The ring slot of the sample age samples old (age < count <= depth). */
 static size_t
 hslot(const struct source *src, size_t age)
 {
-	return (src->head + src->depth - 1 - age) % src->depth;
+	size_t	k = src->head + src->depth - 1 - age;
+
+	return k >= src->depth ? k - src->depth : k;	/* no division */
 }
 
 double
