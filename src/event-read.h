@@ -51,9 +51,10 @@ int			 event_reader_parse(struct event_reader *, const char *,
  * of the last sample before a frame; it reads them from that one's line
  * (event_reader_line, valid until the next fill) with
  * event_reader_parse_rest on a reader that does not skim, numbered as the
- * line was (event_reader_number) for its messages: what a skim left is
- * parsed on its own (procs, sys: a sample with no cpus), or if that fails
- * the line is read whole, as event_reader_parse, for its message.
+ * line was (event_reader_number) for its messages: what the skim of that
+ * line (it must be one a skim read) left is parsed on its own (procs, sys:
+ * a sample with no cpus), or if that fails the line is read whole, as
+ * event_reader_parse, for its message.
  */
 void			 event_reader_skim(struct event_reader *, int);
 int			 event_reader_parse_rest(struct event_reader *,

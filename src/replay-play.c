@@ -105,8 +105,9 @@ struct replay {
 	/*
 	 * Samples are read skimmed (event-read.h): the lines of the last one
 	 * applied so and of the one before it (n 0: none, or it was read
-	 * whole), whose rest (procs, sys) rest reads when they are needed;
-	 * pline is a skimmed pending one's, or spare. A bad line found so is
+	 * whole), whose procs and sys the reader rest parses from what the
+	 * skim left when they are needed; pline is a skimmed pending one's,
+	 * or spare. A bad line found so is
 	 * told once (up to bad_frontier).
 	 */
 	struct event_reader	*rest;

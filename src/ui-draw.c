@@ -27,8 +27,8 @@ ui_in_rect(const struct ui_rect *r, int y, int x)
 /*
  * Text goes to curses as ready cells, a row of them in one call
  * (add_wchnstr): added one by one (addnwstr, add_wch), each character cost
- * curses a locale lookup, a width and a rendition; drawing text was the
- * biggest share of a frame after the terminal output itself.
+ * curses a locale lookup, a width and a rendition, and text a fifth more
+ * a frame.
  */
 #define TEXT_CELLS	256
 

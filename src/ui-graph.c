@@ -29,8 +29,7 @@
 /*
  * Core c's graph: w columns covering span seconds up to now, rows rows,
  * bottom row at y + rows - 1. Each row goes to curses in one call, blanks
- * between its bars (a cell at a time, the graph cost a frame as much as
- * the process table).
+ * between its bars, not a call per cell.
  */
 static void
 graph_core(const struct source *s, int c, int y, int x, int w, int rows,
