@@ -338,7 +338,12 @@ attempt(struct sampler *s, int k, pid_t spin, pid_t idle, char *why,
 	if (ps->cpu < 90 || ps->cpu > 110) {
 		snprintf(why, len, "spinner row %.1f%% CPU (its own stat: "
 		    "%.1f..%.1f%%)", ps->cpu, wlo, whi);
-		*inconclusive = whi < 90;
+		/*
+		 * The row agrees with the witness (above): if the witness
+		 * cannot show the spinner had 90% (wlo below it), the load
+		 * took its core, and the bound was not observable.
+		 */
+		*inconclusive = wlo < 90;
 		return 0;
 	}
 	return 1;
