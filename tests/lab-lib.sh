@@ -11,6 +11,8 @@
 #   lab_stop_sshd K    stop host hK's sshd (its namespace stays)
 #   lab_pids K         the pids in host hK's PID namespace (its init excepted)
 #   lab_idle K         true when lab_pids K is empty
+#   lab_diag           for a failure's message: each host's sshd log and its
+#                      processes (how long they have run, where they wait)
 #
 # After lab_start: LAB_DIR (keys, configs, hosts file), LAB_RSH (the ssh
 # command with the lab's config: BatchMode, no host key checks), LAB_NET
@@ -193,6 +195,19 @@ lab_stop_sshd() {
 	p=$(eval echo "\$LAB_PID_h$1")
 	kill -KILL "$p" 2>/dev/null
 	wait_until 5 sh -c "[ -z \"\$(ip netns pids ${LAB_ID}h$1)\" ]"
+}
+
+# What each host has, for a failure's message (a host that never came up).
+lab_diag() {
+	local k p
+	for k in $(seq 1 "$LAB_HOSTS"); do
+		echo "h$k's sshd log: $(tail -5 "$LAB_DIR/sshd.h$k.log" 2>/dev/null |
+		    tr '\n' ' ')"
+		for p in $(ip netns pids "${LAB_ID}h$k" 2>/dev/null); do
+			ps -o pid=,etimes=,stat=,wchan:24=,args= -p "$p" \
+			    2>/dev/null | cut -c1-160
+		done
+	done
 }
 
 # Nothing of ours is left on host hK (for wait_until: evaluated each poll).
