@@ -42,15 +42,6 @@ struct rjob {
 	long		 pgid;
 	double		 start, end;
 	int		 ended, status, sig;
-
-	/*
-	 * Its workers (processes, threads, writers of its lines) in the order
-	 * the stream first names them, and the same sorted, to look them up:
-	 * the replica takes their colours in that order (update_job), so they
-	 * do not hang on which frame drew whom first.
-	 */
-	pid_t		*workers, *sorted;
-	size_t		 nworkers, size;
 };
 
 struct rline {
@@ -125,7 +116,6 @@ struct replay {
 
 	struct job		*job;		/* the replica on show */
 	size_t			 job_index;	/* into jobs[]; njobs: none */
-	size_t			 job_noted;	/* its workers given colours */
 	size_t			 line_next;	/* lines[] added up to here */
 	int			 rebuild;
 	size_t			 max_lines;
@@ -226,11 +216,8 @@ replay_free(struct replay *rp)
 		close(rp->fd);
 	if (rp->own_in && rp->in_fd >= 0)
 		close(rp->in_fd);
-	for (i = 0; i < rp->njobs; i++) {
+	for (i = 0; i < rp->njobs; i++)
 		free(rp->jobs[i].name);
-		free(rp->jobs[i].workers);
-		free(rp->jobs[i].sorted);
-	}
 	free(rp->jobs);
 	for (i = 0; i < rp->nlines; i++)
 		free(rp->lines[i].text);
@@ -341,62 +328,6 @@ job_find(struct replay *rp, const char *name, double t)
 	return rp->njobs++;
 }
 
-/* pid into job j's workers if it is new there. */
-static void
-note_worker(struct rjob *j, pid_t pid)
-{
-	size_t	lo = 0, hi = j->nworkers, mid;
-
-	if (pid <= 0)
-		return;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (j->sorted[mid] == pid)
-			return;
-		if (j->sorted[mid] < pid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (j->nworkers == j->size) {
-		j->size = j->size * 2 + 16;
-		j->workers = xreallocarray(j->workers, j->size,
-		    sizeof *j->workers);
-		j->sorted = xreallocarray(j->sorted, j->size,
-		    sizeof *j->sorted);
-	}
-	memmove(&j->sorted[lo + 1], &j->sorted[lo],
-	    (j->nworkers - lo) * sizeof *j->sorted);
-	j->sorted[lo] = pid;
-	j->workers[j->nworkers++] = pid;
-}
-
-/* The threads a sample shows of the job on at its time, and its processes. */
-static void
-note_sample_workers(struct replay *rp, const struct event *e)
-{
-	struct rjob	*j = NULL;
-	size_t		 i, k;
-	int		 c;
-
-	for (i = 0; i < rp->njobs; i++) {
-		if (rp->jobs[i].start <= e->t)
-			j = &rp->jobs[i];
-	}
-	if (j == NULL)
-		return;
-	for (i = 0; i < e->nprocs; i++) {
-		if (e->procs[i].pgid == (pid_t)j->pgid)
-			note_worker(j, e->procs[i].pid);
-	}
-	if (e->timeline == NULL)
-		return;
-	for (c = 0; c < e->timeline->ncores; c++) {
-		for (k = 0; k < e->timeline->cores[c].nruns; k++)
-			note_worker(j, e->timeline->cores[c].runs[k].tid);
-	}
-}
-
 /* The kept copy of a host's name (the lines point at it), NULL for none. */
 static const char *
 hostname(struct replay *rp, const char *name)
@@ -437,7 +368,6 @@ index_record(struct replay *rp, const struct event *e)
 		rp->marks[rp->nmarks].off = event_reader_offset(rp->r);
 		rp->marks[rp->nmarks].lineno = event_reader_lineno(rp->r) - 1;
 		rp->nmarks++;
-		note_sample_workers(rp, e);
 		break;
 	case EVENT_START:
 		rp->jobs = xreallocarray(rp->jobs, rp->njobs + 1,
@@ -459,7 +389,6 @@ index_record(struct replay *rp, const struct event *e)
 		break;
 	case EVENT_OUTPUT:
 		k = job_find(rp, e->job, e->t);
-		note_worker(&rp->jobs[k], (pid_t)e->pid);
 		if (rp->nlines >= LINES_MAX) {
 			rp->lines_dropped++;
 			break;
@@ -686,7 +615,6 @@ update_job(struct replay *rp)
 			return flags;
 		j = &rp->jobs[k];
 		rp->job = job_replica(j->name, (pid_t)j->pgid, rp->max_lines);
-		rp->job_noted = 0;
 		/* Its last max_lines lines up to the playhead. */
 		for (i = rp->nlines, n = 0; i-- > 0 && n < rp->max_lines; ) {
 			if (rp->lines[i].job == k && rp->lines[i].t <= rp->pos)
@@ -697,8 +625,6 @@ update_job(struct replay *rp)
 	if (rp->job == NULL)
 		return flags;
 	j = &rp->jobs[k];
-	while (rp->job_noted < j->nworkers)	/* their colours, in order */
-		(void)job_worker_index(rp->job, j->workers[rp->job_noted++]);
 	while (rp->line_next < rp->nlines &&
 	    rp->lines[rp->line_next].t <= rp->pos) {
 		l = &rp->lines[rp->line_next++];

@@ -670,50 +670,6 @@ note_ranks(struct ui *u)
 	}
 }
 
-static int
-pid_cmp(const void *a, const void *b)
-{
-	pid_t	x = *(const pid_t *)a, y = *(const pid_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/*
- * The job's processes, then their other threads, take their worker colours
- * in the order they were made (by id), not in the order the panes first
- * draw them (which hung on the table's sort and the frame a sample came
- * in): a worker keeps its colour from run to run and in a replay.
- */
-static void
-note_workers(struct ui *u)
-{
-	const struct thread_sample	*t;
-	size_t				 np = source_nprocs(u->src);
-	size_t				 nt = source_nthreads(u->src);
-	size_t				 i, n = 0, m;
-	pid_t				*v, pgid;
-
-	if (u->s == NULL || u->job == NULL || np + nt == 0)
-		return;		/* a stream's replica has them in its order */
-	pgid = job_pgid(u->job);
-	v = xreallocarray(NULL, np + nt, sizeof *v);
-	for (i = 0; i < np; i++) {
-		if (source_proc(u->src, i)->pgid == pgid)
-			v[n++] = source_proc(u->src, i)->pid;
-	}
-	qsort(v, n, sizeof *v, pid_cmp);
-	for (m = n, i = 0; i < nt; i++) {
-		t = source_thread(u->src, i);
-		if (t->tid != t->pid &&
-		    bsearch(&t->pid, v, n, sizeof *v, pid_cmp) != NULL)
-			v[m++] = t->tid;
-	}
-	qsort(v + n, m - n, sizeof *v, pid_cmp);
-	for (i = 0; i < m; i++)
-		(void)job_worker_index(u->job, v[i]);
-	free(v);
-}
-
 static void
 tick(struct ui *u)
 {
@@ -740,7 +696,6 @@ tick(struct ui *u)
 		observer_tick(u->obs, u->src, u->job != NULL ? u->job :
 		    u->runs);
 	note_ranks(u);
-	note_workers(u);
 	u->ticks++;
 	u->next_tick += u->delay;
 	if (u->next_tick < now)

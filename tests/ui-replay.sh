@@ -4,7 +4,7 @@
 # panes, cores and output; the keys pause, change the speed and seek;
 # `turbotop -b ... | turbotop --replay -` shows the run live; a hostile
 # stream plays on with its bad lines named and its escapes made harmless,
-# a sample bad only in its processes too; workers keep their colours.
+# a sample bad only in its processes too.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 . "${TESTS_SRCDIR:-$(dirname "$0")}/ui-lib.sh"
 base=$TT_SOCK
@@ -172,79 +172,4 @@ tt_wait_text "bad line 1: schema 99 is newer" 10
 tt_wait_text "tick 3" 10
 tt_send q
 wait_until 10 tt_pane_dead || fail "q did not end the replay"
-tt kill-server
-
-# 6. Worker colours follow the stream, not the frames: a run of many short
-# processes (each `date`) replayed to its end twice, seeking after different
-# times, colours its timeline and legend the same (with escapes).
-"$TURBOTOP" -b -d 0.1 -n 80 -f json -- sh -c 'for i in 1 2 3; do (end=$(( $(date +%s) + 2 * i )); while [ $(date +%s) -lt $end ]; do :; done; echo done $i) & done; sleep 1; echo hi; wait' \
-    > "$dir/many.json" || fail "recording the short processes failed"
-timeline_rows() {
-	local a b
-	a=$(tt_capture | grep -n 'Core timeline' | head -1 | cut -d: -f1)
-	b=$(tt_capture | grep -n ' Processes ' | head -1 | cut -d: -f1)
-	[ -n "$a" ] && [ -n "$b" ] || fail "no timeline on the screen"
-	tt_capture -e | sed -n "$((a + 1)),$((b - 1))p"
-}
-# What the eye sees of a capture with escapes: each cell's character and
-# colours, a blank's foreground left out (how tmux got to a cell, and so
-# which escapes it writes back, hangs on the frames drawn before).
-visible() {
-	python3 - "$1" <<'PY'
-import re, sys
-fg = bg = None
-for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
-    cells = []
-    for m in re.finditer(r"\x1b\[([0-9;]*)m|([^\x1b\n])", line):
-        if m.group(2) is not None:
-            c = m.group(2)
-            cells.append((c, None if c == " " else fg, bg))
-            continue
-        ps = (m.group(1) or "0").split(";")
-        i = 0
-        while i < len(ps):
-            p = int(ps[i] or 0)
-            if p == 0:
-                fg = bg = None
-            elif p == 39:
-                fg = None
-            elif p == 49:
-                bg = None
-            elif 30 <= p <= 37 or 90 <= p <= 97:
-                fg = p
-            elif 40 <= p <= 47 or 100 <= p <= 107:
-                bg = p
-            elif p in (38, 48) and i + 2 < len(ps) and ps[i + 1] == "5":
-                if p == 38:
-                    fg = "5;" + ps[i + 2]
-                else:
-                    bg = "5;" + ps[i + 2]
-                i += 2
-            i += 1
-    print(cells)
-PY
-}
-played() {	# the playhead ("REPLAY playing x1 1.3/5.4s") at $at s or on
-	local t
-	t=$(tt_capture | head -1 | sed -n 's|.*REPLAY [a-z]* x[0-9.]* \([0-9.]*\)/.*|\1|p')
-	[ -n "$t" ] && awk -v t="$t" -v at="$at" 'BEGIN { exit !(t >= at) }'
-}
-for pass in 1 2; do
-	TT_SOCK="$base-$((6 + pass))"
-	tt_start 120 40 "LC_ALL=C.UTF-8 $TURBOTOP -d 0.1 --replay $dir/many.json"
-	tt_wait_text "REPLAY playing x1" 10
-	at=$pass
-	wait_until 20 played || fail "the playhead did not pass $at s"
-	tt_send '}'
-	tt_wait_text " end " 20
-	tt_wait_text "done 3" 10
-	sleep 1		# a frame after the end
-	timeline_rows > "$dir/colours-$pass"
-	grep -q '38;5;' "$dir/colours-$pass" || fail "no worker colours drawn"
-	tt_send q
-	wait_until 10 tt_pane_dead || fail "q did not end the replay"
-	tt kill-server
-done
-[ "$(visible "$dir/colours-1")" = "$(visible "$dir/colours-2")" ] ||
-	fail "the same replay coloured its workers differently: $(diff "$dir/colours-1" "$dir/colours-2" | head -4)"
 exit 0
