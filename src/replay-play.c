@@ -107,8 +107,7 @@ struct replay {
 	 * applied so and of the one before it (n 0: none, or it was read
 	 * whole), whose procs and sys the reader rest parses from what the
 	 * skim left when they are needed; pline is a skimmed pending one's,
-	 * or spare. A bad line found so is
-	 * told once (up to bad_frontier).
+	 * or spare. A bad line found so is told once (up to bad_frontier).
 	 */
 	struct event_reader	*rest;
 	struct kept		 last, prev, pline;
