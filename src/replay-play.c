@@ -66,7 +66,6 @@ struct kept {
 	size_t			 n, size;
 	unsigned long		 lineno;
 	off_t			 off;
-	int			 ncpus;		/* the sample's */
 };
 
 struct replay {
@@ -423,9 +422,9 @@ apply(struct replay *rp, const struct event *e)
 	return source_feed(rp->src, e);
 }
 
-/* Keep the line of the record rp->r last returned, sample e, in k. */
+/* Keep the line of the record rp->r last returned in k. */
 static void
-keep_line(struct replay *rp, struct kept *k, const struct event *e)
+keep_line(struct replay *rp, struct kept *k)
 {
 	const char	*line;
 	size_t		 len;
@@ -439,7 +438,6 @@ keep_line(struct replay *rp, struct kept *k, const struct event *e)
 	k->n = len;
 	k->lineno = event_reader_lineno(rp->r);
 	k->off = event_reader_offset(rp->r);
-	k->ncpus = e->ncpus;
 }
 
 /*
@@ -452,10 +450,8 @@ read_rest(struct replay *rp, const struct kept *k, struct event *w)
 	char	*cause;
 
 	event_reader_number(rp->rest, k->lineno);
-	if (event_reader_parse_rest(rp->rest, k->buf, k->n, w, &cause) == 0) {
-		w->ncpus = k->ncpus;	/* its host's, to find it */
+	if (event_reader_parse_rest(rp->rest, k->buf, k->n, w, &cause) == 0)
 		return 0;
-	}
 	if (k->off >= rp->bad_frontier) {
 		rp->bad_frontier = k->off + 1;
 		rp->errors++;
@@ -486,7 +482,7 @@ apply_line(struct replay *rp, const struct event *e, int pending)
 		return fed;
 	}
 	if (!pending)
-		keep_line(rp, &rp->pline, e);
+		keep_line(rp, &rp->pline);
 	k = rp->prev;
 	rp->prev = rp->last;
 	rp->last = rp->pline;
@@ -573,7 +569,7 @@ read_on(struct replay *rp, int *more)
 			rp->pending = e;
 			rp->have_pending = 1;
 			if (e.skimmed)	/* the reader's buffer may move */
-				keep_line(rp, &rp->pline, &e);
+				keep_line(rp, &rp->pline);
 			break;
 		}
 		changed |= apply_line(rp, &e, 0);

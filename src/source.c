@@ -150,6 +150,19 @@ history_reset(struct source *src)
 	src->head = src->count = 0;
 }
 
+/* The host named name, or NULL. */
+static struct src_host *
+host_find(struct source *src, const char *name)
+{
+	int	i;
+
+	for (i = 0; i < src->nhosts; i++) {
+		if (strcmp(src->hosts[i].name, name) == 0)
+			return &src->hosts[i];
+	}
+	return NULL;
+}
+
 /*
  * The host named name (made when new), its cores ncpus from now on; NULL
  * for a new one past HOSTS_MAX.
@@ -157,15 +170,10 @@ history_reset(struct source *src)
 static struct src_host *
 host_get(struct source *src, const char *name, int ncpus)
 {
-	struct src_host	*h = NULL;
+	struct src_host	*h;
 	int		 i, first, old;
 
-	for (i = 0; i < src->nhosts; i++) {
-		if (strcmp(src->hosts[i].name, name) == 0) {
-			h = &src->hosts[i];
-			break;
-		}
-	}
+	h = host_find(src, name);
 	if (h == NULL && src->nhosts >= HOSTS_MAX)
 		return NULL;
 	if (h == NULL) {
@@ -358,13 +366,13 @@ feed_procs(struct source *src, struct src_host *h, const struct event *e)
 		    e->procs[i].cmd);
 }
 
-/* The host sample e is of: its "host", else the hello's. */
-static struct src_host *
-sample_host(struct source *src, const struct event *e)
+/* The name of the host sample e is of: its "host", else the hello's. */
+static const char *
+sample_host_name(struct source *src, const struct event *e)
 {
 	const char	*name = e->from != NULL ? e->from : src->hello_host;
 
-	return host_get(src, name != NULL ? name : "", e->ncpus);
+	return name != NULL ? name : "";
 }
 
 static void
@@ -374,7 +382,7 @@ feed_sample(struct source *src, const struct event *e)
 	double		 from;
 	int		 j, hi;
 
-	if ((h = sample_host(src, e)) == NULL)
+	if ((h = host_get(src, sample_host_name(src, e), e->ncpus)) == NULL)
 		return;
 	hi = (int)(h - src->hosts);
 	for (j = 0; j < e->ncpus; j++)
@@ -406,16 +414,17 @@ feed_sample(struct source *src, const struct event *e)
 }
 
 /*
- * The processes and "sys" of a sample fed skimmed (its whole read, e):
- * the host's table as if it had been fed whole.
+ * The processes and "sys" of a sample fed skimmed (e: what its skim left):
+ * the host's table as if it had been fed whole. The host was made when the
+ * sample was fed.
  */
 void
 source_feed_procs(struct source *src, const struct event *e)
 {
 	struct src_host	*h;
 
-	if (src->live != NULL || e->type != EVENT_SAMPLE || e->ncpus < 1 ||
-	    (h = sample_host(src, e)) == NULL)
+	if (src->live != NULL || e->type != EVENT_SAMPLE ||
+	    (h = host_find(src, sample_host_name(src, e))) == NULL)
 		return;
 	feed_procs(src, h, e);
 }
@@ -424,14 +433,10 @@ source_feed_procs(struct source *src, const struct event *e)
 static void
 feed_host(struct source *src, const struct event *e)
 {
-	struct src_host	*h = NULL;
-	int		 i;
+	struct src_host	*h;
 
-	for (i = 0; i < src->nhosts; i++) {
-		if (strcmp(src->hosts[i].name, e->from) == 0)
-			h = &src->hosts[i];
-	}
-	if (h == NULL && (h = host_get(src, e->from, 0)) == NULL)
+	if ((h = host_find(src, e->from)) == NULL &&
+	    (h = host_get(src, e->from, 0)) == NULL)
 		return;
 	snprintf(h->state, sizeof h->state, "%s", e->state);
 	free(h->reason);
