@@ -18,13 +18,20 @@ static const double steps[] = {
 };
 #define NSTEPS	(sizeof steps / sizeof steps[0])
 
-/* A duration as people say it: "0.4 ms", "12 ms", "1.2 s", "75 s". */
+/*
+ * A duration as people say it: "52 us", "0.4 ms", "12 ms", "1.2 s", "75 s"
+ * (a run of a few ms has cells of some us).
+ */
 void
 ui_format_secs(double s, char *buf, size_t len)
 {
 	if (s < 0)
 		s = 0;
-	if (s < 0.0095)
+	if (s > 0 && s < 0.0000095)
+		snprintf(buf, len, "%.1f us", s * 1e6);
+	else if (s > 0 && s < 0.000095)
+		snprintf(buf, len, "%.0f us", s * 1e6);
+	else if (s < 0.0095)
 		snprintf(buf, len, "%.1f ms", s * 1000);
 	else if (s < 0.9995)
 		snprintf(buf, len, "%.0f ms", s * 1000);

@@ -512,6 +512,7 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 	int			 full = r->h >= 20, launch_h, y, x = r->x + 2;
 	int			 watch = 3, gap = 1, fields = max_options();
 	int			 list = (int)n, stage, nw;
+	char			 right[64];
 
 	if (fields < 1)
 		fields = 1;
@@ -540,8 +541,6 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 		}
 	}
 	launch_h = full ? 5 + 2 * gap + watch + fields : 3;
-	ui_title(r, "Demos", r->w >= 60 ? "choose one, Enter launches it" :
-	    NULL, 1);
 	m->list_y = r->y + 1 + (full ? 1 : 0);
 	m->list_rows = r->h - 1 - launch_h - (full ? 2 : 0);
 	if (m->list_rows > (int)n)
@@ -557,6 +556,13 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 		m->first = m->sel;
 	if (m->sel >= m->first + (size_t)m->list_rows)
 		m->first = m->sel - (size_t)m->list_rows + 1;
+	/* A list cut short says so: the demos below are not lost from view. */
+	if ((size_t)m->list_rows < n)
+		snprintf(right, sizeof right, "%zu-%zu of %zu, Enter launches one",
+		    m->first + 1, m->first + (size_t)m->list_rows, n);
+	else
+		snprintf(right, sizeof right, "choose one, Enter launches it");
+	ui_title(r, "Demos", r->w >= 60 ? right : NULL, 1);
 	for (i = m->first; i < n && i < m->first + (size_t)m->list_rows; i++) {
 		d = catalog_get(i);
 		y = m->list_y + (int)(i - m->first);

@@ -683,6 +683,9 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 	    "process" : "processes";
 	if (p->scope == PROCS_ALL)
 		len = snprintf(title, sizeof title, "all %zu %s", n, what);
+	else if (kept && n == 0)
+		len = snprintf(title, sizeof title, "last run: %s: none sampled",
+		    ended);
 	else if (kept)
 		len = snprintf(title, sizeof title, "last run: %s: %zu ended",
 		    ended, n);
@@ -713,8 +716,8 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 		    r->w);
 	if (n == 0)
 		ui_put(r->y + 2, r->x + 1, r->w - 1, ui_attr(ROLE_DIM), kept ?
-		    "the demo has ended (too fast for a sample to see its "
-		    "processes; a: all processes)" : job != NULL ?
+		    "the demo has ended, too fast for a sample to see its "
+		    "processes (a: all)" : job != NULL ?
 		    "no processes (yet)" : "no processes");
 	else if (kept && rows > (int)n)
 		ui_put(r->y + 2 + (int)n, r->x + 1, r->w - 1, ui_attr(ROLE_DIM),

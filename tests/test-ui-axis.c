@@ -25,6 +25,10 @@ START_TEST(test_format_secs)
 	ck_assert_str_eq(buf, "2.0 ms");
 	ui_format_secs(0.0004, buf, sizeof buf);
 	ck_assert_str_eq(buf, "0.4 ms");
+	ui_format_secs(0.000052, buf, sizeof buf);
+	ck_assert_str_eq(buf, "52 us");
+	ui_format_secs(0.0000042, buf, sizeof buf);
+	ck_assert_str_eq(buf, "4.2 us");
 	ui_format_secs(0.120, buf, sizeof buf);
 	ck_assert_str_eq(buf, "120 ms");
 	ui_format_secs(1.23, buf, sizeof buf);
