@@ -39,7 +39,10 @@ int			 event_reader_fill(struct event_reader *);
 int			 event_reader_next(struct event_reader *, struct event *,
 			     char **);
 
-/* Parse one line (without its newline) as a record; as event_reader_next. */
+/*
+ * Parse one line (without its newline) as a record into e: 0, or -1 and
+ * *cause (malloc'd) says why, naming the line.
+ */
 int			 event_reader_parse(struct event_reader *, const char *,
 			     size_t, struct event *, char **);
 

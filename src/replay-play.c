@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "event-read.h"
@@ -34,6 +35,7 @@
 #define HOSTNAMES_MAX	4096	/* hosts named by lines; more are "?" */
 #define FOLLOW_POLL	0.1	/* s between looks at a live stream */
 #define IDLE_WAIT	1.0	/* s the loop may sleep between frames */
+#define TAIL_MAX	(256u << 10) /* bytes read for a file's length */
 
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
 
@@ -84,6 +86,7 @@ struct replay {
 	off_t			 frontier;	/* offset of the last record indexed */
 	int			 eof;		/* reader at end of what there is */
 	double			 known_end;	/* the newest t read */
+	double			 tail_end;	/* a file's last record's t */
 
 	struct rjob		*jobs;
 	size_t			 njobs;
@@ -151,6 +154,49 @@ spool_open(struct replay *rp, int in, int own_in, char **cause)
 	return 0;
 }
 
+/*
+ * The t of the last whole record of a file (not a spool: its tail is not
+ * there yet), read from up to TAIL_MAX bytes at its end: the recording's
+ * length, shown before the reader gets there. 0 if there is none, or it
+ * is not a record (the reader tells what is wrong with it when it gets
+ * there).
+ */
+static double
+tail_end(struct replay *rp)
+{
+	struct stat	 st;
+	struct event	 e;
+	char		*buf, *end, *start, *cause = NULL;
+	size_t		 len;
+	ssize_t		 n;
+	double		 t = 0;
+
+	if (rp->in_fd >= 0 || fstat(rp->fd, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || st.st_size <= 0)
+		return 0;
+	len = st.st_size > TAIL_MAX ? TAIL_MAX : (size_t)st.st_size;
+	buf = xmalloc(len);
+	n = pread(rp->fd, buf, len, st.st_size - (off_t)len);
+	if (n == (ssize_t)len) {
+		end = buf + len;
+		while (end > buf && end[-1] == '\n')
+			end--;
+		start = memrchr(buf, '\n', (size_t)(end - buf));
+		if (start != NULL)
+			start++;
+		else if (len == (size_t)st.st_size)
+			start = buf;		/* the file is one line */
+		if (start != NULL && start < end &&
+		    event_reader_parse(rp->rest, start, (size_t)(end - start),
+		    &e, &cause) == 0 && e.type != EVENT_HELLO && e.t > 0 &&
+		    e.t < 1e9)
+			t = e.t;
+		free(cause);
+	}
+	free(buf);
+	return t;
+}
+
 struct replay *
 replay_open(const char *path, size_t max_lines, char **cause)
 {
@@ -191,6 +237,7 @@ replay_open(const char *path, size_t max_lines, char **cause)
 	rp->r = event_reader_new(rp->fd);
 	event_reader_skim(rp->r, 1);
 	rp->rest = event_reader_new(-1);
+	rp->tail_end = tail_end(rp);
 	rp->src = source_stream();
 	rp->wall = now_mono();
 	return rp;
@@ -709,7 +756,7 @@ replay_pos(const struct replay *rp)
 double
 replay_length(const struct replay *rp)
 {
-	return rp->known_end;
+	return rp->known_end > rp->tail_end ? rp->known_end : rp->tail_end;
 }
 
 int

@@ -43,7 +43,7 @@ struct source	*replay_source(struct replay *);
 struct job	*replay_job(struct replay *);	/* NULL: none yet */
 double		 replay_job_start(const struct replay *);
 double		 replay_pos(const struct replay *);	/* the playhead */
-double		 replay_length(const struct replay *);	/* the last t read */
+double		 replay_length(const struct replay *);	/* the last t (a file's, else read) */
 int		 replay_live(const struct replay *);	/* still coming */
 int		 replay_at_end(const struct replay *);
 const char	*replay_message(struct replay *);

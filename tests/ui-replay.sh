@@ -58,7 +58,8 @@ wait_until 10 tt_pane_dead || fail "q did not end the replay"
 tt kill-server
 TT_SOCK="$base-2"	# a new server: the old one may still be exiting
 
-# 2. The keys, on a synthetic minute: "REPLAY paused x1 12.3/60.0s".
+# 2. The keys, on a synthetic minute: "REPLAY paused x1 12.3/60.0s" (its
+# length shown from the start).
 python3 "$gen" --seconds 60 --interval 0.5 > "$dir/minute.json"
 pos() { tt_capture | head -1 | grep -oE 'x[0-9.]+ [0-9.]+/' | sed -E 's/.* //; s,/,,'; }
 near() {	# near WANT: the playhead within 0.6 s of WANT
@@ -71,6 +72,9 @@ tt_wait_text "REPLAY playing x1" 10
 tt_send Space
 tt_wait_text "REPLAY paused x1" 10
 p0=$(pos)
+# A file's length is known from the start (its last record), not as read.
+tt_capture | head -1 | grep -qE "x1 $p0/60\.0s" ||
+	fail "the length of the minute is not shown from the start: $(tt_capture | head -1)"
 sleep 0.5
 [ "$(pos)" = "$p0" ] || fail "paused, yet the playhead moved ($p0 -> $(pos))"
 tt_send ']'
