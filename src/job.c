@@ -409,7 +409,12 @@ job_exit_signal(const struct job *job)
 	return job->signal;
 }
 
-/* A stable small number per writer pid: 0 for the first seen, then 1, ... */
+/*
+ * A stable small number per worker pid (its colour): a rank's is its rank;
+ * else 0 for the first seen, then 1, ... A live job takes a pid the first
+ * time it is asked about; a replica only those job_note_worker() gave it,
+ * in the order its stream named them (-1 for another: no colour yet).
+ */
 int
 job_worker_index(struct job *job, pid_t pid)
 {
@@ -418,6 +423,21 @@ job_worker_index(struct job *job, pid_t pid)
 
 	if ((r = job_rank_of(job, pid)) >= 0)
 		return r;	/* a rank's colour, as its output lines' */
+	for (i = 0; i < job->nworkers; i++) {
+		if (job->workers[i] == pid)
+			return i;
+	}
+	if (job->replica)
+		return -1;
+	return job_note_worker(job, pid);
+}
+
+/* Give pid the next worker index if it has none; its index. */
+int
+job_note_worker(struct job *job, pid_t pid)
+{
+	size_t	i;
+
 	for (i = 0; i < job->nworkers; i++) {
 		if (job->workers[i] == pid)
 			return i;

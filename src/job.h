@@ -73,6 +73,7 @@ enum job_state	 job_state(const struct job *);
 int		 job_exit_status(const struct job *);	/* valid when JOB_DONE and not signalled */
 int		 job_exit_signal(const struct job *);	/* 0 if it exited normally */
 int		 job_worker_index(struct job *, pid_t); /* stable 0, 1, 2 ... per pid seen; a rank's: R */
+int		 job_note_worker(struct job *, pid_t);	/* a replica's, in stream order */
 /* The MPI ranks among the job's processes (their environment names them). */
 #define JOB_RANKS_MAX	4096
 struct job_rank {

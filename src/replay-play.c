@@ -35,15 +35,25 @@
 #define HOSTNAMES_MAX	4096	/* hosts named by lines; more are "?" */
 #define FOLLOW_POLL	0.1	/* s between looks at a live stream */
 #define IDLE_WAIT	1.0	/* s the loop may sleep between frames */
+#define WORKERS_MAX	65536	/* workers a job's colours are kept for */
 #define TAIL_MAX	(256u << 10) /* bytes read for a file's length */
 
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
 
+/*
+ * A job of the stream. Its workers are the threads its samples' timelines
+ * name and the writers of its output lines, in the order the stream first
+ * names them (seen: the same, sorted): the replica is given them in that
+ * order, so that a worker's colour does not depend on which pane drew it
+ * first, and a recording replays in the same colours every time.
+ */
 struct rjob {
 	char		*name;
 	long		 pgid;
 	double		 start, end;
 	int		 ended, status, sig;
+	pid_t		*workers, *seen;
+	size_t		 nworkers, workersize;
 };
 
 struct rline {
@@ -118,6 +128,7 @@ struct replay {
 	struct job		*job;		/* the replica on show */
 	size_t			 job_index;	/* into jobs[]; njobs: none */
 	size_t			 line_next;	/* lines[] added up to here */
+	size_t			 noted;		/* its workers given to job */
 	int			 rebuild;
 	size_t			 max_lines;
 
@@ -261,8 +272,11 @@ replay_free(struct replay *rp)
 		close(rp->fd);
 	if (rp->own_in && rp->in_fd >= 0)
 		close(rp->in_fd);
-	for (i = 0; i < rp->njobs; i++)
+	for (i = 0; i < rp->njobs; i++) {
 		free(rp->jobs[i].name);
+		free(rp->jobs[i].workers);
+		free(rp->jobs[i].seen);
+	}
 	free(rp->jobs);
 	for (i = 0; i < rp->nlines; i++)
 		free(rp->lines[i].text);
@@ -392,6 +406,63 @@ hostname(struct replay *rp, const char *name)
 	return rp->hostnames[rp->nhostnames++] = xstrdup(name);
 }
 
+/* pid, named by the stream, among job j's workers (once). */
+static void
+note_worker(struct rjob *j, pid_t pid)
+{
+	size_t	lo = 0, hi = j->nworkers, mid;
+
+	if (pid <= 0 || j->nworkers >= WORKERS_MAX)
+		return;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (j->seen[mid] < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < j->nworkers && j->seen[lo] == pid)
+		return;
+	if (j->nworkers == j->workersize) {
+		j->workersize = j->workersize * 2 + 16;
+		j->workers = xreallocarray(j->workers, j->workersize,
+		    sizeof *j->workers);
+		j->seen = xreallocarray(j->seen, j->workersize,
+		    sizeof *j->seen);
+	}
+	memmove(&j->seen[lo + 1], &j->seen[lo],
+	    (j->nworkers - lo) * sizeof *j->seen);
+	j->seen[lo] = pid;
+	j->workers[j->nworkers++] = pid;
+}
+
+/*
+ * The workers sample e names, among its job's: the threads its timeline
+ * names and, if it was read whole, its processes and threads. (A skimmed
+ * sample's processes are read only for some frames; one of them gets its
+ * colour when it first runs or writes a line.)
+ */
+static void
+note_sample(struct replay *rp, const struct event *e)
+{
+	const struct event_timeline	*tl = e->timeline;
+	struct rjob			*j;
+	size_t				 i;
+	int				 c;
+
+	if (rp->njobs == 0 || rp->jobs[rp->njobs - 1].start > e->t)
+		return;
+	j = &rp->jobs[rp->njobs - 1];
+	for (c = 0; tl != NULL && c < tl->ncores; c++) {
+		for (i = 0; i < tl->cores[c].nruns; i++)
+			note_worker(j, tl->cores[c].runs[i].tid);
+	}
+	for (i = 0; i < e->nprocs; i++)
+		note_worker(j, e->procs[i].pid);
+	for (i = 0; i < e->nthreads; i++)
+		note_worker(j, e->threads[i].tid);
+}
+
 /* A record read for the first time: index it, keep what is kept. */
 static void
 index_record(struct replay *rp, const struct event *e)
@@ -413,6 +484,7 @@ index_record(struct replay *rp, const struct event *e)
 		rp->marks[rp->nmarks].off = event_reader_offset(rp->r);
 		rp->marks[rp->nmarks].lineno = event_reader_lineno(rp->r) - 1;
 		rp->nmarks++;
+		note_sample(rp, e);
 		break;
 	case EVENT_START:
 		rp->jobs = xreallocarray(rp->jobs, rp->njobs + 1,
@@ -434,6 +506,7 @@ index_record(struct replay *rp, const struct event *e)
 		break;
 	case EVENT_OUTPUT:
 		k = job_find(rp, e->job, e->t);
+		note_worker(&rp->jobs[k], (pid_t)e->pid);
 		if (rp->nlines >= LINES_MAX) {
 			rp->lines_dropped++;
 			break;
@@ -663,10 +736,14 @@ update_job(struct replay *rp)
 				n++;
 		}
 		rp->line_next = i == (size_t)-1 ? 0 : i + 1;
+		rp->noted = 0;
 	}
 	if (rp->job == NULL)
 		return flags;
 	j = &rp->jobs[k];
+	/* Its workers as the stream names them, before a pane draws one. */
+	while (rp->noted < j->nworkers)
+		(void)job_note_worker(rp->job, j->workers[rp->noted++]);
 	while (rp->line_next < rp->nlines &&
 	    rp->lines[rp->line_next].t <= rp->pos) {
 		l = &rp->lines[rp->line_next++];

@@ -380,6 +380,8 @@ ui_worker_char(struct job *job, pid_t pid)
 	if (pid == job_pgid(job))
 		return 'M';
 	n = job_worker_index(job, pid);
+	if (n < 0)
+		return '?';	/* a replay's worker the stream has not named */
 	if (n < 10)
 		return (char)('0' + n);
 	if (n < 36)

@@ -64,6 +64,8 @@ EXTRA_DIST += tests/ui-mpi.sh
 
 # --replay in the TUI (issue 13 phase 2): live and replayed screens agree,
 # the playback keys, a live pipe, hostile streams; synthetic streams of many
-# cores and hosts (tests/gen-stream.py) laid out without overlaps.
-TESTS += tests/ui-replay.sh tests/ui-replay-scale.sh
-EXTRA_DIST += tests/ui-replay.sh tests/ui-replay-scale.sh tests/gen-stream.py
+# cores and hosts (tests/gen-stream.py) laid out without overlaps; workers
+# coloured in the order the stream names them, however it is played.
+TESTS += tests/ui-replay.sh tests/ui-replay-scale.sh tests/ui-replay-colours.sh
+EXTRA_DIST += tests/ui-replay.sh tests/ui-replay-scale.sh \
+    tests/ui-replay-colours.sh tests/gen-stream.py
