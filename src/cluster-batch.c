@@ -88,51 +88,63 @@ cbatch_event(struct cbatch *b, enum event_type type, struct job *job,
 		b->failed = 1;
 }
 
-/* The demo (or command) of the command line, started; NULL and *cause. */
+/*
+ * The demo (or command) of the command line: its argv (host_argv_free),
+ * made before any agent starts so that a bad one costs no ssh; NULL and
+ * *cause if the demo is missing or its arguments are bad.
+ */
+static char **
+cbatch_argv(struct cbatch *b, const struct options *o, const char *rsh,
+    int *mpi, char **cause)
+{
+	char	**argv, **copy, *path = NULL;
+	int	  argc = o->argc - 1, i;
+	long	  w;
+
+	*mpi = 0;
+	if (!o->is_command && strcmp(o->argv[0], MPI_DEMO) == 0) {
+		copy = xcalloc(o->argc, sizeof *copy);
+		memcpy(copy, o->argv + 1, argc * sizeof *copy);
+		if ((w = cluster_take_workers(&argc, copy, cause)) < 0) {
+			free(copy);
+			return NULL;
+		}
+		b->nranks = w > 0 ? w : cluster_default_ranks(&b->hosts);
+		argv = cluster_mpirun_argv(&b->hosts, rsh, MPI_DEMO, copy,
+		    argc, b->nranks, &b->rank_host, cause);
+		free(copy);
+		*mpi = argv != NULL;
+		return argv;
+	}
+	if (!o->is_command &&
+	    (path = catalog_demo_path(o->argv[0])) == NULL) {
+		xasprintf(cause, "demo '%s' is not installed in %s",
+		    o->argv[0], catalog_demo_dir());
+		return NULL;
+	}
+	argv = xcalloc(o->argc + 1, sizeof *argv);
+	for (i = 0; i < o->argc; i++)
+		argv[i] = xstrdup(o->argv[i]);
+	if (!o->is_command) {
+		free(argv[0]);
+		argv[0] = path;
+	}
+	return argv;
+}
+
+/* Start what cbatch_argv() made; NULL and *cause. */
 static struct job *
-cbatch_start(struct cbatch *b, const struct options *o, const char *rsh,
+cbatch_start(struct cbatch *b, const struct options *o, char **argv, int mpi,
     char **cause)
 {
 	struct job_config	 cfg;
 	struct job		*job;
-	char			**argv, *path;
-	int			 argc = o->argc - 1;
-	long			 w;
 
 	memset(&cfg, 0, sizeof cfg);
 	cfg.max_lines = o->max_lines;
 	cfg.grace = o->grace;
-	if (!o->is_command && strcmp(o->argv[0], MPI_DEMO) == 0) {
-		argv = xcalloc(o->argc, sizeof *argv);
-		memcpy(argv, o->argv + 1, argc * sizeof *argv);
-		if ((w = cluster_take_workers(&argc, argv, cause)) < 0) {
-			free(argv);
-			return NULL;
-		}
-		b->nranks = w > 0 ? w : cluster_default_ranks(&b->hosts);
-		path = (char *)argv;
-		argv = cluster_mpirun_argv(&b->hosts, rsh, MPI_DEMO, argv,
-		    argc, b->nranks, &b->rank_host, cause);
-		free(path);
-		if (argv == NULL)
-			return NULL;
-		cfg.mpi_tags = 1;
-		job = job_start(MPI_DEMO, argv, &cfg, cause);
-		host_argv_free(argv);
-	} else if (!o->is_command) {
-		if ((path = catalog_demo_path(o->argv[0])) == NULL) {
-			xasprintf(cause, "demo '%s' is not installed in %s",
-			    o->argv[0], catalog_demo_dir());
-			return NULL;
-		}
-		argv = xcalloc(o->argc + 1, sizeof *argv);
-		memcpy(argv, o->argv, o->argc * sizeof *argv);
-		argv[0] = path;
-		job = job_start(o->argv[0], argv, &cfg, cause);
-		free(path);
-		free(argv);
-	} else
-		job = job_start(o->argv[0], o->argv, &cfg, cause);
+	cfg.mpi_tags = mpi;
+	job = job_start(mpi ? MPI_DEMO : o->argv[0], argv, &cfg, cause);
 	if (job != NULL)
 		job_set_line_hook(job, cbatch_line, b);
 	return job;
@@ -159,9 +171,10 @@ cluster_batch_main(const struct options *o)
 	struct cluster		*c = NULL;
 	struct job		*job = NULL;
 	char			**rsh = NULL, *cause = NULL, *agent;
+	char			**argv = NULL;
 	const char		*rsh_text = o->rsh != NULL ? o->rsh : RSH_DEFAULT;
 	double			 delay, end = 0, next, wait;
-	int			 flags, status = 0, planned = 0;
+	int			 flags, status = 0, planned = 0, mpi = 0;
 
 	memset(&b, 0, sizeof b);
 	if (host_list_parse(&b.hosts, o->hosts, o->hostfile, &cause) != 0 ||
@@ -176,15 +189,12 @@ cluster_batch_main(const struct options *o)
 	delay = options_delay(o, DELAY_BATCH);
 	b.w = event_writer_new(stdout, o->format);
 	event_write_hello(b.w, o->full_argc, o->full_argv);
-
-	if (o->argc > 0) {
-		if ((job = cbatch_start(&b, o, rsh_text, &cause)) == NULL) {
-			fprintf(stderr, "turbotop: %s\n", cause);
-			free(cause);
-			status = 1;
-			goto done;
-		}
-		cbatch_event(&b, EVENT_START, job, 0);
+	if (o->argc > 0 &&
+	    (argv = cbatch_argv(&b, o, rsh_text, &mpi, &cause)) == NULL) {
+		fprintf(stderr, "turbotop: %s\n", cause);
+		free(cause);
+		status = 1;
+		goto done;
 	}
 
 	agent = agent_path();
@@ -197,6 +207,45 @@ cluster_batch_main(const struct options *o)
 	cfg.emit = cbatch_emit;
 	cfg.arg = &b;
 	c = cluster_start(&cfg);
+
+	/*
+	 * The demo waits for the agents: each host up (or down), at most
+	 * CLUSTER_START_WAIT s. Started at once, a short run could end before
+	 * a host's agent (a slow ssh login) said hello: that host would never
+	 * be seen up, nor its ranks.
+	 */
+	if (o->argc > 0) {
+		end = now_mono() + CLUSTER_START_WAIT;
+		while (cluster_unsettled(c) > 0 && !b.failed &&
+		    now_mono() < end) {
+			next = cluster_next_timer(c);
+			wait = (next > 0 && next < end ? next : end) -
+			    now_mono();
+			if (wait > 1.0)
+				wait = 1.0;
+			if (wait < 0)
+				wait = 0;
+			flags = jobs_wait(wait, cluster_fd(c));
+			cluster_service(c);
+			if (flags & JOBS_WAIT_SIGNAL) {
+				planned = 1;
+				break;
+			}
+		}
+		end = 0;
+		if (planned || b.failed)
+			goto stop;
+		job = cbatch_start(&b, o, argv, mpi, &cause);
+		host_argv_free(argv);
+		argv = NULL;
+		if (job == NULL) {
+			fprintf(stderr, "turbotop: %s\n", cause);
+			free(cause);
+			status = 1;
+			goto stop;
+		}
+		cbatch_event(&b, EVENT_START, job, 0);
+	}
 	if (job == NULL && o->iterations > 0)
 		end = now_mono() + (double)o->iterations * delay;
 
@@ -228,9 +277,11 @@ cluster_batch_main(const struct options *o)
 		status = planned || b.failed ? 0 : job_exit_status(job);
 		cbatch_event(&b, EVENT_EXIT, job, job_exit_status(job));
 	}
+stop:
 	cluster_free(c);		/* cluster_stop(): the agents sweep */
 	free(agent);
 done:
+	host_argv_free(argv);
 	cbatch_event(&b, EVENT_END, NULL, status);
 	if (job != NULL) {
 		jobs_stop_all();

@@ -53,6 +53,7 @@ struct chost {
 	size_t			 errlen;
 	int			 hello;		/* this connection said hello */
 	int			 announced;	/* its "connecting" record written */
+	int			 settled;	/* its first try answered: up or down */
 	double			 last_sample;
 	double			 backoff, retry_at;	/* retry_at 0: none */
 };
@@ -181,6 +182,7 @@ host_connect(struct chost *h)
 		close(err[0]);
 		h->in = h->out = h->err = -1;
 		h->retry_at = now_mono() + h->backoff;
+		h->settled = 1;
 		emit_state(h, HOST_DOWN, "cannot fork the rsh");
 		return;
 	}
@@ -287,6 +289,7 @@ host_ended(struct chost *h)
 	if (h->hello)
 		h->backoff = CLUSTER_BACKOFF_MIN;
 	h->retry_at = now_mono() + h->backoff;
+	h->settled = 1;
 	emit_state(h, h->hello ? HOST_LOST : HOST_DOWN, reason);
 	h->backoff *= 2;
 	if (h->backoff > CLUSTER_BACKOFF_MAX)
@@ -307,6 +310,7 @@ host_record(struct chost *h, struct event *e)
 		if (h->hello)
 			return;		/* one per connection */
 		h->hello = 1;
+		h->settled = 1;
 		h->backoff = CLUSTER_BACKOFF_MIN;
 		h->last_sample = now_mono();
 		xasprintf(&reason, "turbotop %s, %d cores", e->version,
@@ -452,6 +456,17 @@ cluster_service(struct cluster *c)
 			free(reason);
 		}
 	}
+}
+
+/* Hosts whose first try has not answered yet: still connecting. */
+size_t
+cluster_unsettled(const struct cluster *c)
+{
+	size_t	k, n = 0;
+
+	for (k = 0; k < c->n; k++)
+		n += !c->h[k].settled;
+	return n;
 }
 
 /* The next time cluster_service() has a timer to run (0: none). */

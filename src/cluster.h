@@ -23,6 +23,13 @@
 #define CLUSTER_STALE_AFTER	3	/* intervals without a sample */
 #define CLUSTER_BACKOFF_MIN	1.0	/* s before trying a host again */
 #define CLUSTER_BACKOFF_MAX	30.0
+/*
+ * A demo across the hosts starts once every host's first try has answered
+ * (up, or down with the rsh's words), so that each agent watches the run
+ * from its start; a host still connecting after this many seconds is not
+ * waited for.
+ */
+#define CLUSTER_START_WAIT	60.0
 
 struct cluster_config {
 	const struct host_list	*hosts;
@@ -41,6 +48,8 @@ struct cluster	*cluster_start(const struct cluster_config *);
 int		 cluster_fd(const struct cluster *);
 void		 cluster_service(struct cluster *);
 double		 cluster_next_timer(const struct cluster *);
+/* Hosts whose first try has not answered yet (up or down): connecting. */
+size_t		 cluster_unsettled(const struct cluster *);
 void		 cluster_stop(struct cluster *);
 void		 cluster_free(struct cluster *);
 

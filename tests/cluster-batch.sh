@@ -24,8 +24,10 @@ cleanup_pid $tpid
 
 # While it runs: every host up, and not one listening socket of turbotop's.
 # Generous: under make -j check's load an agent took 18 s to come up (ssh).
+# turbotop starts mpicompute only once the hosts are up (at most 60 s): a
+# run that ended before an agent's hello left that host "connecting".
 wait_until 100 sh -c "[ \$(grep -c '\"state\":\"up\"' '$out') -ge 3 ]" ||
-	fail "not every host came up: $(grep '"type":"host"' "$out") $(cat "$LAB_DIR/err"); $(lab_diag)"
+	fail "not every host came up: $(grep -E '"type":"(host|start|exit|end)"' "$out") $(cat "$LAB_DIR/err"); $(lab_diag)"
 if ss -Hlntup 2>/dev/null | grep -q '"turbotop"'; then
 	fail "turbotop listens: $(ss -Hlntup | grep turbotop)"
 fi

@@ -4,7 +4,8 @@
 #   lab_start N        build hosts h1..hN: a network namespace each, joined by
 #                      a bridge (one veth per host), 10.77.S.K/24 inside, each
 #                      with its own UTS, PID and mount namespace around a real
-#                      sshd (private config, keys made now, a tmpfs on /run)
+#                      sshd (private config, keys made now, a tmpfs on /run,
+#                      root's shell /bin/sh and its home the lab's)
 #   lab_run CMD...     run CMD on "the client": this machine's network, a
 #                      private mount namespace where /etc/hosts names the lab
 #   lab_exec CMD... &  the same in the background: $! is CMD's own pid
@@ -113,6 +114,14 @@ lab_start() {
 	    ConnectTimeout 5
 	EOF
 	LAB_RSH="ssh -F $dir/ssh_config"
+	# The hosts' root logs in to /bin/sh in a home of the lab's: not to
+	# this machine's login shell and dotfiles (a ~/.bashrc that runs, say,
+	# pyenv init: a rehash under one lock for every login of every lab
+	# side by side, seconds each under load, and writes in /root).
+	mkdir -p "$dir/home"
+	awk -F: -v OFS=: -v home="$dir/home" \
+	    '$1 == "root" { $6 = home; $7 = "/bin/sh" } 1' /etc/passwd \
+	    > "$dir/passwd" || fail "the lab's passwd"
 
 	for k in $(seq 1 "$n"); do
 		ns="${LAB_ID}h$k"
@@ -147,6 +156,7 @@ lab_start() {
 			mount -t tmpfs tmpfs /run
 			mkdir -p /run/sshd
 			mount --bind "$2/hosts" /etc/hosts
+			mount --bind "$2/passwd" /etc/passwd
 			exec /usr/sbin/sshd -D -e -f "$2/sshd_config.$1" 2>>"$2/sshd.$1.log"
 		    ' sh "h$k" "$dir" </dev/null >/dev/null 2>&1 &
 		pid=$!; disown "$pid"
