@@ -54,8 +54,14 @@ for r in outs:
         assert r["text"].endswith(" on " + r["host"]), "misattributed: %r" % r
         placed[r["rank"]] = r["host"]
 assert placed == {0: "h1", 1: "h2", 2: "h3"}, "ranks: %r" % placed
+# Every rank's line has its rank. A line without one is mpirun's own (the
+# job's leader: under load Open MPI 4.1 may warn "plm:rsh: Warning:
+# setpgid(...) failed"), never a rank's.
+leader = [r["pgid"] for r in recs if r["type"] == "start"]
 for r in outs:
-    assert "rank" in r, "a line without its rank: %r" % r
+    if "rank" not in r:
+        assert r["pid"] in leader and not r["text"].startswith(" worker "), \
+            "a line without its rank: %r (mpirun: %r)" % (r, leader)
 # Each agent sees only its own host's ranks (and sees some).
 seen = 0
 for r in recs:
