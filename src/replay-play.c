@@ -42,8 +42,9 @@ static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
 
 /*
  * A job of the stream. Its workers are the threads its samples' timelines
- * name and the writers of its output lines, in the order the stream first
- * names them (seen: the same, sorted): the replica is given them in that
+ * name, the writers of its output lines and the processes of its samples
+ * read whole (note_sample), in the order the stream first names them
+ * (seen: the same, sorted): the replica is given them in that
  * order, so that a worker's colour does not depend on which pane drew it
  * first, and a recording replays in the same colours every time.
  */
