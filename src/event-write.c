@@ -581,25 +581,36 @@ put_str(char *b, const char *s)
 	return b + n;
 }
 
+/* The bytes a JSON string escapes: controls, '"', '\\' (and DEL). */
+static const unsigned char json_escaped[256] = {
+	[0 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1
+};
+
 /* A JSON string; the text is sanitised UTF-8, but escape any control left. */
 static char *
 put_jstring(char *b, const char *s, size_t n)
 {
 	static const char	 hex[] = "0123456789abcdef";
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i;
+	size_t			 i, run;
 
 	*b++ = '"';
 	for (i = 0; i < n; i++) {
+		/* A run that needs no escape goes in one copy. */
+		for (run = i; run < n && !json_escaped[u[run]]; run++)
+			;
+		memcpy(b, s + i, run - i);
+		b += run - i;
+		if ((i = run) == n)
+			break;
 		if (u[i] == '"' || u[i] == '\\') {
 			*b++ = '\\';
 			*b++ = (char)u[i];
-		} else if (u[i] < 0x20 || u[i] == 0x7f) {
+		} else {
 			b = put_str(b, "\\u00");
 			*b++ = hex[u[i] >> 4];
 			*b++ = hex[u[i] & 0xf];
-		} else
-			*b++ = (char)u[i];
+		}
 	}
 	*b++ = '"';
 	return b;
@@ -640,6 +651,43 @@ json_output(struct event_writer *w, const struct event *e)
 	b = put_str(b, ",\"text\":");
 	b = put_jstring(b, e->text, tlen);
 	*b++ = '}';
+	*b++ = '\n';
+	if (fwrite_unlocked(line, 1, (size_t)(b - line), w->f) !=
+	    (size_t)(b - line))
+		w->error = errno != 0 ? errno : EIO;
+	if (line != stack)
+		free(line);
+}
+
+/*
+ * An output line as text, "[   4243 out] text", built by hand in one
+ * buffer as json_output() is: the same bytes as text_write() would write.
+ */
+static void
+text_output(struct event_writer *w, const struct event *e)
+{
+	char			 num[32], *end = num + sizeof num, *p, *b, *line;
+	char			 stack[1024];
+	size_t			 tlen = strlen(e->text), n;
+	unsigned long long	 pid = (unsigned long long)(e->pid < 0 ?
+				     -e->pid : e->pid);
+
+	text_bench_close(w);
+	line = tlen + 64 <= sizeof stack ? stack : xmalloc(tlen + 64);
+	b = line;
+	*b++ = '[';
+	p = fmt_ull(end, pid);
+	if (e->pid < 0)
+		*--p = '-';
+	for (n = (size_t)(end - p); n < 7; n++)
+		*b++ = ' ';
+	memcpy(b, p, (size_t)(end - p));
+	b += end - p;
+	b = put_str(b, e->err ? " err] " : " out] ");
+	memcpy(b, e->text, tlen);
+	b += tlen;
+	if (e->cut)
+		b = put_str(b, " [cut]");
 	*b++ = '\n';
 	if (fwrite_unlocked(line, 1, (size_t)(b - line), w->f) !=
 	    (size_t)(b - line))
@@ -1143,10 +1191,16 @@ event_write(struct event_writer *w, const struct event *e)
 		if (end != NULL)
 			w->epoch = (double)timegm(&tm);
 	}
+	/* The flood's path: no locale, no printf. */
 	if (e->type == EVENT_OUTPUT && w->format == FORMAT_JSON &&
 	    e->job != NULL && e->text != NULL && e->from == NULL &&
 	    !e->has_rank) {
-		json_output(w, e);	/* the flood's path: no locale, no printf */
+		json_output(w, e);
+		goto done;
+	}
+	if (e->type == EVENT_OUTPUT && w->format == FORMAT_TEXT &&
+	    e->text != NULL && e->from == NULL && !e->has_rank) {
+		text_output(w, e);
 		goto done;
 	}
 	if (w->c_locale != (locale_t)0)

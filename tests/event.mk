@@ -7,3 +7,9 @@ tests_test_event_skim_SOURCES = tests/test-event-skim.c
 tests_test_event_skim_CFLAGS = $(CHECK_CFLAGS_ALL)
 tests_test_event_skim_LDADD = $(CHECK_LDADD_ALL)
 TESTS += tests/test-event-skim
+
+check_PROGRAMS += tests/test-event-write
+tests_test_event_write_SOURCES = tests/test-event-write.c
+tests_test_event_write_CFLAGS = $(CHECK_CFLAGS_ALL)
+tests_test_event_write_LDADD = $(CHECK_LDADD_ALL)
+TESTS += tests/test-event-write

@@ -1,0 +1,107 @@
+/*
+ * test-event-write.c: unit tests of the writer's output lines
+ * (event-write.c), the path a flood of output takes, built by hand: as
+ * text, "[    PID out] text" as the printf format it replaced wrote it (a
+ * pid of any width, stderr, a cut line); as JSON, every byte a JSON string
+ * must escape escaped, and the record read back (event-read.c) gives the
+ * job, pid, stream, cut and text it was written with (the reader shows a
+ * control character visibly).
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "event-read.h"
+#include "event-write.h"
+
+/* What one output record writes in format f. */
+static char *
+write_output(enum format f, long pid, int err, int cut, const char *text)
+{
+	struct event_writer	*w;
+	struct event		 e;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*fp;
+
+	ck_assert_ptr_nonnull(fp = open_memstream(&buf, &len));
+	w = event_writer_new(fp, f);
+	memset(&e, 0, sizeof e);
+	e.type = EVENT_OUTPUT;
+	e.t = 1.25;
+	e.job = "waste";
+	e.pid = pid;
+	e.err = err;
+	e.cut = cut;
+	e.text = text;
+	ck_assert_int_eq(event_write(w, &e), 0);
+	event_writer_flush(w);
+	event_writer_free(w);
+	fclose(fp);
+	return buf;
+}
+
+START_TEST(test_text)
+{
+	char	*s, want[256];
+
+	s = write_output(FORMAT_TEXT, 4243, 0, 0, "Total waste of CPU cycles!");
+	ck_assert_str_eq(s, "[   4243 out] Total waste of CPU cycles!\n");
+	free(s);
+	s = write_output(FORMAT_TEXT, 123456789, 1, 1, "a long one");
+	ck_assert_str_eq(s, "[123456789 err] a long one [cut]\n");
+	free(s);
+	s = write_output(FORMAT_TEXT, -5, 0, 0, "");
+	snprintf(want, sizeof want, "[%7ld %s] %s%s\n", -5L, "out", "", "");
+	ck_assert_str_eq(s, want);
+	free(s);
+}
+END_TEST
+
+START_TEST(test_json)
+{
+	static const char	 text[] = "say \"hi\" \\ \x01 tab\t del\x7f é";
+	struct event_reader	*r;
+	struct event		 e;
+	char			*s, *cause = NULL;
+
+	s = write_output(FORMAT_JSON, 4243, 1, 1, text);
+	ck_assert_str_eq(s, "{\"type\":\"output\",\"t\":1.250,\"job\":\"waste\","
+	    "\"pid\":4243,\"stream\":\"err\",\"cut\":true,\"text\":"
+	    "\"say \\\"hi\\\" \\\\ \\u0001 tab\\u0009 del\\u007f é\"}\n");
+	r = event_reader_new(-1);
+	ck_assert_int_eq(event_reader_parse(r, s, strlen(s) - 1, &e, &cause),
+	    0);
+	ck_assert_int_eq(e.type, EVENT_OUTPUT);
+	ck_assert_int_eq(e.pid, 4243);
+	ck_assert_int_eq(e.err, 1);
+	ck_assert_int_eq(e.cut, 1);
+	ck_assert_str_eq(e.job, "waste");
+	/* The reader shows controls visibly (^A); the rest comes back. */
+	ck_assert_int_eq(strncmp(e.text, "say \"hi\" \\ ", 11), 0);
+	ck_assert_ptr_nonnull(strstr(e.text, " é"));
+	event_reader_free(r);
+	free(s);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("event-write");
+	TCase	*tc = tcase_create("output");
+	SRunner	*sr;
+	int	 failed;
+
+	tcase_add_test(tc, test_text);
+	tcase_add_test(tc, test_json);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
