@@ -163,6 +163,30 @@ agent_path(void)
 	return xstrdup(buf);
 }
 
+/*
+ * One turn of the loop: wait for the hosts' streams, a signal or the next
+ * timer (at most until end, when set, and 1 s), then serve the hosts. The
+ * jobs_wait() flags.
+ */
+static int
+cbatch_turn(struct cluster *c, double end)
+{
+	double	next, wait;
+	int	flags;
+
+	next = cluster_next_timer(c);
+	if (end > 0 && (next == 0 || end < next))
+		next = end;
+	wait = next > 0 ? next - now_mono() : 1.0;
+	if (wait > 1.0)
+		wait = 1.0;
+	if (wait < 0)
+		wait = 0;
+	flags = jobs_wait(wait, cluster_fd(c));
+	cluster_service(c);
+	return flags;
+}
+
 int
 cluster_batch_main(const struct options *o)
 {
@@ -173,8 +197,8 @@ cluster_batch_main(const struct options *o)
 	char			**rsh = NULL, *cause = NULL, *agent;
 	char			**argv = NULL;
 	const char		*rsh_text = o->rsh != NULL ? o->rsh : RSH_DEFAULT;
-	double			 delay, end = 0, next, wait;
-	int			 flags, status = 0, planned = 0, mpi = 0;
+	double			 delay, end = 0;
+	int			 status = 0, planned = 0, mpi = 0;
 
 	memset(&b, 0, sizeof b);
 	if (host_list_parse(&b.hosts, o->hosts, o->hostfile, &cause) != 0 ||
@@ -218,16 +242,7 @@ cluster_batch_main(const struct options *o)
 		end = now_mono() + CLUSTER_START_WAIT;
 		while (cluster_unsettled(c) > 0 && !b.failed &&
 		    now_mono() < end) {
-			next = cluster_next_timer(c);
-			wait = (next > 0 && next < end ? next : end) -
-			    now_mono();
-			if (wait > 1.0)
-				wait = 1.0;
-			if (wait < 0)
-				wait = 0;
-			flags = jobs_wait(wait, cluster_fd(c));
-			cluster_service(c);
-			if (flags & JOBS_WAIT_SIGNAL) {
+			if (cbatch_turn(c, end) & JOBS_WAIT_SIGNAL) {
 				planned = 1;
 				break;
 			}
@@ -250,17 +265,7 @@ cluster_batch_main(const struct options *o)
 		end = now_mono() + (double)o->iterations * delay;
 
 	for (;;) {
-		next = cluster_next_timer(c);
-		if (end > 0 && (next == 0 || end < next))
-			next = end;
-		wait = next > 0 ? next - now_mono() : 1.0;
-		if (wait > 1.0)
-			wait = 1.0;
-		if (wait < 0)
-			wait = 0;
-		flags = jobs_wait(wait, cluster_fd(c));
-		cluster_service(c);
-		if (flags & JOBS_WAIT_SIGNAL) {
+		if (cbatch_turn(c, end) & JOBS_WAIT_SIGNAL) {
 			planned = 1;
 			break;
 		}
