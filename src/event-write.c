@@ -50,7 +50,12 @@ struct event_writer {
 	double		 epoch;		/* the hello's "started", epoch seconds */
 	int		 error;		/* errno of the first failed write */
 	locale_t	 c_locale;
+	char		*pend;		/* output records not yet given to f */
+	size_t		 npend;
 };
+
+/* Output records gather here and go to f in one write (see pend_room()). */
+#define PEND_SIZE	65536
 
 static const char *type_names[EVENT_NTYPES] = {
 	"hello", "sample", "output", "start", "exit", "step", "bench",
@@ -93,6 +98,7 @@ event_writer_new(FILE *f, enum format format)
 }
 
 static void	text_bench_close(struct event_writer *);
+static void	pend_drain(struct event_writer *);
 
 void
 event_writer_free(struct event_writer *w)
@@ -101,7 +107,8 @@ event_writer_free(struct event_writer *w)
 		return;
 	if (w->format == FORMAT_TEXT)
 		text_bench_close(w);
-	fflush(w->f);
+	event_writer_flush(w);
+	free(w->pend);
 	json_free(w->j);
 	free(w->cpus);
 	free(w->procs);
@@ -134,6 +141,7 @@ event_writer_error(const struct event_writer *w)
 int
 event_writer_flush(struct event_writer *w)
 {
+	pend_drain(w);
 	if (fflush(w->f) == EOF) {
 		if (w->error == 0)
 			w->error = errno != 0 ? errno : EIO;
@@ -586,50 +594,96 @@ static const unsigned char json_escaped[256] = {
 	[0 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1
 };
 
-/* A JSON string; the text is sanitised UTF-8, but escape any control left. */
+/*
+ * A JSON string of the n bytes at s (s[n] is its NUL). The text is
+ * sanitised UTF-8, but escape any control left.
+ */
 static char *
 put_jstring(char *b, const char *s, size_t n)
 {
 	static const char	 hex[] = "0123456789abcdef";
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i, run;
+	const unsigned char	*stop = u + n;
 
 	*b++ = '"';
-	for (i = 0; i < n; i++) {
-		/* A run that needs no escape goes in one copy. */
-		for (run = i; run < n && !json_escaped[u[run]]; run++)
-			;
-		memcpy(b, s + i, run - i);
-		b += run - i;
-		if ((i = run) == n)
+	for (;;) {
+		/* The NUL is escaped too: it ends the copy. */
+		while (!json_escaped[*u])
+			*b++ = (char)*u++;
+		if (u == stop)
 			break;
-		if (u[i] == '"' || u[i] == '\\') {
+		if (*u == '"' || *u == '\\') {
 			*b++ = '\\';
-			*b++ = (char)u[i];
+			*b++ = (char)*u;
 		} else {
 			b = put_str(b, "\\u00");
-			*b++ = hex[u[i] >> 4];
-			*b++ = hex[u[i] & 0xf];
+			*b++ = hex[*u >> 4];
+			*b++ = hex[*u & 0xf];
 		}
+		u++;
 	}
 	*b++ = '"';
 	return b;
 }
 
+/* Give f the output records gathered in w->pend. */
+static void
+pend_drain(struct event_writer *w)
+{
+	if (w->npend == 0)
+		return;
+	if (w->error == 0 &&
+	    fwrite_unlocked(w->pend, 1, w->npend, w->f) != w->npend)
+		w->error = errno != 0 ? errno : EIO;
+	w->npend = 0;
+}
+
 /*
- * An output record, built by hand in one buffer: the path a flood of
- * output takes. The same bytes as json_record() would write.
+ * Room for a record of up to need bytes at the end of w->pend, or NULL
+ * when it could never fit: the caller builds it elsewhere and calls
+ * pend_put(). A flood of output costs one write a 64 KB, not one a line.
+ */
+static char *
+pend_room(struct event_writer *w, size_t need)
+{
+	if (need > PEND_SIZE)
+		return NULL;
+	if (w->pend == NULL)
+		w->pend = xmalloc(PEND_SIZE);
+	if (w->npend + need > PEND_SIZE)
+		pend_drain(w);
+	return w->pend + w->npend;
+}
+
+/* The record built in line, ending at end, is written. */
+static void
+pend_put(struct event_writer *w, char *line, char *end)
+{
+	if (line >= w->pend && line < w->pend + PEND_SIZE) {
+		w->npend += (size_t)(end - line);
+		return;
+	}
+	pend_drain(w);
+	if (w->error == 0 && fwrite_unlocked(line, 1, (size_t)(end - line),
+	    w->f) != (size_t)(end - line))
+		w->error = errno != 0 ? errno : EIO;
+	free(line);
+}
+
+/*
+ * An output record, built by hand in place: the path a flood of output
+ * takes. The same bytes as json_record() would write.
  */
 static void
 json_output(struct event_writer *w, const struct event *e)
 {
 	char			 num[32], *end = num + sizeof num, *p, *b, *line;
-	char			 stack[1024];
 	size_t			 jlen = strlen(e->job), tlen = strlen(e->text);
 	size_t			 need = 128 + 6 * (jlen + tlen);
 	unsigned long long	 ms;
 
-	line = need <= sizeof stack ? stack : xmalloc(need);
+	if ((line = pend_room(w, need)) == NULL)
+		line = xmalloc(need);
 	b = put_str(line, "{\"type\":\"output\",\"t\":");
 	ms = (unsigned long long)(e->t * 1000 + 0.5);
 	p = fmt_ull(end, ms % 1000);
@@ -652,28 +706,24 @@ json_output(struct event_writer *w, const struct event *e)
 	b = put_jstring(b, e->text, tlen);
 	*b++ = '}';
 	*b++ = '\n';
-	if (fwrite_unlocked(line, 1, (size_t)(b - line), w->f) !=
-	    (size_t)(b - line))
-		w->error = errno != 0 ? errno : EIO;
-	if (line != stack)
-		free(line);
+	pend_put(w, line, b);
 }
 
 /*
- * An output line as text, "[   4243 out] text", built by hand in one
- * buffer as json_output() is: the same bytes as text_write() would write.
+ * An output line as text, "[   4243 out] text", built by hand in place
+ * as json_output() is: the same bytes as text_write() would write.
  */
 static void
 text_output(struct event_writer *w, const struct event *e)
 {
 	char			 num[32], *end = num + sizeof num, *p, *b, *line;
-	char			 stack[1024];
 	size_t			 tlen = strlen(e->text), n;
 	unsigned long long	 pid = (unsigned long long)(e->pid < 0 ?
 				     -e->pid : e->pid);
 
 	text_bench_close(w);
-	line = tlen + 64 <= sizeof stack ? stack : xmalloc(tlen + 64);
+	if ((line = pend_room(w, tlen + 64)) == NULL)
+		line = xmalloc(tlen + 64);
 	b = line;
 	*b++ = '[';
 	p = fmt_ull(end, pid);
@@ -689,11 +739,7 @@ text_output(struct event_writer *w, const struct event *e)
 	if (e->cut)
 		b = put_str(b, " [cut]");
 	*b++ = '\n';
-	if (fwrite_unlocked(line, 1, (size_t)(b - line), w->f) !=
-	    (size_t)(b - line))
-		w->error = errno != 0 ? errno : EIO;
-	if (line != stack)
-		free(line);
+	pend_put(w, line, b);
 }
 
 static void
@@ -1053,6 +1099,7 @@ text_bench_close(struct event_writer *w)
 
 	if (!w->in_bench)
 		return;
+	pend_drain(w);
 	w->in_bench = 0;
 	if (isnan(w->fit))
 		fprintf(f, "Amdahl fit: needs a speedup measured with more than "
@@ -1203,6 +1250,7 @@ event_write(struct event_writer *w, const struct event *e)
 		text_output(w, e);
 		goto done;
 	}
+	pend_drain(w);
 	if (w->c_locale != (locale_t)0)
 		old = uselocale(w->c_locale);
 	switch (w->format) {

@@ -5,7 +5,9 @@
  * pid of any width, stderr, a cut line); as JSON, every byte a JSON string
  * must escape escaped, and the record read back (event-read.c) gives the
  * job, pid, stream, cut and text it was written with (the reader shows a
- * control character visibly).
+ * control character visibly). Output records gather in the writer before
+ * they reach the FILE: every record still comes out, in the order written,
+ * around other records, flushes and lines longer than the gathering buffer.
  */
 #include "config.h"
 
@@ -88,6 +90,76 @@ START_TEST(test_json)
 }
 END_TEST
 
+/* Lines of output and other records, in order, as JSON and as text. */
+START_TEST(test_order)
+{
+	static const enum format formats[] = { FORMAT_JSON, FORMAT_TEXT };
+	struct event_writer	*w;
+	struct event		 e;
+	char			*buf, *big, *p, *q, want[64];
+	size_t			 len, i, k, bigsize = 100000;
+	FILE			*fp;
+
+	big = malloc(bigsize + 1);
+	ck_assert_ptr_nonnull(big);
+	memset(big, 'x', bigsize);
+	big[bigsize] = '\0';
+	for (k = 0; k < 2; k++) {
+		buf = NULL;
+		ck_assert_ptr_nonnull(fp = open_memstream(&buf, &len));
+		w = event_writer_new(fp, formats[k]);
+		event_writer_flush_output(w, 0);
+		memset(&e, 0, sizeof e);
+		e.job = "waste";
+		for (i = 0; i < 3000; i++) {
+			snprintf(want, sizeof want, "line %zu \"q\"", i);
+			e.type = EVENT_OUTPUT;
+			e.pid = 100 + (long)i;
+			e.text = i == 1500 ? big : want;
+			ck_assert_int_eq(event_write(w, &e), 0);
+			if (i % 1000 == 999) {
+				e.type = EVENT_ERROR;
+				e.text = "between";
+				ck_assert_int_eq(event_write(w, &e), 0);
+			}
+		}
+		event_writer_free(w);
+		fclose(fp);
+		p = buf;
+		for (i = 0; i < 3000; i++) {
+			snprintf(want, sizeof want, formats[k] == FORMAT_JSON ?
+			    "\"pid\":%zu," : "[%7zu out] ", 100 + i);
+			p = strstr(p, want);
+			ck_assert_msg(p != NULL, "format %zu: line %zu is "
+			    "missing or out of order", k, i);
+			if (i == 1500)
+				ck_assert_ptr_nonnull(strstr(p, big));
+			else {
+				snprintf(want, sizeof want, formats[k] ==
+				    FORMAT_JSON ? "line %zu \\\"q\\\"\"}\n" :
+				    "line %zu \"q\"\n", i);
+				ck_assert_int_eq(strncmp(strchr(p, 'l'), want,
+				    strlen(want)), 0);
+			}
+			if (i % 1000 == 999) {
+				/* "between" comes after line i, before i + 1. */
+				snprintf(want, sizeof want, formats[k] ==
+				    FORMAT_JSON ? "\"pid\":%zu," : "[%7zu out] ",
+				    101 + i);
+				q = strstr(p, "between");
+				ck_assert_msg(q != NULL && (i == 2999 ||
+				    (strstr(p, want) != NULL &&
+				    q < strstr(p, want))), "format %zu: the "
+				    "record after line %zu is missing or out of "
+				    "order", k, i);
+			}
+		}
+		free(buf);
+	}
+	free(big);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -98,6 +170,7 @@ main(void)
 
 	tcase_add_test(tc, test_text);
 	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_order);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
