@@ -6,7 +6,7 @@
  *           vs event_write() output records; and as text, fprintf vs
  *           event_write()
  *   sample  a 128-core, 20-process sample as JSON: v1's batch.c emit_json
- *           (json.c builder) vs event_write() sample records
+ *           (its numbers by printf, as v1's json.c) vs event_write()
  *
  * Each pair runs alternately, best of 7 rounds; prints records/s of each and
  * the ratio new/old (the issue's target: >= ~1, no more costly).
@@ -81,67 +81,97 @@ old_output_json(int first, double t, long pid, const char *text)
 	fwrite_unlocked(line, 1, b - line, devnull);
 }
 
-/* v1 batch.c: a sample as JSON with the json.c builder. */
+/*
+ * v1 batch.c: a sample as JSON. v1 built it with json.c, whose numbers
+ * were printf's "%.*f" and "%lld"; json.c now formats them by hand, so the
+ * peer keeps v1's printf here, in a plain buffer: the same bytes, and no
+ * more costly than v1's builder (its keys were escaped at each use).
+ */
+struct old_line {
+	char	 buf[65536];
+	size_t	 len;
+};
+
 static void
-old_sample_json(struct json *j, const struct event *e)
+old_put(struct old_line *o, const char *s)
 {
-	static const char	*keys[] = { "busy", "user", "nice", "system",
-				    "idle", "iowait", "irq", "softirq", "steal" };
+	size_t	n = strlen(s);
+
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+static void
+old_num(struct old_line *o, const char *key, double v, int decimals)
+{
+	old_put(o, key);
+	o->len += (size_t)snprintf(o->buf + o->len, 64, "%.*f", decimals, v);
+}
+
+static void
+old_int(struct old_line *o, const char *key, long long v)
+{
+	old_put(o, key);
+	o->len += (size_t)snprintf(o->buf + o->len, 64, "%lld", v);
+}
+
+static void
+old_str(struct old_line *o, const char *key, const char *s)
+{
+	old_put(o, key);
+	o->buf[o->len++] = '"';
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			o->buf[o->len++] = '\\';
+		o->buf[o->len++] = *s;
+	}
+	o->buf[o->len++] = '"';
+}
+
+static void
+old_sample_json(struct old_line *o, const struct event *e)
+{
+	static const char	*keys[] = { ",\"busy\":", ",\"user\":",
+				    ",\"nice\":", ",\"system\":", ",\"idle\":",
+				    ",\"iowait\":", ",\"irq\":", ",\"softirq\":",
+				    ",\"steal\":" };
 	const struct cpu_sample	*c;
 	double			 v[9];
 	size_t			 i, k;
 	int			 n;
 
-	json_object_begin(j);
-	json_key(j, "t");
-	json_double(j, e->t, 3);
-	json_key(j, "cpus");
-	json_array_begin(j);
+	o->len = 0;
+	old_num(o, "{\"t\":", e->t, 3);
+	old_put(o, ",\"cpus\":[");
 	for (n = 0; n < e->ncpus; n++) {
 		c = &e->cpus[n];
 		v[0] = c->busy; v[1] = c->user; v[2] = c->nice;
 		v[3] = c->system; v[4] = c->idle; v[5] = c->iowait;
 		v[6] = c->irq; v[7] = c->softirq; v[8] = c->steal;
-		json_object_begin(j);
-		json_key(j, "id");
-		json_int(j, c->id);
-		for (k = 0; k < 9; k++) {
-			json_key(j, keys[k]);
-			json_double(j, v[k], 1);
-		}
-		json_object_end(j);
+		old_int(o, n == 0 ? "{\"id\":" : ",{\"id\":", c->id);
+		for (k = 0; k < 9; k++)
+			old_num(o, keys[k], v[k], 1);
+		old_put(o, "}");
 	}
-	json_array_end(j);
-	json_key(j, "procs");
-	json_array_begin(j);
+	old_put(o, "],\"procs\":[");
 	for (i = 0; i < e->nprocs; i++) {
 		const struct proc_sample *p = &e->procs[i];
 		char state[2] = { p->state, '\0' };
 
-		json_object_begin(j);
-		json_key(j, "pid");
-		json_int(j, p->pid);
-		json_key(j, "ppid");
-		json_int(j, p->ppid);
-		json_key(j, "pgid");
-		json_int(j, p->pgid);
-		json_key(j, "state");
-		json_string(j, state);
-		json_key(j, "cpu");
-		json_double(j, p->cpu, 1);
-		json_key(j, "core");
-		json_int(j, p->core);
-		json_key(j, "rss_kb");
-		json_int(j, (long long)p->rss_kb);
-		json_key(j, "threads");
-		json_int(j, p->threads);
-		json_key(j, "cmd");
-		json_string(j, p->cmd);
-		json_object_end(j);
+		old_int(o, i == 0 ? "{\"pid\":" : ",{\"pid\":", p->pid);
+		old_int(o, ",\"ppid\":", p->ppid);
+		old_int(o, ",\"pgid\":", p->pgid);
+		old_str(o, ",\"state\":", state);
+		old_num(o, ",\"cpu\":", p->cpu, 1);
+		old_int(o, ",\"core\":", p->core);
+		old_int(o, ",\"rss_kb\":", (long long)p->rss_kb);
+		old_int(o, ",\"threads\":", p->threads);
+		old_str(o, ",\"cmd\":", p->cmd);
+		old_put(o, "}");
 	}
-	json_array_end(j);
-	json_object_end(j);
-	json_line(j, devnull);
+	old_put(o, "]}\n");
+	fwrite(o->buf, 1, o->len, devnull);
+	fflush(devnull);
 }
 
 /* ---- the pairs ---- */
@@ -206,17 +236,15 @@ static struct event		sample;
 static double
 run_old_sample(void)
 {
-	struct json	*j = json_new();
-	double		 t0 = now_mono();
-	int		 i;
+	static struct old_line	 o;
+	double			 t0 = now_mono();
+	int			 i;
 
 	for (i = 0; i < SAMPLES; i++) {
 		sample.t = i * 0.1;
-		old_sample_json(j, &sample);
+		old_sample_json(&o, &sample);
 	}
-	t0 = now_mono() - t0;
-	json_free(j);
-	return t0;
+	return now_mono() - t0;
 }
 
 static double

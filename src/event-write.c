@@ -569,17 +569,6 @@ json_record(struct event_writer *w, const struct event *e)
 	json_object_end(j);
 }
 
-/* Decimal digits of v, ending at end; returns where they start. */
-static char *
-fmt_ull(char *end, unsigned long long v)
-{
-	do {
-		*--end = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	return end;
-}
-
 static char *
 put_str(char *b, const char *s)
 {
@@ -677,26 +666,18 @@ pend_put(struct event_writer *w, char *line, char *end)
 static void
 json_output(struct event_writer *w, const struct event *e)
 {
-	char			 num[32], *end = num + sizeof num, *p, *b, *line;
-	size_t			 jlen = strlen(e->job), tlen = strlen(e->text);
-	size_t			 need = 128 + 6 * (jlen + tlen);
-	unsigned long long	 ms;
+	char	 num[32], *end = num + sizeof num, *p, *b, *line;
+	size_t	 jlen = strlen(e->job), tlen = strlen(e->text);
+	size_t	 need = JSON_NUMBER_MAX + 128 + 6 * (jlen + tlen);
 
 	if ((line = pend_room(w, need)) == NULL)
 		line = xmalloc(need);
 	b = put_str(line, "{\"type\":\"output\",\"t\":");
-	ms = (unsigned long long)(e->t * 1000 + 0.5);
-	p = fmt_ull(end, ms % 1000);
-	while (end - p < 3)
-		*--p = '0';
-	*--p = '.';
-	p = fmt_ull(p, ms / 1000);
-	memcpy(b, p, end - p);
-	b += end - p;
+	b += json_fixed(b, e->t == 0 ? 0 : e->t, 3);	/* as json_double() */
 	b = put_str(b, ",\"job\":");
 	b = put_jstring(b, e->job, jlen);
 	b = put_str(b, ",\"pid\":");
-	p = fmt_ull(end, (unsigned long long)(e->pid > 0 ? e->pid : 0));
+	p = json_digits(end, (unsigned long long)(e->pid > 0 ? e->pid : 0));
 	memcpy(b, p, end - p);
 	b += end - p;
 	b = put_str(b, e->err ? ",\"stream\":\"err\"" : ",\"stream\":\"out\"");
@@ -726,7 +707,7 @@ text_output(struct event_writer *w, const struct event *e)
 		line = xmalloc(tlen + 64);
 	b = line;
 	*b++ = '[';
-	p = fmt_ull(end, pid);
+	p = json_digits(end, pid);
 	if (e->pid < 0)
 		*--p = '-';
 	for (n = (size_t)(end - p); n < 7; n++)
@@ -1241,7 +1222,7 @@ event_write(struct event_writer *w, const struct event *e)
 	/* The flood's path: no locale, no printf. */
 	if (e->type == EVENT_OUTPUT && w->format == FORMAT_JSON &&
 	    e->job != NULL && e->text != NULL && e->from == NULL &&
-	    !e->has_rank) {
+	    !e->has_rank && isfinite(e->t)) {
 		json_output(w, e);
 		goto done;
 	}

@@ -221,17 +221,83 @@ json_string(struct json *j, const char *s)
 	json_stringn(j, s, strlen(s));
 }
 
+/* The decimal digits of v, ending at end; returns where they start. */
+char *
+json_digits(char *end, unsigned long long v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	return end;
+}
+
+/*
+ * v with d decimals (0 to 9) in buf (JSON_NUMBER_MAX bytes), the bytes
+ * printf's "%.*f" writes, and their count. printf rounds the double's exact
+ * value to nearest, ties to even. x = |v| * 10^d is off from that exact
+ * value by at most 10^12 * 2^-53 (< 0.0002), so the integer nearest to x is
+ * the one nearest to it, unless x is that close to a half: then the exact
+ * difference, from fma(), decides. Larger numbers go to printf. A sample's
+ * hundreds of figures cost a tenth of what printf makes them.
+ */
+size_t
+json_fixed(char *buf, double v, int d)
+{
+	static const double	 scale[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+				    1e7, 1e8, 1e9 };
+	char			 num[32], *end = num + sizeof num, *p = end;
+	double			 x, r;
+	unsigned long long	 n;
+	int			 len;
+
+	if (d < 0 || d > 9 || !((x = fabs(v) * scale[d]) < 1e12)) {
+		len = snprintf(buf, JSON_NUMBER_MAX, "%.*f", d, v);
+		if (len < 0)
+			return 0;
+		return len < JSON_NUMBER_MAX ? (size_t)len : JSON_NUMBER_MAX - 1;
+	}
+	n = (unsigned long long)x;
+	if (fabs(x - (double)n - 0.5) >= 0.001)
+		n += x - (double)n > 0.5;
+	else {
+		r = fma(fabs(v), scale[d], -((double)n + 0.5));
+		n += r > 0 || (r == 0 && (n & 1) != 0);
+	}
+	/* The decimals are n's last d digits. */
+	if (d > 0) {
+		for (; d > 0; d--) {
+			*--p = (char)('0' + n % 10);
+			n /= 10;
+		}
+		*--p = '.';
+	}
+	p = json_digits(p, n);
+	if (signbit(v))
+		*--p = '-';
+	memcpy(buf, p, (size_t)(end - p));
+	return (size_t)(end - p);
+}
+
 void
 json_int(struct json *j, long long v)
 {
+	char	 num[24], *end = num + sizeof num, *p;
+
 	separate(j);
-	putf(j, "%lld", v);
+	p = json_digits(end, v < 0 ? -(unsigned long long)v :
+	    (unsigned long long)v);
+	if (v < 0)
+		*--p = '-';
+	put(j, p, (size_t)(end - p));
 }
 
 /* A number with a fixed count of decimals; NaN and infinities become null. */
 void
 json_double(struct json *j, double v, int decimals)
 {
+	char	buf[JSON_NUMBER_MAX];
+
 	if (!isfinite(v)) {
 		json_null(j);
 		return;
@@ -243,7 +309,7 @@ json_double(struct json *j, double v, int decimals)
 	separate(j);
 	if (v == 0)
 		v = 0;	/* no "-0.0" */
-	putf(j, "%.*f", decimals, v);
+	put(j, buf, json_fixed(buf, v, decimals));
 }
 
 void

@@ -33,4 +33,9 @@ const char	*json_text(const struct json *, size_t *);	/* the record so far */
 void		 json_reset(struct json *);
 int		 json_line(struct json *, FILE *);	/* write + '\n' + fflush; -1 on error */
 
+/* Numbers as printf writes them, without printf (json_int, json_double). */
+#define JSON_NUMBER_MAX	400	/* "%.9f" of the largest double, and more */
+char		*json_digits(char *, unsigned long long);	/* ending at end */
+size_t		 json_fixed(char *, double, int);	/* "%.*f" in buf */
+
 #endif

@@ -8,16 +8,22 @@
  * control character visibly). Output records gather in the writer before
  * they reach the FILE: every record still comes out, in the order written,
  * around other records, flushes and lines longer than the gathering buffer.
+ * Numbers are written by hand as printf would write them (json.c): checked
+ * against printf on halves, near-halves, every magnitude and sign.
  */
 #include "config.h"
 
 #include <check.h>
+#include <float.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "event-read.h"
 #include "event-write.h"
+#include "json.h"
 
 /* What one output record writes in format f. */
 static char *
@@ -160,6 +166,69 @@ START_TEST(test_order)
 }
 END_TEST
 
+/* json_fixed(v, d) against printf's "%.*f", for every d. */
+static void
+check_fixed(double v)
+{
+	char	got[JSON_NUMBER_MAX + 1], want[JSON_NUMBER_MAX + 1];
+	size_t	n;
+	int	d;
+
+	for (d = 0; d <= 9; d++) {
+		n = json_fixed(got, v, d);
+		got[n] = '\0';
+		snprintf(want, sizeof want, "%.*f", d, v);
+		ck_assert_msg(strcmp(got, want) == 0, "%.17g with %d decimals: "
+		    "%s, printf says %s", v, d, got, want);
+	}
+}
+
+START_TEST(test_numbers)
+{
+	static const double	 fixed[] = { 0, -0.0, 0.5, 1.5, 2.5, 0.25,
+				    0.125, 0.05, 0.15, 0.35, 1.005, 2.675,
+				    99.95, 99.949999999, 100, 0.0004999,
+				    -0.04, -2.5, 1e-9, 5e-10, 123456.0005,
+				    999999999999.5, 1e12, 1e15, 1e300,
+				    -1e300, DBL_MAX, -DBL_MAX, DBL_MIN,
+				    4503599627370496.5, 9007199254740993.0 };
+	static const long long	 ints[] = { 0, 1, -1, 42, LLONG_MAX,
+				    LLONG_MIN };
+	struct json		*j = json_new();
+	char			 want[32];
+	unsigned int		 seed = 13;
+	size_t			 i;
+	double			 v;
+	int			 k;
+
+	for (i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+		check_fixed(fixed[i]);
+	/* Halves and hundredths at every scale, and random figures. */
+	for (k = 0; k < 200000; k++) {
+		v = (double)rand_r(&seed) / RAND_MAX;
+		v = ldexp(v, rand_r(&seed) % 80 - 40);
+		check_fixed(k % 2 ? -v : v);
+		check_fixed((double)(k % 20000) / 2000);
+		check_fixed(k * 0.05);
+		check_fixed(k * 1e-4);
+		check_fixed(ldexp(k, -(k % 12)));	/* exact halves */
+	}
+	for (i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+		json_reset(j);
+		json_int(j, ints[i]);
+		snprintf(want, sizeof want, "%lld", ints[i]);
+		ck_assert_str_eq(json_text(j, NULL), want);
+	}
+	json_reset(j);
+	json_double(j, NAN, 1);
+	ck_assert_str_eq(json_text(j, NULL), "null");
+	json_reset(j);
+	json_double(j, -0.0, 1);
+	ck_assert_str_eq(json_text(j, NULL), "0.0");
+	json_free(j);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -171,6 +240,7 @@ main(void)
 	tcase_add_test(tc, test_text);
 	tcase_add_test(tc, test_json);
 	tcase_add_test(tc, test_order);
+	tcase_add_test(tc, test_numbers);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
