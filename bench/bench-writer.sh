@@ -5,11 +5,11 @@
 # the one writer is no more costly. Both output paths are built by hand,
 # without printf or a locale switch, in place in a buffer the writer gives
 # to the FILE 64 KB at a time: as text the one writer is about 5x v1's
-# fprintf; as JSON ~1.0, though its lines are a third longer ("type" and
-# "job", which the schema asks for). A sample measures ~1.8: json.c writes
-# numbers by hand (exactly printf's digits), where v1 called printf for
-# each; the peer keeps v1's printf, though the schema's processes carry
-# more (run/wait/sleep, time and switches).
+# fprintf; as JSON ~1.2 (strings copied 8 bytes at a time), though its
+# lines are a third longer ("type" and "job", which the schema asks for).
+# A sample measures ~1.7: json.c writes numbers by hand (exactly printf's
+# digits) where v1 called printf for each; the peer keeps v1's printf,
+# though the schema's processes carry more (run/wait/sleep, time, switches).
 set -u
 : "${BENCH_BUILDDIR:?run through make bench}"
 prog="$BENCH_BUILDDIR/event-writer"

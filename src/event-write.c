@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -583,9 +584,22 @@ static const unsigned char json_escaped[256] = {
 	[0 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1
 };
 
+/* Whether none of the 8 bytes in x is one a JSON string escapes. */
+static inline int
+word_plain(uint64_t x)
+{
+	const uint64_t	ones = 0x0101010101010101ULL, highs = ones * 0x80;
+	uint64_t	q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+	uint64_t	del = x ^ (ones * 0x7f);
+
+	/* A byte below 0x20 or equal to one of the three (Bit Twiddling). */
+	return (((x - ones * 0x20) | (q - ones) | (bs - ones) |
+	    (del - ones)) & ~x & highs) == 0;
+}
+
 /*
- * A JSON string of the n bytes at s (s[n] is its NUL). The text is
- * sanitised UTF-8, but escape any control left.
+ * A JSON string of the n bytes at s. The text is sanitised UTF-8, but
+ * escape any control left. Plain text goes 8 bytes at a time.
  */
 static char *
 put_jstring(char *b, const char *s, size_t n)
@@ -593,15 +607,22 @@ put_jstring(char *b, const char *s, size_t n)
 	static const char	 hex[] = "0123456789abcdef";
 	const unsigned char	*u = (const unsigned char *)s;
 	const unsigned char	*stop = u + n;
+	uint64_t		 x;
 
 	*b++ = '"';
-	for (;;) {
-		/* The NUL is escaped too: it ends the copy. */
-		while (!json_escaped[*u])
-			*b++ = (char)*u++;
-		if (u == stop)
-			break;
-		if (*u == '"' || *u == '\\') {
+	while (u < stop) {
+		if (stop - u >= 8) {
+			memcpy(&x, u, 8);
+			if (word_plain(x)) {
+				memcpy(b, &x, 8);
+				b += 8;
+				u += 8;
+				continue;
+			}
+		}
+		if (!json_escaped[*u])
+			*b++ = (char)*u;
+		else if (*u == '"' || *u == '\\') {
 			*b++ = '\\';
 			*b++ = (char)*u;
 		} else {

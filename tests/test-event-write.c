@@ -96,6 +96,47 @@ START_TEST(test_json)
 }
 END_TEST
 
+/* Random text against a byte-at-a-time escaper, every byte in every place. */
+START_TEST(test_escape_random)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	unsigned int		 seed = 7;
+	char			 text[80], want[600], *w, *got, *p;
+	int			 k, i, n, c;
+
+	for (k = 0; k < 20000; k++) {
+		n = rand_r(&seed) % 70;
+		for (i = 0; i < n; i++) {
+			c = rand_r(&seed) % 4 == 0 ? 1 + rand_r(&seed) % 255 :
+			    'a' + rand_r(&seed) % 26;
+			text[i] = (char)c;
+		}
+		text[n] = '\0';
+		w = want;
+		for (i = 0; i < n; i++) {
+			c = (unsigned char)text[i];
+			if (c == '"' || c == '\\') {
+				*w++ = '\\';
+				*w++ = (char)c;
+			} else if (c < 0x20 || c == 0x7f) {
+				w += sprintf(w, "\\u00%c%c", hex[c >> 4],
+				    hex[c & 0xf]);
+			} else
+				*w++ = (char)c;
+		}
+		*w = '\0';
+		got = write_output(FORMAT_JSON, 1, 0, 0, text);
+		p = strstr(got, ",\"text\":\"");
+		ck_assert_ptr_nonnull(p);
+		p += 9;
+		ck_assert_msg(strncmp(p, want, strlen(want)) == 0 &&
+		    strcmp(p + strlen(want), "\"}\n") == 0,
+		    "text %d escaped as %s, want %s", k, p, want);
+		free(got);
+	}
+}
+END_TEST
+
 /* Lines of output and other records, in order, as JSON and as text. */
 START_TEST(test_order)
 {
@@ -239,6 +280,7 @@ main(void)
 
 	tcase_add_test(tc, test_text);
 	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_escape_random);
 	tcase_add_test(tc, test_order);
 	tcase_add_test(tc, test_numbers);
 	suite_add_tcase(s, tc);
