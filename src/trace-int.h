@@ -67,6 +67,8 @@ struct tracer {
 	pthread_mutex_t		 lock;
 	pthread_t		 thread;
 	int			 started, stop_pipe[2];
+	pthread_cond_t		 recording_cv;	/* with lock: recording is set */
+	int			 recording;
 	struct tl_store		*store;
 	struct tep_handle	*tep;
 	struct ev_fields	 f[EV_NKINDS];

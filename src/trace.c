@@ -99,6 +99,7 @@
 				   less this is in the buffers by then */
 #define READER_LAG	0.15	/* s: the thread applies only records older
 				   than this, so a tick can still cut before */
+#define READER_START_WAIT 2.0	/* s tracer_new() waits for the recording */
 
 #define CLONE_THREAD_FLAG 0x00010000	/* CLONE_THREAD, in task_newtask */
 
@@ -1062,31 +1063,65 @@ drain(struct tracer *tr, double cut, double lag)
 	}
 }
 
+/*
+ * Start recording, once: by the reader when it first runs, so that on a
+ * loaded machine (where a new thread may wait a second for its first
+ * slice) the buffers do not fill before it ever reads them; or by
+ * tracer_new() if the reader is that late (a full buffer is then counted as
+ * lost). tracer_new() returns only once the trace records, so a demo
+ * started right after it is traced from its birth.
+ */
+static void
+record_on(struct tracer *tr)
+{
+	int	k, i;
+
+	pthread_mutex_lock(&tr->lock);
+	if (!tr->recording) {
+		tfs_start(tr);
+		for (k = 0; k < tr->ncpus && tr->inst == NULL; k++) {
+			for (i = 0; i < EV_NKINDS; i++) {
+				if (tr->cpus[k].fds[i] != -1)
+					ioctl(tr->cpus[k].fds[i],
+					    PERF_EVENT_IOC_ENABLE, 0);
+			}
+		}
+		tr->recording = 1;
+		pthread_cond_broadcast(&tr->recording_cv);
+	}
+	pthread_mutex_unlock(&tr->lock);
+}
+
+/* Wait up to READER_START_WAIT for the reader to start recording. */
+static void
+record_wait(struct tracer *tr)
+{
+	struct timespec	 until;
+	int		 rc = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += (time_t)READER_START_WAIT;
+	pthread_mutex_lock(&tr->lock);
+	while (!tr->recording && rc != ETIMEDOUT)
+		rc = pthread_cond_timedwait(&tr->recording_cv, &tr->lock,
+		    &until);
+	pthread_mutex_unlock(&tr->lock);
+	record_on(tr);
+}
+
 static void *
 tracer_main(void *arg)
 {
 	struct tracer	*tr = arg;
 	struct pollfd	*pfd;
-	int		 k, i, n = tr->ncpus;
+	int		 k, n = tr->ncpus;
 
 	/*
 	 * A reader that falls behind loses events: where we may (root), run
 	 * it a little ahead of ordinary tasks. Its work is small.
 	 */
 	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), READER_NICE);
-	/*
-	 * Enabled only now that the reader runs: on a loaded machine a new
-	 * thread may wait a second for its first slice, and the buffers would
-	 * overflow before it ever read them.
-	 */
-	tfs_start(tr);
-	for (k = 0; k < n && tr->inst == NULL; k++) {
-		for (i = 0; i < EV_NKINDS; i++) {
-			if (tr->cpus[k].fds[i] != -1)
-				ioctl(tr->cpus[k].fds[i], PERF_EVENT_IOC_ENABLE,
-				    0);
-		}
-	}
+	record_on(tr);
 	/* The tracefs reader drains every DRAIN_PERIOD: no fd to wait on. */
 	pfd = xcalloc((size_t)n + 1, sizeof *pfd);
 	for (k = 0; k < n; k++) {
@@ -1333,15 +1368,20 @@ online_cpus(int *ids, int max)
 struct tracer *
 tracer_new(struct tl_store *store, char **cause)
 {
-	struct tracer	*tr;
-	sigset_t	 all, old;
-	char		*fscause = NULL;
-	long		 conf;
-	int		*ids, n, k, i, rc;
+	struct tracer		*tr;
+	pthread_condattr_t	 cattr;
+	sigset_t		 all, old;
+	char			*fscause = NULL;
+	long			 conf;
+	int			*ids, n, k, i, rc;
 
 	*cause = NULL;
 	tr = xcalloc(1, sizeof *tr);
 	pthread_mutex_init(&tr->lock, NULL);
+	pthread_condattr_init(&cattr);
+	pthread_condattr_setclock(&cattr, CLOCK_MONOTONIC);
+	pthread_cond_init(&tr->recording_cv, &cattr);
+	pthread_condattr_destroy(&cattr);
 	tr->stop_pipe[0] = tr->stop_pipe[1] = -1;
 	tr->store = store;
 	tr->follow_gen = 1;
@@ -1426,6 +1466,7 @@ started:
 		goto fail;
 	}
 	tr->started = 1;
+	record_wait(tr);
 	return tr;
 
 fail:
@@ -1477,6 +1518,7 @@ tracer_free(struct tracer *tr)
 	free(tr->t_gone);
 	free(tr->t_idle);
 	free(tr->t_follow);
+	pthread_cond_destroy(&tr->recording_cv);
 	pthread_mutex_destroy(&tr->lock);
 	free(tr);
 }
