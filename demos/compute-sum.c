@@ -5,7 +5,8 @@
  * same number for the same N whatever the count of workers.
  *
  * The ranges are split by cost, not by count (the article gives every job
- * the same number of terms): a term costs more as i^5 needs more limbs.
+ * the same number of terms): a term costs more as i^5 needs more limbs;
+ * how much more depends on the cpu, so a big sum measures it first.
  *
  * The faster way, still computing every term: sum i^10, i^3 and i separately
  * and multiply by the constants once at the end. While i < 2^32, i^5 takes at
@@ -18,6 +19,8 @@
 
 #include <gmp.h>
 #include <limits.h>
+#include <string.h>
+#include <time.h>
 
 #include "compute-sum.h"
 
@@ -28,6 +31,27 @@
 #endif
 #define LIMB1_MAX	7131UL		/* the largest i with i^5 < 2^64 */
 #define LIMB2_MAX	50859008UL	/* the largest i with i^5 < 2^128 */
+#define CALIBRATE_MIN	10000000UL	/* terms: a smaller sum keeps the model */
+#define CALIBRATE_TERMS	100000UL	/* a region's sample: about 2 ms */
+#define CALIBRATE_RUNS	5
+
+/*
+ * The regions where a term's cost changes: i^5 grows from one limb to
+ * three, then whole GMP numbers past the fast path. The model's costs are
+ * in units of a fast-path term (measured on one x86-64; only ratios
+ * matter). GMP picks its code for the cpu it runs on, so the ratios differ
+ * from one machine to another: a 3-limb term cost 1.0 there and 1.25 on
+ * another, and the model's split left the last of 3 workers 12% behind.
+ */
+static const struct {
+	unsigned long	last;	/* the region's last i */
+	double		cost;	/* one term's cost in it, the model's */
+} region[SUM_REGIONS] = {
+	{ LIMB1_MAX, 0.8 },
+	{ LIMB2_MAX, 1.0 },
+	{ FAST_MAX, 1.0 },
+	{ ULONG_MAX, 5.6 },
+};
 
 /* The article's compute(istart, iend), term by term with GMP numbers. */
 static void
@@ -110,39 +134,93 @@ sum_range(mpz_t isum, unsigned long istart, unsigned long iend, int plain)
 		sum_plain(isum, istart, iend);
 }
 
-/*
- * The cost of the terms from..x, in units of a fast-path term: what a term
- * costs as i^5 grows from one limb to three, and past the fast path (whole
- * GMP numbers: 5.6 times as much; measured on x86-64, only ratios matter).
- */
+/* The cost of the terms from..x: s's measured costs, or the model's. */
 static double
-cost_to(unsigned long from, unsigned long x, int plain)
+cost_to(const struct sum_split *s, unsigned long x)
 {
-	static const struct {
-		unsigned long	last;	/* the region's last i */
-		double		cost;	/* one term's cost in it */
-	} region[] = {
-		{ LIMB1_MAX, 0.8 },
-		{ LIMB2_MAX, 1.0 },
-		{ FAST_MAX, 1.0 },
-		{ ULONG_MAX, 5.6 },
-	};
-	unsigned long	a = from, b;
+	unsigned long	a = s->from, b;
 	double		c = 0;
 	size_t		k;
 
 	if (x < a)
 		return 0;
-	if (plain || FAST_MAX == 0)
+	if (s->plain || FAST_MAX == 0)
 		return (double)(x - a + 1);
-	for (k = 0; k < sizeof region / sizeof region[0] && a <= x; k++) {
+	for (k = 0; k < SUM_REGIONS && a <= x; k++) {
 		if (a > region[k].last)
 			continue;
 		b = x < region[k].last ? x : region[k].last;
-		c += (double)(b - a + 1) * region[k].cost;
+		c += (double)(b - a + 1) * (s->cost[k] > 0 ? s->cost[k] :
+		    region[k].cost);
 		a = b + 1;
 	}
 	return c;
+}
+
+static double
+cpu_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * For a big sum (CALIBRATE_MIN terms or more): in each region from..n
+ * goes through, the CPU time of CALIBRATE_TERMS of its terms from the
+ * middle of its part (past the fast path an eighth as many), the least of
+ * CALIBRATE_RUNS taken in turns, so that a moment when the machine is
+ * busier weighs on every region alike: a few tens of ms in all. Anything
+ * amiss: the model.
+ */
+void
+sum_calibrate(struct sum_split *s)
+{
+	unsigned long	first, lo, hi, m[SUM_REGIONS], a[SUM_REGIONS];
+	double		t, best[SUM_REGIONS];
+	size_t		k;
+	int		rep;
+	mpz_t		z;
+
+	memset(s->cost, 0, sizeof s->cost);
+	if (s->plain || FAST_MAX == 0 || s->n < s->from ||
+	    s->n - s->from < CALIBRATE_MIN)
+		return;
+	for (k = 0; k < SUM_REGIONS; k++) {
+		first = k == 0 ? 1 : region[k - 1].last + 1;
+		lo = s->from > first ? s->from : first;
+		hi = s->n < region[k].last ? s->n : region[k].last;
+		m[k] = 0;
+		if (lo > hi)
+			continue;	/* not in from..n */
+		m[k] = CALIBRATE_TERMS / (k == SUM_REGIONS - 1 ? 8 : 1);
+		if (m[k] > hi - lo + 1)
+			m[k] = hi - lo + 1;
+		a[k] = lo + (hi - lo + 1 - m[k]) / 2;
+	}
+	mpz_init(z);
+	for (rep = 0; rep < CALIBRATE_RUNS; rep++) {
+		for (k = 0; k < SUM_REGIONS; k++) {
+			if (m[k] == 0)
+				continue;
+			t = cpu_now();
+			sum_range(z, a[k], a[k] + m[k] - 1, 0);
+			t = cpu_now() - t;
+			if (rep == 0 || t < best[k])
+				best[k] = t;
+		}
+	}
+	mpz_clear(z);
+	for (k = 0; k < SUM_REGIONS; k++) {
+		if (m[k] == 0)
+			continue;
+		if (!(best[k] > 0)) {
+			memset(s->cost, 0, sizeof s->cost);
+			return;
+		}
+		s->cost[k] = best[k] / (double)m[k];
+	}
 }
 
 /* The last i of worker K's range: cost(from..i) closest to K+1 W-ths of all. */
@@ -150,14 +228,14 @@ unsigned long
 sum_range_end(const struct sum_split *s, long k)
 {
 	unsigned long	lo = s->from - 1, hi = s->n, mid;
-	double		want = cost_to(s->from, s->n, s->plain) *
-			    (double)(k + 1) / (double)s->workers;
+	double		want = cost_to(s, s->n) * (double)(k + 1) /
+			    (double)s->workers;
 
 	if (k == s->workers - 1)
 		return s->n;
 	while (lo < hi) {	/* the largest i with cost_to(i) <= want */
 		mid = lo + (hi - lo + 1) / 2;
-		if (cost_to(s->from, mid, s->plain) <= want)
+		if (cost_to(s, mid) <= want)
 			lo = mid;
 		else
 			hi = mid - 1;

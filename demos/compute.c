@@ -12,8 +12,10 @@
  * The ranges are split by cost, not by count (the article gives every job
  * the same number of terms): a term costs more as i^5 needs more limbs, so
  * equal counts would leave the first workers idle while the last one still
- * works. Each worker prints its wall and CPU time, and they come out within
- * a few per cent of each other. Every i is still summed exactly once.
+ * works; for a big sum the parent first measures what a term costs on this
+ * cpu (a few tens of ms). Each worker prints its wall and CPU time, and they
+ * come out within a few per cent of each other. Every i is still summed
+ * exactly once.
  *
  * Watch in turbotop: W workers busy on W cores for about ten seconds (on 2
  * cores; the default N is 2 billion) and finishing together, then the
@@ -36,6 +38,7 @@ static long	 n = 2000000000;
 static long	 from = 1;
 static int	 plain;
 static int	 fd[2];		/* the pipe the partial sums come back on */
+static struct sum_split split;	/* the ranges, as main() measured them */
 
 static const struct demo_opt opts[] = {
 	{ "number", 'n', DEMO_LONG, &n, 0, (double)(LONG_MAX / 2), "N",
@@ -65,11 +68,9 @@ job(long k, void *unused)
 	char		*hex, *line;
 	int		len;
 	mpz_t		isum;
-	struct sum_split s = { (unsigned long)from, (unsigned long)n,
-			    compute.workers, plain };
 
-	istart = k == 0 ? s.from : sum_range_end(&s, k - 1) + 1;
-	iend = sum_range_end(&s, k);
+	istart = k == 0 ? split.from : sum_range_end(&split, k - 1) + 1;
+	iend = sum_range_end(&split, k);
 	mpz_init(isum);
 	sum_range(isum, istart, iend, plain);
 
@@ -137,6 +138,11 @@ main(int argc, char **argv)
 		n = from - 1;		/* an empty sum */
 
 	start = demo_now();
+	split.from = (unsigned long)from;
+	split.n = (unsigned long)n;
+	split.workers = compute.workers;
+	split.plain = plain;
+	sum_calibrate(&split);	/* a big sum: what a term costs here */
 	if (pipe(fd) != 0)
 		demo_fatal("pipe failed");
 	for (k = 0; k < compute.workers; k++)

@@ -108,7 +108,7 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct sum_split	 s = { 1, 2000000000, 1, 0 };
+	struct sum_split	 s = { 1, 2000000000, 1, 0, { 0 } };
 	unsigned long		 istart, iend;
 	char			 host[256], *hex, *all = NULL, *out;
 	int			 rank, size, c, len, *lens = NULL, *offs = NULL;
@@ -167,6 +167,9 @@ main(int argc, char **argv)
 
 	/* Rank R sums its range, as worker R of compute would. */
 	start = MPI_Wtime();
+	if (rank == 0)	/* a big sum: what a term costs on rank 0's cpu */
+		sum_calibrate(&s);
+	MPI_Bcast(s.cost, SUM_REGIONS, MPI_DOUBLE, 0, MPI_COMM_WORLD);
 	istart = rank == 0 ? s.from : sum_range_end(&s, rank - 1) + 1;
 	iend = sum_range_end(&s, rank);
 	mpz_init(isum);
