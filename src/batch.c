@@ -20,7 +20,8 @@
  * and the wait is jobs_wait(). A start record comes first; its output lines
  * are streamed as output records as they arrive (job-export.c), so none is
  * held or lost however fast it prints (they are flushed with the next
- * sample). When the demo ends an exit record follows, and turbotop exits
+ * sample). When the demo ends, a last sample covers the time since the
+ * previous one (less than -d), then an exit record follows, and turbotop exits
  * with the demo's status (128 + signal if it was killed). -n N and signals
  * stop the demo (SIGTERM, SIGKILL after the grace period, at most 1 s);
  * after -n turbotop exits 0.
@@ -188,18 +189,26 @@ batch_loop(struct batch *b)
 {
 	char	*cause;
 	double	 next, now;
+	int	 done;
 
 	if (sampler_tick(b->s, &cause) != 0)
 		goto fail;
 	b->t0 = sampler_time(b->s);
 	next = b->t0 + b->delay;
 	for (;;) {
+		done = 0;
 		if (b->job != NULL) {
 			if (demo_wait(b, next))	/* a signal, or EPIPE: quietly */
 				return demo_end(b, b->x != NULL &&
 				    job_export_error(b->x));
-			if (job_state(b->job) == JOB_DONE)
-				return demo_end(b, 0);
+			/*
+			 * It ended: a last sample covers the time since the
+			 * previous one, its trace's last records in, so the
+			 * stream has the whole run (one shorter than an
+			 * interval too), as the TUI's kept run has.
+			 */
+			if ((done = job_state(b->job) == JOB_DONE))
+				sampler_flush(b->s);
 		} else if (batch_wait(next))
 			return 0;
 		if (sampler_tick(b->s, &cause) != 0)
@@ -214,6 +223,8 @@ batch_loop(struct batch *b)
 			return 1;
 		}
 		b->records++;
+		if (done)
+			return demo_end(b, 0);
 		if (b->o->iterations > 0 &&
 		    b->records >= (unsigned long)b->o->iterations)
 			return b->job != NULL ? demo_end(b, 1) : 0;

@@ -16,7 +16,9 @@
  *
  * -f csv and -f text are the writer's views of the same records. t is
  * seconds since the hello. A sample lists the lesson's processes; it comes
- * every -d seconds (default 1); -n does not apply to lessons. `wait key`
+ * every -d seconds (default 1), and when a job ends, before its exit record
+ * (the time since the last one: so each run is whole in the stream, one
+ * shorter than -d too); -n does not apply to lessons. `wait key`
  * passes at once; `bench` calls the benchmark engine in this process. The
  * exit status is 0 if every step played, 1 if one failed or the lesson was
  * interrupted.
@@ -42,6 +44,7 @@ struct lesson_batch {
 	const struct options	*o;
 	struct event_writer	*w;
 	struct sampler		*s;		/* NULL: no samples */
+	double			 delay, next;	/* the samples' beat */
 	long			 steps;
 	int			 write_error;	/* errno of the first one */
 };
@@ -92,15 +95,24 @@ hook_started(void *arg, const struct lesson_step *st, struct job *job)
 	emit(b, &e);
 }
 
+static void	sample(struct lesson_batch *);
+
 static void
 hook_exited(void *arg, struct job *job)
 {
-	struct event	e = { .type = EVENT_EXIT, .job = job_name(job),
-			    .pid = job_pgid(job),
-			    .status = job_exit_status(job),
-			    .signal = job_exit_signal(job) };
+	struct lesson_batch	*b = arg;
+	struct event		 e = { .type = EVENT_EXIT, .job = job_name(job),
+				     .pid = job_pgid(job),
+				     .status = job_exit_status(job),
+				     .signal = job_exit_signal(job) };
 
-	emit(arg, &e);
+	/* The run's last interval, its trace's last records in. */
+	if (b->s != NULL) {
+		sampler_flush(b->s);
+		sample(b);
+		b->next = now_mono() + b->delay;	/* the beat starts again */
+	}
+	emit(b, &e);
 }
 
 static void
@@ -173,7 +185,7 @@ lesson_batch(const struct options *o, const struct lesson *l)
 	struct job_config	 cfg;
 	struct event		 r = { .type = EVENT_END, .lesson = 1 };
 	struct sigaction	 sa;
-	double			 left, delay, next = 0;
+	double			 left;
 	char			*cause;
 	int			 interrupted = 0;
 
@@ -193,7 +205,7 @@ lesson_batch(const struct options *o, const struct lesson *l)
 	event_write_hello(b.w, o->full_argc, o->full_argv);
 
 	/* Samples every -d seconds; the lesson plays without them if need be. */
-	delay = options_delay(o, DELAY_BATCH);
+	b.delay = options_delay(o, DELAY_BATCH);
 	if ((b.s = sampler_create(&cause)) == NULL) {
 		fprintf(stderr, "turbotop: %s (no samples)\n", cause);
 		free(cause);
@@ -204,7 +216,7 @@ lesson_batch(const struct options *o, const struct lesson *l)
 		b.s = NULL;
 	} else {
 		sampler_set_scope(b.s, SCOPE_WATCHED);
-		next = now_mono() + delay;
+		b.next = now_mono() + b.delay;
 	}
 
 	p = lesson_player_new(l, &cfg, 1, &batch_hooks, &b);
@@ -212,18 +224,18 @@ lesson_batch(const struct options *o, const struct lesson *l)
 		left = lesson_player_run(p);
 		if (lesson_player_done(p) || b.write_error)
 			break;
-		if (b.s != NULL && (left < 0 || next - now_mono() < left))
-			left = next - now_mono() > 0 ? next - now_mono() : 0;
+		if (b.s != NULL && (left < 0 || b.next - now_mono() < left))
+			left = b.next - now_mono() > 0 ? b.next - now_mono() : 0;
 		if (jobs_wait(left, -1) & JOBS_WAIT_SIGNAL) {
 			interrupted = 1;
 			break;
 		}
-		if (b.s != NULL && now_mono() >= next) {
+		if (b.s != NULL && now_mono() >= b.next) {
 			sample(&b);
 			/* Keep the beat; if we fell behind, do not catch up. */
-			next += delay;
-			if (next < now_mono())
-				next = now_mono() + delay;
+			b.next += b.delay;
+			if (b.next < now_mono())
+				b.next = now_mono() + b.delay;
 		}
 	}
 	lesson_player_finish(p);

@@ -11,6 +11,9 @@
 # (`sh -c 'sleep 0.3; exec compute ...'`), which ends at another moment of
 # the refresh: the run may end between a tick and its read of /proc, or
 # just before a tick.
+#
+# Then batch mode: the same run ends before the first sample; the last
+# sample, written when it ends, names each worker in its timeline.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 . "${TESTS_SRCDIR:-$(dirname "$0")}/trace-lib.sh"
 
@@ -65,4 +68,28 @@ round() {
 round "compute -n 100000" compute -n 100000
 TT_SOCK="$TT_SOCK-2"	# a server of its own: the first may still be exiting
 round "sh -c" -- sh -c "'sleep 0.3; exec $DEMOS/compute -n 100000'"
+
+dir=$(mk_tmpdir)
+"$TURBOTOP" -b -f json --timeline=exact compute -n 100000 >"$dir/run" ||
+	fail "turbotop -b compute exited $?"
+tl_check "$dir/run" '
+import json
+lines = [json.loads(l) for l in open(sys.argv[1])]
+types = [r["type"] for r in lines]
+workers = {r["pid"] for r in lines
+           if r["type"] == "output" and "worker" in r["text"]}
+assert len(workers) >= 2, "no worker lines: %s" % lines
+assert recs, "no sample with a timeline: %s" % types
+assert types.index("sample") < types.index("exit"), types
+if any(r["timeline"].get("lost") for r in recs):
+    sys.exit(77)
+ran = {x["pid"] for r in recs for c in r["timeline"]["cores"]
+       for x in c.get("run", [])}
+assert workers <= ran, "workers %s, the timeline has %s" % (workers, ran)
+'
+case $? in
+0) ;;
+77) skip "events lost: the machine is too busy to conclude" ;;
+*) fail "batch: the last sample does not have the run: $(cat "$dir/run")" ;;
+esac
 exit 0
