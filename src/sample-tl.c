@@ -95,10 +95,6 @@ timeline_set_mode(struct timeline *tl, enum timeline_mode mode, char **cause)
 	char	*why = NULL;
 
 	*cause = NULL;
-	if (mode != TIMELINE_SAMPLED && tl->tr != NULL) {
-		tl->mode = mode;	/* already exact: the trace goes on */
-		return 0;
-	}
 	tracer_free(tl->tr);
 	tl->tr = NULL;
 	tl_store_clear(tl->store);
