@@ -162,7 +162,7 @@ cpu_now(void)
 {
 	struct timespec	ts;
 
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);	/* MPI has threads */
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 

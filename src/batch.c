@@ -211,8 +211,13 @@ batch_loop(struct batch *b)
 				sampler_flush(b->s);
 		} else if (batch_wait(next))
 			return 0;
-		if (sampler_tick(b->s, &cause) != 0)
-			goto fail;
+		if (sampler_tick(b->s, &cause) != 0) {
+			if (!done)
+				goto fail;
+			fprintf(stderr, "turbotop: %s\n", cause);
+			free(cause);
+			return demo_end(b, 0);	/* the exit record still */
+		}
 		if (batch_emit(b) != 0) {
 			if (errno == EPIPE)
 				return b->job != NULL ? demo_end(b, 1) : 0;

@@ -669,7 +669,7 @@ pend_room(struct event_writer *w, size_t need)
 static void
 pend_put(struct event_writer *w, char *line, char *end)
 {
-	if (line >= w->pend && line < w->pend + PEND_SIZE) {
+	if (w->pend != NULL && line == w->pend + w->npend) {	/* in place */
 		w->npend += (size_t)(end - line);
 		return;
 	}

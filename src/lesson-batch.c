@@ -40,11 +40,14 @@
 #include "sample.h"
 #include "util.h"
 
+#define TAIL_MIN	0.01	/* s: a job's end within this of a sample: no new one */
+
 struct lesson_batch {
 	const struct options	*o;
 	struct event_writer	*w;
 	struct sampler		*s;		/* NULL: no samples */
 	double			 delay, next;	/* the samples' beat */
+	double			 last;		/* when the last was taken */
 	long			 steps;
 	int			 write_error;	/* errno of the first one */
 };
@@ -106,8 +109,11 @@ hook_exited(void *arg, struct job *job)
 				     .status = job_exit_status(job),
 				     .signal = job_exit_signal(job) };
 
-	/* The run's last interval, its trace's last records in. */
-	if (b->s != NULL) {
+	/*
+	 * The run's last interval, its trace's last records in (not again
+	 * for jobs that end together: one sample covers them all).
+	 */
+	if (b->s != NULL && now_mono() - b->last > TAIL_MIN) {
 		sampler_flush(b->s);
 		sample(b);
 		b->next = now_mono() + b->delay;	/* the beat starts again */
@@ -174,6 +180,7 @@ sample(struct lesson_batch *b)
 	}
 	event_writer_sample(b->w, &e, b->s);
 	emit(b, &e);
+	b->last = now_mono();
 }
 
 /* Play the checked lesson l headless; returns the exit status. */
