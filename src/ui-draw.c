@@ -262,6 +262,42 @@ ui_repeat(int y, int x, int n, attr_t attr, const char *glyph)
 	return n;
 }
 
+/*
+ * text word-wrapped into at most rows rows of w columns from (y, x), its
+ * newlines soft; the last row is clipped. Returns the rows drawn.
+ */
+int
+ui_put_wrapped(int y, int x, int w, int rows, attr_t attr, const char *text)
+{
+	char	 buf[512], *p, *end, *brk;
+	int	 row;
+
+	snprintf(buf, sizeof buf, "%s", text);
+	for (p = buf; *p != '\0'; p++) {
+		if (*p == '\n')
+			*p = ' ';
+	}
+	p = buf;
+	for (row = 0; row < rows && *p != '\0'; row++) {
+		while (*p == ' ')
+			p++;
+		end = p;
+		brk = NULL;
+		while (*end != '\0' && ui_text_cols(p, (size_t)(end - p)) < w) {
+			if (*end == ' ')
+				brk = end;
+			end++;
+		}
+		if (*end != '\0' && brk != NULL && row < rows - 1)
+			end = brk;
+		else if (row == rows - 1)
+			end = p + strlen(p);
+		ui_putn(y + row, x, w, attr, p, (size_t)(end - p));
+		p = end;
+	}
+	return row;
+}
+
 /* Display columns of the first len bytes of s (ASCII locale: bytes). */
 int
 ui_text_cols(const char *s, size_t len)

@@ -398,42 +398,6 @@ draw_command(const struct ui_menu *m, int y, int x, int w)
 }
 
 /*
- * The demo's "what to watch for" text (its newlines are soft), word-wrapped
- * into rows rows of w columns from (y, x); the last row is clipped.
- */
-static void
-draw_watch(const char *text, int y, int x, int w, int rows)
-{
-	char	 buf[512], *p, *end, *brk;
-	int	 row;
-
-	snprintf(buf, sizeof buf, "%s", text);
-	for (p = buf; *p != '\0'; p++) {
-		if (*p == '\n')
-			*p = ' ';
-	}
-	p = buf;
-	for (row = 0; row < rows && *p != '\0'; row++) {
-		while (*p == ' ')
-			p++;
-		end = p;
-		brk = NULL;
-		while (*end != '\0' && ui_text_cols(p, (size_t)(end - p)) < w) {
-			if (*end == ' ')
-				brk = end;
-			end++;
-		}
-		if (*end != '\0' && brk != NULL && row < rows - 1)
-			end = brk;
-		else if (row == rows - 1)
-			end = p + strlen(p);
-		ui_putn(y + row, x, w, ui_attr(ROLE_NORMAL), p,
-		    (size_t)(end - p));
-		p = end;
-	}
-}
-
-/*
  * The launch section: full (the demo, what to watch for, a row per option
  * in a window of FIELDS rows, the command, the keys) or compact (the option
  * in focus and the command).
@@ -466,7 +430,8 @@ draw_launch(struct ui_menu *m, int y, int x, int w, int full, int watch,
 	y++;
 	if (watch > 0 && d->watch != NULL) {
 		ui_put(y, x, 12, ui_attr(ROLE_NORMAL), "Watch for");
-		draw_watch(d->watch, y, x + 12, w - 12, watch);
+		ui_put_wrapped(y, x + 12, w - 12, watch, ui_attr(ROLE_NORMAL),
+		    d->watch);
 		y += watch;
 	}
 	m->field_y = y;

@@ -715,12 +715,12 @@ ui_procs_draw(struct ui_procs *p, const struct ui_rect *r,
 		draw_row(p, &p->rows.v[p->offset + y], job, r->y + 2 + y, r->x,
 		    r->w);
 	if (n == 0)
-		ui_put(r->y + 2, r->x + 1, r->w - 1, ui_attr(ROLE_DIM), kept ?
-		    "the demo has ended, too fast for a sample to see its "
-		    "processes (a: all)" : job != NULL ?
+		ui_put_wrapped(r->y + 2, r->x + 1, r->w - 1, rows,
+		    ui_attr(ROLE_DIM), kept ? "the demo has ended, too fast "
+		    "for a sample to see its processes (a: all)" : job != NULL ?
 		    "no processes (yet)" : "no processes");
 	else if (kept && rows > (int)n)
-		ui_put(r->y + 2 + (int)n, r->x + 1, r->w - 1, ui_attr(ROLE_DIM),
-		    "the demo has ended: its processes as last seen (X: "
-		    "finished; a: all processes)");
+		ui_put_wrapped(r->y + 2 + (int)n, r->x + 1, r->w - 1,
+		    rows - (int)n, ui_attr(ROLE_DIM), "the demo has ended: its "
+		    "processes as last seen (X: finished; a: all processes)");
 }

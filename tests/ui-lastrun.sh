@@ -4,8 +4,8 @@
 # and the history are labelled "last run: compute -n 100000, <duration>" and fitted to
 # their panes, and the
 # process table lists only that run's processes as last seen (state X), or
-# says the demo has ended - never other processes under its title; the
-# same at 80x24.
+# says the demo has ended (the sentence wrapped in the pane, whole) - never
+# other processes under its title; the same at 80x24.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 . "${TESTS_SRCDIR:-$(dirname "$0")}/ui-lib.sh"
 
@@ -30,9 +30,15 @@ check_kept() {
 		# Only the run's processes, finished.
 		echo "$rows" | grep -qv '^X compute$' &&
 			fail "the table lists other processes after the run: $rows"
+		what="a: all processes)"
 	else
 		tt_has_text "the demo has ended" || fail "an empty table that does not say the demo ended"
+		what="processes (a: all)"
 	fi
+	# The sentence is wrapped in the 60-column pane, not cut.
+	tt_capture | cut -c1-60 | grep -qF "$what" ||
+		fail "the table's note is cut: $(tt_capture | cut -c1-60)"
+
 	tt_has_text "busiest" && fail "the table shows the busiest processes under the ended run"
 	return 0
 }
