@@ -263,6 +263,35 @@ ui_repeat(int y, int x, int n, attr_t attr, const char *glyph)
 }
 
 /*
+ * s in at most w columns from (y, x): whole if it fits, else cut after the
+ * last word that leaves room for an ellipsis (mid-word only when the first
+ * word alone is too wide), never mid-character. Returns the columns drawn.
+ */
+int
+ui_put_fit(int y, int x, int w, attr_t attr, const char *s)
+{
+	size_t	len = strlen(s), end = 0, brk = 0;
+	int	n;
+
+	if (w <= 0)
+		return 0;
+	if (ui_text_cols(s, len) <= w)
+		return ui_putn(y, x, w, attr, s, len);
+	while (end < len && ui_text_cols(s, end + 1) <= w - 1) {
+		if (s[end] == ' ')
+			brk = end;
+		end++;
+	}
+	if (brk > 0)
+		end = brk;
+	end = sanitize_cut(s, len, end);
+	while (end > 0 && strchr(" ,;:", s[end - 1]) != NULL)
+		end--;
+	n = ui_putn(y, x, w - 1, attr, s, end);
+	return n + ui_put(y, x + n, 1, attr, ui_glyphs()->ellipsis);
+}
+
+/*
  * text word-wrapped into at most rows rows of w columns from (y, x), its
  * newlines soft; the last row is clipped. Returns the rows drawn.
  */

@@ -22,6 +22,7 @@ int	 ui_in_rect(const struct ui_rect *, int, int);
 int	 ui_put(int, int, int, attr_t, const char *);
 int	 ui_putn(int, int, int, attr_t, const char *, size_t);
 int	 ui_put_wrapped(int, int, int, int, attr_t, const char *);
+int	 ui_put_fit(int, int, int, attr_t, const char *);
 int	 ui_printf(int, int, int, attr_t, const char *, ...)
 	     __attribute__((format(printf, 5, 6)));
 int	 ui_repeat(int, int, int, attr_t, const char *);

@@ -531,13 +531,16 @@ ui_menu_draw(struct ui_menu *m, const struct ui_rect *r)
 	for (i = m->first; i < n && i < m->first + (size_t)m->list_rows; i++) {
 		d = catalog_get(i);
 		y = m->list_y + (int)(i - m->first);
+		/* A summary too long for the row ends on a word and "…". */
 		if (i == m->sel) {
 			ui_repeat(y, r->x, r->w, ui_attr(ROLE_CURSOR), " ");
 			ui_printf(y, x, r->w - 2, ui_attr(ROLE_CURSOR),
-			    "%s %-*s %s", g->right, nw, d->name, d->summary);
+			    "%s %-*s", g->right, nw, d->name);
+			ui_put_fit(y, x + 3 + nw, r->w - 5 - nw,
+			    ui_attr(ROLE_CURSOR), d->summary);
 		} else {
 			ui_put(y, x + 2, nw, ui_attr(ROLE_TITLE), d->name);
-			ui_put(y, x + 3 + nw, r->w - 5 - nw,
+			ui_put_fit(y, x + 3 + nw, r->w - 5 - nw,
 			    ui_attr(ROLE_NORMAL), d->summary);
 		}
 	}
