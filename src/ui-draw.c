@@ -293,7 +293,8 @@ ui_put_fit(int y, int x, int w, attr_t attr, const char *s)
 
 /*
  * text word-wrapped into at most rows rows of w columns from (y, x), its
- * newlines soft; the last row is clipped. Returns the rows drawn.
+ * newlines soft; what does not fit ends on a word and "…". Returns the rows
+ * drawn.
  */
 int
 ui_put_wrapped(int y, int x, int w, int rows, attr_t attr, const char *text)
@@ -317,10 +318,12 @@ ui_put_wrapped(int y, int x, int w, int rows, attr_t attr, const char *text)
 				brk = end;
 			end++;
 		}
-		if (*end != '\0' && brk != NULL && row < rows - 1)
+		if (row == rows - 1) {	/* the rest, ending on a word and "…" */
+			ui_put_fit(y + row, x, w, attr, p);
+			return rows;
+		}
+		if (*end != '\0' && brk != NULL)
 			end = brk;
-		else if (row == rows - 1)
-			end = p + strlen(p);
 		ui_putn(y + row, x, w, attr, p, (size_t)(end - p));
 		p = end;
 	}

@@ -369,14 +369,15 @@ draw_field(struct ui_menu *m, size_t i, int y, int x, int w)
 	else
 		c += ui_printf(y, c, x + w - c, a | A_DIM, " %-6s", placeholder(o));
 	c += ui_put(y, c, x + w - c, ui_attr(ROLE_BORDER), "]");
+	/* Help too long for the row ends on a word and "…". */
 	if (strcmp(o->name, "workers") == 0)
 		ui_printf(y, c + 2, x + w - c - 2, ui_attr(ROLE_DIM),
 		    "%s %s or digits; empty: the demo's default", g->left, g->right);
 	else if (strcmp(o->name, "duration") == 0)
-		ui_put(y, c + 2, x + w - c - 2, ui_attr(ROLE_DIM),
+		ui_put_fit(y, c + 2, x + w - c - 2, ui_attr(ROLE_DIM),
 		    "seconds; none: runs until stopped (k)");
 	else
-		ui_put(y, c + 2, x + w - c - 2, ui_attr(ROLE_DIM), o->help);
+		ui_put_fit(y, c + 2, x + w - c - 2, ui_attr(ROLE_DIM), o->help);
 }
 
 /* The command line the menu amounts to. */

@@ -547,8 +547,9 @@ draw_title(const struct ui_output *o, const struct ui_rect *r,
 	else if (!o->wrap)
 		snprintf(where, sizeof where, "chopped, ");
 	if (o->follow)
-		snprintf(right, sizeof right, "%s%llu lines, following", where,
-		    job_lines_next(job));
+		snprintf(right, sizeof right, "%s%llu line%s, following",
+		    where, job_lines_next(job), job_lines_next(job) == 1 ?
+		    "" : "s");
 	else
 		snprintf(right, sizeof right, "%s%llu below, End follows",
 		    where, below);

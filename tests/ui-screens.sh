@@ -27,6 +27,12 @@ tt_wait_text "Enter launches it" 10
 ui_wait_stable || fail "the menu does not settle at 80x24"
 ui_check_screen menu-80x24
 
+# lock's texts are longer than 80 columns: each ends on a word and "…".
+tt_send Down
+tt_wait_text "turbotop lock" 10
+ui_wait_stable || fail "the menu does not settle on lock at 80x24"
+ui_check_screen menu-lock-80x24
+
 tt_send q
 wait_until 10 tt_pane_dead || fail "q did not quit the menu"
 exit 0

@@ -5,7 +5,8 @@ TESTS += tests/ui-screens.sh tests/ui-waste.sh tests/ui-resize.sh tests/ui-plain
 EXTRA_DIST += tests/ui-lib.sh tests/ui-screens.sh tests/ui-waste.sh \
 	tests/ui-resize.sh tests/ui-plain.sh tests/ui-output.sh tests/ui-restore.sh \
 	tests/screens/menu-120x40 tests/screens/menu-waste-120x40 \
-	tests/screens/help-120x40 tests/screens/menu-80x24
+	tests/screens/help-120x40 tests/screens/menu-80x24 \
+	tests/screens/menu-lock-80x24
 
 # Issue 12, the output pane and the observer: long lines readable in full,
 # the kept last run's label, turbotop's own cost and blocked workers.
