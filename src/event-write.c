@@ -682,7 +682,8 @@ pend_put(struct event_writer *w, char *line, char *end)
 
 /*
  * An output record, built by hand in place: the path a flood of output
- * takes. The same bytes as json_record() would write.
+ * takes. The same record as json_record() would write (a control left in
+ * the text, which the source sanitised, is escaped as \u00XX here).
  */
 static void
 json_output(struct event_writer *w, const struct event *e)

@@ -98,7 +98,24 @@ hook_started(void *arg, const struct lesson_step *st, struct job *job)
 	emit(b, &e);
 }
 
-static void	sample(struct lesson_batch *);
+/* Take a sample and write its record. */
+static void
+sample(struct lesson_batch *b)
+{
+	struct event	 e;
+	char		*cause;
+
+	if (sampler_tick(b->s, &cause) != 0) {
+		fprintf(stderr, "turbotop: %s (no more samples)\n", cause);
+		free(cause);
+		sampler_free(b->s);
+		b->s = NULL;
+		return;
+	}
+	event_writer_sample(b->w, &e, b->s);
+	emit(b, &e);
+	b->last = now_mono();
+}
 
 static void
 hook_exited(void *arg, struct job *job)
@@ -164,24 +181,6 @@ static const struct lesson_hooks batch_hooks = {
 	.bench = hook_bench,
 };
 
-/* Take a sample and write its record. */
-static void
-sample(struct lesson_batch *b)
-{
-	struct event	 e;
-	char		*cause;
-
-	if (sampler_tick(b->s, &cause) != 0) {
-		fprintf(stderr, "turbotop: %s (no more samples)\n", cause);
-		free(cause);
-		sampler_free(b->s);
-		b->s = NULL;
-		return;
-	}
-	event_writer_sample(b->w, &e, b->s);
-	emit(b, &e);
-	b->last = now_mono();
-}
 
 /* Play the checked lesson l headless; returns the exit status. */
 int
